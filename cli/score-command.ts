@@ -1,0 +1,235 @@
+/**
+ * The `score` command as a function (argv in, text out, exit code back), so tests run it in-process.
+ * Contract: DESIGN §9.3. Exit codes: 0 scored; 1 nothing could be scored (unknown framework, unreadable
+ * file, bad period, no usable result rows); 2 wrong usage.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../src/lib/db/types';
+import type { Framework, FrameworkIssue } from '../src/lib/domain/framework';
+import { parsePeriodId, previousPeriod } from '../src/lib/domain/periods';
+import type { Rejection, ResultRow } from '../src/lib/domain/results';
+import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../src/lib/frameworks/builtin';
+import { decodeText } from '../src/lib/ingest/decode';
+import { readFrameworkFiles, readFrameworkJson } from '../src/lib/ingest/framework-files';
+import { readResultsText } from '../src/lib/ingest/results';
+import { formatLeagueCsv, formatLeagueJson, listFrameworksCsv } from '../src/lib/scoring/league-format';
+import { Workspace, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const USAGE = `usage: npm run score -- --framework <built-in id | folder | framework.json> (--results <csv> [--results <csv> …] | --demo) --period <P> [--format csv|json] [--engine native|wasm]
+       npm run score -- --list
+P: 2567-09 (month, BE) · FY2567-Q4 · FY2567-R2 · FY2567`;
+
+interface Options {
+  framework: string | null;
+  results: string[];
+  period: string | null;
+  format: 'csv' | 'json';
+  engine: 'native' | 'wasm';
+  demo: boolean;
+  list: boolean;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+class ScoreError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = {
+    framework: null,
+    results: [],
+    period: null,
+    format: 'csv',
+    engine: 'native',
+    demo: false,
+    list: false,
+    help: false
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i]];
+    const value = (): string => {
+      const next = inline ?? argv[++i];
+      if (next === undefined || (inline === undefined && next.startsWith('--'))) {
+        throw new UsageError(`${flag} needs a value`);
+      }
+      return next;
+    };
+    switch (flag) {
+      case '--framework':
+        options.framework = value();
+        break;
+      case '--results':
+        options.results.push(value());
+        break;
+      case '--period':
+        options.period = value();
+        break;
+      case '--format': {
+        const format = value();
+        if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not ${format}`);
+        options.format = format;
+        break;
+      }
+      case '--engine': {
+        const engine = value();
+        if (engine !== 'native' && engine !== 'wasm') throw new UsageError(`--engine must be native or wasm`);
+        options.engine = engine;
+        break;
+      }
+      case '--demo':
+        options.demo = true;
+        break;
+      case '--list':
+        options.list = true;
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument ${argv[i]}`);
+    }
+  }
+  return options;
+}
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function loadFramework(spec: string): Promise<{ framework: Framework; issues: FrameworkIssue[] }> {
+  const resolveUnit = (name: string, fw: Framework) => resolveFrameworkUnit(fw, name) !== null;
+  const builtin = builtinFramework(spec);
+  if (builtin) return { framework: builtin, issues: [] };
+  let info;
+  try {
+    info = await stat(spec);
+  } catch {
+    const known = BUILTIN_FRAMEWORKS.map((fw) => fw.id).join(', ');
+    throw new ScoreError(`unknown framework "${spec}": not a built-in id (${known}) nor a file or folder`);
+  }
+  let read;
+  if (info.isDirectory()) {
+    const names = (await readdir(spec)).filter((name) => /\.(csv|json)$/i.test(name));
+    const files = await Promise.all(
+      names.map(async (name) => ({ name, text: decodeText(await readFile(path.join(spec, name))).text }))
+    );
+    read = readFrameworkFiles(files, { resolveUnit });
+  } else {
+    const text = decodeText(await readFile(spec)).text;
+    read = readFrameworkJson(path.basename(spec), text, { resolveUnit });
+  }
+  if (!read.framework) {
+    const first = read.issues.find((issue) => issue.severity === 'error');
+    throw new ScoreError(
+      `framework ${spec} is not valid: ${first ? `${first.where}: ${first.message}` : 'unreadable'}` +
+        (read.issues.length > 1 ? ` (and ${read.issues.length - 1} more issue(s), see above)` : ''),
+      { cause: read.issues }
+    );
+  }
+  return { framework: read.framework, issues: read.issues };
+}
+
+async function openEngine(engine: Options['engine']): Promise<Db> {
+  if (engine === 'wasm') return (await import('../src/lib/db/node-wasm')).openNodeWasmDb();
+  return (await import('../src/lib/db/node-native')).openNodeNativeDb();
+}
+
+function issueLine(issue: FrameworkIssue): string {
+  return `${issue.severity}: ${issue.where}: ${issue.message}`;
+}
+
+export async function runScore(argv: readonly string[], out: Output): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    out.stderr(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    out.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (options.list) {
+    out.stdout(listFrameworksCsv(BUILTIN_FRAMEWORKS));
+    return 0;
+  }
+  if (!options.framework || !options.period || (options.results.length === 0 && !options.demo)) {
+    out.stderr(`missing --framework, --period or --results/--demo\n${USAGE}\n`);
+    return 2;
+  }
+  const period = parsePeriodId(options.period);
+  if (!period) {
+    out.stderr(`bad period "${options.period}": use 2567-09, FY2567-Q4, FY2567-R2 or FY2567\n`);
+    return 1;
+  }
+  let db: Db | null = null;
+  try {
+    const { framework, issues } = await loadFramework(options.framework);
+    const warnings = issues.filter((issue) => issue.severity === 'warning').map(issueLine);
+    const files = [...options.results];
+    if (options.demo) {
+      if (!builtinFramework(framework.id)) throw new ScoreError(`--demo needs a built-in framework`);
+      files.push(path.join(repositoryRoot, 'static', 'demo', demoFileName(framework.id)));
+    }
+    const rows: ResultRow[] = [];
+    const rejected: Rejection[] = [];
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        throw new ScoreError(`cannot read results file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      }
+      const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
+      const report = readResultsText(name, decodeText(bytes).text, { framework });
+      rows.push(...report.rows);
+      rejected.push(...report.rejected);
+      warnings.push(...report.warnings.map((warning) => `warning: ${name}: ${warning}`));
+    }
+    for (const rejection of rejected) {
+      out.stderr(`rejected: ${rejection.file}:${rejection.line}: ${rejection.reason}\n`);
+    }
+    for (const warning of warnings) out.stderr(`${warning}\n`);
+    if (rows.length === 0) {
+      throw new ScoreError(`no usable result rows in ${files.join(', ')}`);
+    }
+
+    db = await openEngine(options.engine);
+    const workspace = await Workspace.open(db);
+    const stored = await workspace.putFramework(framework);
+    const storeError = stored.find((issue) => issue.severity === 'error');
+    if (storeError) throw new ScoreError(`framework is not valid: ${issueLine(storeError)}`);
+    await workspace.putResults(framework.id, rows);
+    await workspace.ensurePeriods(framework.id, [period, previousPeriod(period)]);
+    await workspace.score(framework.id);
+    const table = await workspace.leagueTable(framework.id, period.id);
+    if (!table.rows.some((row) => row.missing < table.kpis.length)) {
+      const warning = `warning: no results fall in ${period.id} (${period.months[0]}..${period.months.at(-1)})`;
+      warnings.push(warning);
+      out.stderr(warning + '\n');
+    }
+    out.stdout(
+      options.format === 'json'
+        ? formatLeagueJson(table, rejected, warnings)
+        : formatLeagueCsv(table)
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ScoreError) {
+      const cause = (error as Error & { cause?: FrameworkIssue[] }).cause;
+      if (Array.isArray(cause)) for (const issue of cause) out.stderr(issueLine(issue) + '\n');
+      out.stderr(`score: ${error.message}\n`);
+      return 1;
+    }
+    out.stderr(`score: unexpected error: ${(error as Error).stack ?? error}\n`);
+    return 1;
+  } finally {
+    await db?.close();
+  }
+}

@@ -1,0 +1,58 @@
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+function leagueTable(page: Page) {
+  return page.getByRole('table', { name: 'อันดับอำเภอ' });
+}
+
+/** Units in the league table, top to bottom (the row header cell). */
+async function unitsInOrder(page: Page): Promise<string[]> {
+  return leagueTable(page).locator('tbody th[scope="row"]').allInnerTexts();
+}
+
+test('the demo league table opens with a shipped Thai font', async ({ page }) => {
+  await page.goto('/');
+  await expect(leagueTable(page)).toBeVisible();
+  const rows = leagueTable(page).locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  await expect(rows.first().locator('td').first()).toHaveText('1');
+  const fontLoaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((face) => face.family.includes('Noto Sans Thai') && face.status === 'loaded');
+  });
+  expect(fontLoaded).toBe(true);
+  await page.screenshot({ path: path.join(screenshots, 'league-demo.png'), fullPage: true });
+});
+
+test('uploading a framework and results re-ranks; rejected rows are listed with line and reason', async ({
+  page
+}) => {
+  await page.goto('/');
+  await expect(leagueTable(page)).toBeVisible();
+  const input = page.getByLabel('เลือกไฟล์ที่จะนำเข้า');
+  await input.setInputFiles([
+    path.join(fixtures, 'upload-framework', 'framework.csv'),
+    path.join(fixtures, 'upload-framework', 'kpis.csv'),
+    path.join(fixtures, 'upload-framework', 'levels.csv'),
+    path.join(fixtures, 'upload-results.csv')
+  ]);
+  await expect(page.getByRole('heading', { name: /ทดสอบ: การเบิกจ่ายงบประมาณ/ })).toBeVisible();
+  await expect.poll(() => unitsInOrder(page)).toEqual(expect.arrayContaining(['บางคล้า']));
+  const order = await unitsInOrder(page);
+  expect(order.slice(0, 3)).toEqual(['บางคล้า', 'ราชสาส์น', 'เมืองฉะเชิงเทรา']);
+  expect(order).toHaveLength(11);
+  const rejected = page.getByRole('table', { name: 'แถวที่ใช้ไม่ได้' });
+  await expect(rejected).toContainText('ท่าตะเกรา');
+  await expect(rejected).toContainText('ท่าตะเกียบ');
+  await expect(rejected.locator('tbody tr').first().locator('td').nth(1)).toHaveText('8');
+  await expect(page).toHaveURL(/f=e2e-budget/);
+  await page.screenshot({ path: path.join(screenshots, 'league-uploaded.png'), fullPage: true });
+
+  await input.setInputFiles([path.join(fixtures, 'upload-results-corrected.csv')]);
+  await expect.poll(async () => (await unitsInOrder(page))[0]).toBe('ราชสาส์น');
+});

@@ -1,0 +1,392 @@
+/**
+ * An independent, deliberately plain TypeScript scorer written from DESIGN §4 (and §9.2), used only by tests
+ * to check the DuckDB SQL scorer (src/lib/sql/scoring.ts). Plain loops, no cleverness, no shared code with
+ * the SQL beyond the domain model: when the two disagree, the reading of DESIGN decides which one is wrong.
+ *
+ * Readings chosen where DESIGN §4 leaves room (each one is also a property the SQL is tested for):
+ * - A month is reported when its row has a value; a row whose value is null reports nothing, its target,
+ *   baseline and adjustment included (ingest keeps no such rows: a blank value is "not reported", §3 calls a
+ *   result "the reported value, plus optional target, baseline and score adjustment"). A KPI with no
+ *   reported month in the period is `missing`.
+ * - The target (baseline) of a month is the result row's own target (baseline) when it has one, else the
+ *   framework's per-unit target for that month, else the per-unit target without a month.
+ * - §4.5 "target and baseline aggregate the same way as the value": over the same reported months as the
+ *   value. `last` takes the latest reported month's value and that month's target/baseline (null when that
+ *   month has none); `sum`/`mean`/`max` aggregate the targets that are present among the reported months
+ *   (null when none is).
+ * - §4.1 measures: `pct_of_target` = value × 100 ÷ target and `growth_pct` = (value − baseline) × 100 ÷
+ *   baseline, computed on the aggregated figures; with no target (baseline), or a zero one, there is nothing
+ *   to band: the KPI is `missing` (it cannot be scored), not `below`.
+ * - Measured values are rounded to 9 decimals before banding (so 0.1 + 0.2 reaches a `>= 0.3` band).
+ * - §4.7 rank measures rank the aggregated values (rounded to 9 decimals) of the framework's units that
+ *   reported, competition ranking, 1 = highest value for `rank_desc` and 1 = lowest for `rank_asc`.
+ * - §4.2 / §9.2 bands: a unit's effective bands are the general bands, with any level for which the unit has
+ *   its own band replaced by the unit's band(s); they are tried most points first (equal points keep their
+ *   given order) and the first that holds gives the level.
+ * - §4.3 interpolation runs from the matched band's start edge (`bandStart`, with the KPI's direction taken
+ *   from its general bands) towards the start of the next better band of the unit's effective set, clamped
+ *   to [points, next points]; the top band, an `any` band, and equal starts score the band's points.
+ * - §4.3 adjustments: the adjustments of the period's reported months are summed and added to the score of a KPI that reached a band; the result is floored at 0. Below every band
+ *   and missing KPIs score 0 and take no adjustment.
+ * - §4.4 composites combine their children's scores (interpolation and adjustments included): sum, mean,
+ *   min; `count_top` counts children whose band is their top one (the most points among the unit's
+ *   effective bands). Any missing child makes the composite missing; a child below every band counts as 0.
+ * - §4.6 weights: when no top-level KPI of the framework has a weight, every top-level KPI weighs 1;
+ *   otherwise a KPI without a weight weighs 0. total = Σ(score × w) ÷ Σw over the top-level KPIs in view
+ *   (missing ones score 0 and still count in Σw); max = Σ(top points × w) ÷ Σw where top points are those
+ *   of the KPI's best general band; total_pct = total ÷ max × 100. With Σw = 0 the total is 0 and the max
+ *   and percentage are null.
+ * - §4.7 rank = competition rank on the total rounded to 4 decimals (1 = highest); rows are listed by rank,
+ *   then by the number of KPIs in view at their top level (more first), then by Thai name.
+ */
+import { bandDirection, bandHolds, bandStart, orderBands, type Direction } from '../domain/bands';
+import type { Band, Framework, Kpi } from '../domain/framework';
+import type { Period } from '../domain/periods';
+import type { ResultRow } from '../domain/results';
+import { DISTRICTS, PROVINCES, thaiCompare } from '../domain/units';
+import type { KpiStatus } from './league';
+
+export interface ReferenceKpi {
+  kpi: string;
+  /** Aggregated value (null for composites and missing KPIs). */
+  value: number | null;
+  target: number | null;
+  baseline: number | null;
+  /** The number that was banded (rounded to 9 decimals), or null. */
+  measured: number | null;
+  level: string | null;
+  points: number | null;
+  score: number;
+  status: KpiStatus;
+  /** The band reached is the best of the unit's bands. */
+  atTop: boolean;
+}
+
+export interface ReferenceRow {
+  unitId: string;
+  unit: string;
+  rank: number;
+  total: number;
+  maxTotal: number | null;
+  totalPct: number | null;
+  missing: number;
+  topCount: number;
+  /** Every KPI of the framework, sub-items included. */
+  kpis: Record<string, ReferenceKpi>;
+}
+
+/** Rounds half away from zero to `digits` decimals (as DuckDB's `round` does). */
+export function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  const rounded = Math.round(Math.abs(value) * factor) / factor;
+  return value < 0 ? -rounded : rounded;
+}
+
+function unitNameOf(unitId: string): string {
+  for (const district of DISTRICTS) if (district.id === unitId) return district.name;
+  for (const province of PROVINCES) if (province.id === unitId) return province.name;
+  return unitId;
+}
+
+interface Aggregated {
+  value: number | null;
+  target: number | null;
+  baseline: number | null;
+  adjust: number;
+}
+
+/** Scores one period of a framework for the given units, DESIGN §4 read word by word. */
+export function scoreReference(
+  framework: Framework,
+  results: readonly ResultRow[],
+  period: Period,
+  unitIds: readonly string[],
+  resolveUnit: (name: string) => string | null,
+  group = '*'
+): ReferenceRow[] {
+  const kpiById = new Map<string, Kpi>();
+  for (const kpi of framework.kpis) kpiById.set(kpi.kpi, kpi);
+
+  // --- §4.5 aggregation of the period's months, per unit and KPI -------------------------------------------
+  const aggregated = new Map<string, Aggregated>(); // key unit|kpi
+  for (const unitId of unitIds) {
+    for (const kpi of framework.kpis) {
+      if (kpi.measure === 'combine') continue;
+      aggregated.set(unitId + '|' + kpi.kpi, aggregate(framework, kpi, results, period, unitId, resolveUnit));
+    }
+  }
+
+  // --- §4.1 rank measures: rank the aggregated values of the units that reported ----------------------------
+  const rankOf = new Map<string, number>();
+  for (const kpi of framework.kpis) {
+    if (kpi.measure !== 'rank_desc' && kpi.measure !== 'rank_asc') continue;
+    const values: { unitId: string; value: number }[] = [];
+    for (const unitId of unitIds) {
+      const value = aggregated.get(unitId + '|' + kpi.kpi)?.value ?? null;
+      if (value !== null) values.push({ unitId, value: roundTo(value, 9) });
+    }
+    for (const entry of values) {
+      let better = 0;
+      for (const other of values) {
+        if (kpi.measure === 'rank_desc' ? other.value > entry.value : other.value < entry.value) better++;
+      }
+      rankOf.set(entry.unitId + '|' + kpi.kpi, better + 1);
+    }
+  }
+
+  // --- per unit: leaves first, then composites (children before parents) ------------------------------------
+  const direction = new Map<string, Direction>();
+  for (const kpi of framework.kpis) {
+    const own = framework.bands.filter((band) => band.kpi === kpi.kpi);
+    const general = own.filter((band) => band.unit === null);
+    direction.set(kpi.kpi, bandDirection(general.length > 0 ? general : own));
+  }
+
+  const rows: ReferenceRow[] = [];
+  for (const unitId of unitIds) {
+    const cells: Record<string, ReferenceKpi> = {};
+    const scoreKpi = (kpi: Kpi, trail: string[]): ReferenceKpi => {
+      const done = cells[kpi.kpi];
+      if (done) return done;
+      let value: number | null = null;
+      let target: number | null = null;
+      let baseline: number | null = null;
+      let adjust = 0;
+      let measured: number | null = null;
+      let missing = false;
+      if (kpi.measure === 'combine') {
+        const childScores: number[] = [];
+        let tops = 0;
+        for (const child of framework.kpis) {
+          if (child.parent !== kpi.kpi || trail.includes(child.kpi)) continue;
+          const cell = scoreKpi(child, [...trail, kpi.kpi]);
+          if (cell.status === 'missing') missing = true;
+          childScores.push(cell.score);
+          if (cell.atTop) tops++;
+        }
+        if (childScores.length === 0) missing = true;
+        if (!missing) {
+          let combined: number;
+          if (kpi.combine === 'sum') {
+            combined = 0;
+            for (const s of childScores) combined += s;
+          } else if (kpi.combine === 'mean') {
+            combined = 0;
+            for (const s of childScores) combined += s;
+            combined = combined / childScores.length;
+          } else if (kpi.combine === 'min') {
+            combined = childScores[0];
+            for (const s of childScores) if (s < combined) combined = s;
+          } else {
+            combined = tops;
+          }
+          measured = roundTo(combined, 9);
+        }
+      } else {
+        const agg = aggregated.get(unitId + '|' + kpi.kpi) as Aggregated;
+        value = agg.value;
+        target = agg.target;
+        baseline = agg.baseline;
+        adjust = agg.adjust;
+        if (value === null) missing = true;
+        else if (kpi.measure === 'value') measured = value;
+        else if (kpi.measure === 'pct_of_target') measured = target ? (value * 100) / target : null;
+        else if (kpi.measure === 'growth_pct') measured = baseline ? ((value - baseline) * 100) / baseline : null;
+        else measured = rankOf.get(unitId + '|' + kpi.kpi) ?? null;
+        if (measured === null) missing = true;
+        else measured = roundTo(measured, 9);
+      }
+      const cell: ReferenceKpi = {
+        kpi: kpi.kpi,
+        value,
+        target,
+        baseline,
+        measured: missing ? null : measured,
+        level: null,
+        points: null,
+        score: 0,
+        status: 'missing',
+        atTop: false
+      };
+      if (!missing && measured !== null) {
+        const bands = effectiveBands(framework, kpi.kpi, unitId, resolveUnit);
+        const tried = orderBands(bands);
+        let matched = -1;
+        for (let i = 0; i < tried.length; i++) {
+          if (bandHolds(tried[i], measured)) {
+            matched = i;
+            break;
+          }
+        }
+        if (matched === -1) {
+          cell.status = 'below';
+        } else {
+          const band = tried[matched];
+          let score = band.points;
+          if (kpi.interpolate && matched > 0) {
+            const better = tried[matched - 1];
+            const dir = direction.get(kpi.kpi) ?? 1;
+            const start = bandStart(band, dir);
+            const nextStart = bandStart(better, dir);
+            if (start !== null && nextStart !== null && nextStart !== start) {
+              const fraction = (measured - start) / (nextStart - start);
+              score = band.points + (better.points - band.points) * fraction;
+              const low = Math.min(band.points, better.points);
+              const high = Math.max(band.points, better.points);
+              if (score < low) score = low;
+              if (score > high) score = high;
+            }
+          }
+          score = score + adjust;
+          if (score < 0) score = 0;
+          let best = -Infinity;
+          for (const b of bands) if (b.points > best) best = b.points;
+          cell.status = 'ok';
+          cell.level = band.level;
+          cell.points = band.points;
+          cell.score = score;
+          cell.atTop = band.points >= best;
+        }
+      }
+      cells[kpi.kpi] = cell;
+      return cell;
+    };
+    for (const kpi of framework.kpis) scoreKpi(kpi, []);
+
+    // --- §4.6 weighted total over the top-level KPIs in view --------------------------------------------------
+    const tops = framework.kpis.filter((kpi) => kpi.parent === null);
+    const anyWeight = tops.some((kpi) => kpi.weight !== null);
+    let sumScore = 0;
+    let sumTop = 0;
+    let sumWeight = 0;
+    let missingCount = 0;
+    let topCount = 0;
+    for (const kpi of tops) {
+      if (group !== '*' && kpi.group !== group) continue;
+      const weight = anyWeight ? (kpi.weight ?? 0) : 1;
+      const cell = cells[kpi.kpi];
+      sumScore += cell.score * weight;
+      sumTop += topPointsOf(framework, kpi.kpi) * weight;
+      sumWeight += weight;
+      if (cell.status === 'missing') missingCount++;
+      if (cell.atTop) topCount++;
+    }
+    const total = sumWeight === 0 ? 0 : sumScore / sumWeight;
+    const maxTotal = sumWeight === 0 ? null : sumTop / sumWeight;
+    rows.push({
+      unitId,
+      unit: unitNameOf(unitId),
+      rank: 0,
+      total,
+      maxTotal,
+      totalPct: maxTotal === null || maxTotal === 0 ? null : (total / maxTotal) * 100,
+      missing: missingCount,
+      topCount,
+      kpis: cells
+    });
+  }
+
+  // --- §4.7 competition ranking on totals rounded to 4 decimals ----------------------------------------------
+  for (const row of rows) {
+    let better = 0;
+    for (const other of rows) if (roundTo(other.total, 4) > roundTo(row.total, 4)) better++;
+    row.rank = better + 1;
+  }
+  rows.sort((a, b) => a.rank - b.rank || b.topCount - a.topCount || thaiCompare(a.unit, b.unit));
+  return rows;
+}
+
+/** Points of the KPI's best general band (of any band when it has only per-unit bands); 0 without bands. */
+function topPointsOf(framework: Framework, kpiId: string): number {
+  const own = framework.bands.filter((band) => band.kpi === kpiId);
+  const general = own.filter((band) => band.unit === null);
+  let best: number | null = null;
+  for (const band of general.length > 0 ? general : own) if (best === null || band.points > best) best = band.points;
+  return best ?? 0;
+}
+
+/** The unit's bands: the general ones, each level the unit has its own band for replaced by the unit's. */
+function effectiveBands(
+  framework: Framework,
+  kpiId: string,
+  unitId: string,
+  resolveUnit: (name: string) => string | null
+): Band[] {
+  const own: Band[] = [];
+  for (const band of framework.bands) {
+    if (band.kpi === kpiId && band.unit !== null && resolveUnit(band.unit) === unitId) own.push(band);
+  }
+  const ownLevels = new Set(own.map((band) => band.level));
+  const bands: Band[] = [];
+  // Keep the framework's order, so that equal points are tried in the order given.
+  for (const band of framework.bands) {
+    if (band.kpi !== kpiId) continue;
+    if (band.unit === null && !ownLevels.has(band.level)) bands.push(band);
+    else if (own.includes(band)) bands.push(band);
+  }
+  return bands;
+}
+
+/** The month's target and baseline: the row's own, else the framework's for the unit and month, else month-less. */
+function monthTargets(
+  framework: Framework,
+  kpiId: string,
+  unitId: string,
+  month: string,
+  row: ResultRow | null,
+  resolveUnit: (name: string) => string | null
+): { target: number | null; baseline: number | null } {
+  let target = row?.target ?? null;
+  let baseline = row?.baseline ?? null;
+  for (const pass of [month, null]) {
+    for (const t of framework.targets) {
+      if (t.kpi !== kpiId || t.month !== pass || resolveUnit(t.unit) !== unitId) continue;
+      if (target === null) target = t.target;
+      if (baseline === null) baseline = t.baseline;
+    }
+  }
+  return { target, baseline };
+}
+
+function aggregate(
+  framework: Framework,
+  kpi: Kpi,
+  results: readonly ResultRow[],
+  period: Period,
+  unitId: string,
+  resolveUnit: (name: string) => string | null
+): Aggregated {
+  const reported: { month: string; value: number; target: number | null; baseline: number | null }[] = [];
+  let adjust = 0;
+  for (const month of period.months) {
+    for (const row of results) {
+      if (row.unitId !== unitId || row.kpi !== kpi.kpi || row.month !== month) continue;
+      if (row.value === null) continue;
+      if (row.adjust !== null) adjust += row.adjust;
+      const { target, baseline } = monthTargets(framework, kpi.kpi, unitId, month, row, resolveUnit);
+      reported.push({ month, value: row.value, target, baseline });
+    }
+  }
+  if (reported.length === 0) return { value: null, target: null, baseline: null, adjust };
+  if (kpi.aggregate === 'last') {
+    let latest = reported[0];
+    for (const entry of reported) if (entry.month > latest.month) latest = entry;
+    return { value: latest.value, target: latest.target, baseline: latest.baseline, adjust };
+  }
+  const combine = (values: (number | null)[]): number | null => {
+    const present = values.filter((v): v is number => v !== null);
+    if (present.length === 0) return null;
+    let result = kpi.aggregate === 'max' ? present[0] : 0;
+    for (const v of present) {
+      if (kpi.aggregate === 'max') result = v > result ? v : result;
+      else result += v;
+    }
+    return kpi.aggregate === 'mean' ? result / present.length : result;
+  };
+  return {
+    value: combine(reported.map((entry) => entry.value)),
+    target: combine(reported.map((entry) => entry.target)),
+    baseline: combine(reported.map((entry) => entry.baseline)),
+    adjust
+  };
+}

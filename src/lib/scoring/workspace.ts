@@ -1,0 +1,352 @@
+/**
+ * A workspace: frameworks, results and their scores in one DuckDB database. The browser, the command
+ * line and the tests all score through this class, over whichever engine implements `Db`.
+ */
+import { orderBands, bandStart } from '../domain/bands';
+import { topLevelKpis, type Framework, type FrameworkIssue, type Kpi } from '../domain/framework';
+import { deriveKpiFacts, hasErrors, validateFramework } from '../domain/framework-validate';
+import { parsePeriodId, periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
+import type { ResultRow } from '../domain/results';
+import {
+  DISTRICTS,
+  PROVINCES,
+  districtsOf,
+  findProvince,
+  matchDistrict,
+  matchProvince,
+  unitSortKeys
+} from '../domain/units';
+import type { Db, SqlValue } from '../db/types';
+import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
+import {
+  CLEAR_SCORES_SQL,
+  kpiCellsSql,
+  leagueTableSql,
+  scoreKpisSql,
+  unitTotalsSql
+} from '../sql/scoring';
+import type { KpiCell, KpiStatus, LeagueRow, LeagueTable } from './league';
+
+export type UnitKind = 'province' | 'district';
+
+/** Units a framework ranks (DESIGN §9.2): a province's districts, all provinces, or all districts. */
+export function frameworkUnitKind(framework: Pick<Framework, 'province'>): UnitKind {
+  return framework.province === null ? 'province' : 'district';
+}
+
+export function frameworkUnitIds(framework: Pick<Framework, 'province'>): string[] {
+  if (framework.province === null) return PROVINCES.map((province) => province.id);
+  if (framework.province === '*') return DISTRICTS.map((district) => district.id);
+  const province = findProvince(framework.province);
+  return province ? districtsOf(province).map((district) => district.id) : [];
+}
+
+/** Resolves a unit name used inside a framework (per-unit bands and targets) to a unit code, or null. */
+export function resolveFrameworkUnit(framework: Pick<Framework, 'province'>, name: string): string | null {
+  if (framework.province === null) {
+    const match = matchProvince(name);
+    return match.kind === 'match' ? match.province.id : null;
+  }
+  const match = matchDistrict(name, framework.province === '*' ? null : framework.province);
+  return match.kind === 'match' ? match.district.id : null;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+export class Workspace {
+  private readonly frameworkById = new Map<string, Framework>();
+
+  private constructor(readonly db: Db) {}
+
+  /** Creates the tables and loads the unit master list. */
+  static async open(db: Db): Promise<Workspace> {
+    const workspace = new Workspace(db);
+    await db.exec(createSchemaSql());
+    const [{ count }] = await db.query<{ count: number }>('SELECT count(*)::INTEGER AS count FROM units');
+    if (count === 0) await workspace.loadUnits();
+    return workspace;
+  }
+
+  private async loadUnits(): Promise<void> {
+    const sortKeys = unitSortKeys([...PROVINCES.map((p) => p.name), ...DISTRICTS.map((d) => d.name)]);
+    const rows: SqlValue[][] = [
+      ...PROVINCES.map((p) => [p.id, 'province', p.name, p.id, p.name, sortKeys.get(p.name) ?? 0]),
+      ...DISTRICTS.map((d) => [d.id, 'district', d.name, d.provinceId, d.province, sortKeys.get(d.name) ?? 0])
+    ];
+    await this.insert('units', rows);
+  }
+
+  private insert(table: TableName, rows: SqlValue[][]): Promise<void> {
+    return this.db.insertRows(table, TABLE_COLUMNS[table], rows);
+  }
+
+  get frameworks(): Framework[] {
+    return [...this.frameworkById.values()];
+  }
+
+  framework(id: string): Framework | undefined {
+    return this.frameworkById.get(id);
+  }
+
+  /**
+   * Validates and stores a framework (replacing one with the same id, and dropping its scores).
+   * Returns every issue; when any is an error nothing is stored.
+   */
+  async putFramework(framework: Framework): Promise<FrameworkIssue[]> {
+    const issues = validateFramework(framework, {
+      resolveUnit: (name, fw) => resolveFrameworkUnit(fw, name) !== null
+    });
+    if (hasErrors(issues)) return issues;
+    const unitIds = frameworkUnitIds(framework);
+    if (unitIds.length === 0) {
+      return [
+        ...issues,
+        { severity: 'error', where: 'framework', message: `ไม่รู้จักจังหวัด "${framework.province}"` }
+      ];
+    }
+    await this.removeFramework(framework.id);
+    const id = framework.id;
+    const facts = deriveKpiFacts(framework);
+    const tops = topLevelKpis(framework);
+    const anyWeight = tops.some((kpi) => kpi.weight !== null);
+    const effectiveWeight = (kpi: Kpi): number | null =>
+      kpi.parent !== null ? null : anyWeight ? (kpi.weight ?? 0) : 1;
+
+    await this.insert('frameworks', [
+      [id, framework.name, framework.province, framework.fiscalYear, framework.period, frameworkUnitKind(framework)]
+    ]);
+    await this.insert(
+      'framework_units',
+      unitIds.map((unitId) => [id, unitId])
+    );
+    await this.insert(
+      'kpis',
+      framework.kpis.map((kpi, ord) => {
+        const fact = facts.get(kpi.kpi);
+        return [
+          id,
+          kpi.kpi,
+          kpi.name,
+          kpi.group,
+          effectiveWeight(kpi),
+          kpi.scale,
+          kpi.measure,
+          kpi.aggregate,
+          kpi.interpolate,
+          kpi.targetLevel,
+          kpi.parent,
+          kpi.combine,
+          fact?.depth ?? 0,
+          fact?.direction ?? 1,
+          fact?.topPoints ?? null,
+          ord
+        ];
+      })
+    );
+    const bandRows: SqlValue[][] = [];
+    for (const kpi of framework.kpis) {
+      const direction = facts.get(kpi.kpi)?.direction ?? 1;
+      const bands = orderBands(framework.bands.filter((band) => band.kpi === kpi.kpi));
+      bands.forEach((band, ord) => {
+        const unitId = band.unit === null ? null : resolveFrameworkUnit(framework, band.unit);
+        if (band.unit !== null && unitId === null) return; // reported as a warning by validation
+        bandRows.push([
+          id,
+          band.kpi,
+          band.level,
+          band.points,
+          band.op,
+          band.value,
+          band.value2,
+          unitId,
+          band.label,
+          ord,
+          bandStart(band, direction)
+        ]);
+      });
+    }
+    await this.insert('bands', bandRows);
+    const targetRows: SqlValue[][] = [];
+    const seenTargets = new Set<string>();
+    for (const target of framework.targets) {
+      const unitId = resolveFrameworkUnit(framework, target.unit);
+      const key = `${target.kpi}\u0000${unitId}\u0000${target.month}`;
+      if (unitId === null || seenTargets.has(key)) continue;
+      seenTargets.add(key);
+      targetRows.push([id, target.kpi, unitId, target.month, target.target, target.baseline]);
+    }
+    await this.insert('unit_targets', targetRows);
+    this.frameworkById.set(id, framework);
+    await this.ensurePeriods(id, periodsOfFramework(framework.fiscalYear, framework.period));
+    return issues;
+  }
+
+  async removeFramework(id: string): Promise<void> {
+    for (const table of [
+      'frameworks',
+      'framework_units',
+      'kpis',
+      'bands',
+      'unit_targets',
+      'periods',
+      'period_months',
+      'kpi_scores',
+      'unit_totals'
+    ]) {
+      await this.db.query(`DELETE FROM ${table} WHERE framework_id = ?`, [id]);
+    }
+    this.frameworkById.delete(id);
+  }
+
+  /** Adds periods to be scored for a framework (and each one's previous period, for rank movement). */
+  async ensurePeriods(frameworkId: string, periods: readonly Period[]): Promise<void> {
+    const existing = new Set(
+      (
+        await this.db.query<{ period_id: string }>('SELECT period_id FROM periods WHERE framework_id = ?', [
+          frameworkId
+        ])
+      ).map((row) => row.period_id)
+    );
+    const [{ next }] = await this.db.query<{ next: number }>(
+      'SELECT coalesce(max(ord) + 1, 0)::INTEGER AS next FROM periods WHERE framework_id = ?',
+      [frameworkId]
+    );
+    let ord = next;
+    const periodRows: SqlValue[][] = [];
+    const monthRows: SqlValue[][] = [];
+    for (const period of periods) {
+      if (existing.has(period.id)) continue;
+      existing.add(period.id);
+      periodRows.push([frameworkId, period.id, period.grain, ord++, previousPeriod(period).id]);
+      for (const month of period.months) monthRows.push([frameworkId, period.id, month]);
+    }
+    await this.insert('periods', periodRows);
+    await this.insert('period_months', monthRows);
+  }
+
+  /**
+   * Stores results for a framework. A row for a unit, KPI and month already stored replaces it.
+   * Returns how many rows were new and how many replaced an earlier value.
+   */
+  async putResults(frameworkId: string, rows: readonly ResultRow[]): Promise<{ added: number; replaced: number }> {
+    if (rows.length === 0) return { added: 0, replaced: 0 };
+    // Within one call a later row for the same unit, KPI and month wins, as a later upload would.
+    const latest = new Map<string, ResultRow>();
+    for (const row of rows) latest.set(`${row.unitId}\u0000${row.kpi}\u0000${row.month}`, row);
+    rows = [...latest.values()];
+    await this.db.exec('CREATE OR REPLACE TEMP TABLE results_incoming AS SELECT * FROM results LIMIT 0');
+    await this.db.insertRows(
+      'results_incoming',
+      TABLE_COLUMNS.results,
+      rows.map((row) => [
+        frameworkId,
+        row.unitId,
+        row.kpi,
+        row.month,
+        row.value,
+        row.target,
+        row.baseline,
+        row.adjust,
+        row.source,
+        row.line
+      ])
+    );
+    const [{ replaced }] = await this.db.query<{ replaced: number }>(
+      `SELECT count(*)::INTEGER AS replaced FROM results r JOIN results_incoming i
+        USING (framework_id, unit_id, kpi, month)`
+    );
+    await this.db.exec(`DELETE FROM results r USING results_incoming i
+      WHERE r.framework_id = i.framework_id AND r.unit_id = i.unit_id AND r.kpi = i.kpi AND r.month = i.month;
+      INSERT INTO results SELECT * FROM results_incoming;
+      DROP TABLE results_incoming`);
+    return { added: rows.length - replaced, replaced };
+  }
+
+  async clearResults(frameworkId: string): Promise<void> {
+    await this.db.query('DELETE FROM results WHERE framework_id = ?', [frameworkId]);
+  }
+
+  /** Scores every stored period of a framework into kpi_scores and unit_totals. */
+  async score(frameworkId: string): Promise<void> {
+    const framework = this.requireFramework(frameworkId);
+    const facts = deriveKpiFacts(framework);
+    const compositeDepths = framework.kpis
+      .filter((kpi) => kpi.measure === 'combine')
+      .map((kpi) => facts.get(kpi.kpi)?.depth ?? 0);
+    for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
+    await this.db.query(scoreKpisSql(compositeDepths), [frameworkId]);
+    await this.db.query(unitTotalsSql(), [frameworkId]);
+  }
+
+  private requireFramework(id: string): Framework {
+    const framework = this.frameworkById.get(id);
+    if (!framework) throw new Error(`unknown framework ${id}`);
+    return framework;
+  }
+
+  /** The league table of a scored period; `group` `*` = every top-level KPI. */
+  async leagueTable(frameworkId: string, periodId: string, group = '*'): Promise<LeagueTable> {
+    const framework = this.requireFramework(frameworkId);
+    const period = parsePeriodId(periodId);
+    if (!period) throw new Error(`bad period ${periodId}`);
+    const totals = await this.db.query(leagueTableSql(), [frameworkId, period.id, group]);
+    const cells = await this.db.query(kpiCellsSql(), [frameworkId, period.id]);
+    const kpis = topLevelKpis(framework).filter((kpi) => group === '*' || kpi.group === group);
+    const cellsByUnit = new Map<string, Record<string, KpiCell>>();
+    for (const cell of cells) {
+      const unitId = String(cell.unit_id);
+      let unitCells = cellsByUnit.get(unitId);
+      if (!unitCells) cellsByUnit.set(unitId, (unitCells = {}));
+      unitCells[String(cell.kpi)] = toKpiCell(cell);
+    }
+    const rows: LeagueRow[] = totals.map((row) => ({
+      rank: Number(row.rank),
+      unitId: String(row.unit_id),
+      unit: String(row.unit),
+      province: String(row.province),
+      total: Number(row.total),
+      maxTotal: numberOrNull(row.max_total),
+      totalPct: numberOrNull(row.total_pct),
+      missing: Number(row.missing),
+      topCount: Number(row.top_count),
+      previousRank: numberOrNull(row.previous_rank),
+      movement: numberOrNull(row.movement),
+      cells: cellsByUnit.get(String(row.unit_id)) ?? {}
+    }));
+    return { framework, period, group, kpis, rows };
+  }
+}
+
+function toKpiCell(row: Record<string, unknown>): KpiCell {
+  return {
+    kpi: String(row.kpi),
+    value: numberOrNull(row.value),
+    target: numberOrNull(row.target),
+    baseline: numberOrNull(row.baseline),
+    adjust: numberOrNull(row.adjust),
+    monthsReported: Number(row.months_reported ?? 0),
+    lastMonth: stringOrNull(row.last_month),
+    measured: numberOrNull(row.measured),
+    level: stringOrNull(row.level),
+    points: numberOrNull(row.points),
+    bandLabel: stringOrNull(row.band_label),
+    score: Number(row.score ?? 0),
+    status: String(row.status) as KpiStatus,
+    isTop: row.is_top === true,
+    next: row.next_level === null || row.next_level === undefined
+      ? null
+      : {
+          level: String(row.next_level),
+          op: String(row.next_op),
+          value: numberOrNull(row.next_value),
+          value2: numberOrNull(row.next_value2),
+          start: numberOrNull(row.next_start)
+        }
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The one place where names and values are turned into SQL text. Everything user-supplied reaches
+ * DuckDB as a bound parameter or through these functions.
+ */
+import type { ColumnSpec, SqlValue } from '../db/types';
+
+/** A double-quoted identifier; embedded quotes doubled. */
+export function ident(name: string): string {
+  return '"' + name.replaceAll('"', '""') + '"';
+}
+
+/** A SQL literal for a value: strings single-quoted with quotes doubled, non-finite numbers NULL. */
+export function literal(value: SqlValue | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value.includes('\0')) throw new Error('NUL character in a SQL string literal');
+  return "'" + value.replaceAll("'", "''") + "'";
+}
+
+/** A list of literals, `('a', 'b')`; an empty list becomes `(NULL)` so `IN` stays valid and matches nothing. */
+export function literalList(values: readonly SqlValue[]): string {
+  return values.length === 0 ? '(NULL)' : '(' + values.map(literal).join(', ') + ')';
+}
+
+/** `read_csv` over a registered file holding `rowsToCsv` output, typed by `columns`. */
+export function readRegisteredCsv(fileName: string, columns: readonly ColumnSpec[]): string {
+  const spec = columns.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(', ');
+  return (
+    `read_csv(${literal(fileName)}, header = false, delim = ',', quote = '"', escape = '"', ` +
+    `nullstr = '\\N', auto_detect = false, columns = {${spec}})`
+  );
+}

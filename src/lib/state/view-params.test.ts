@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, readViewParams, viewSearch } from './view-params';
+
+describe('view params', () => {
+  it('round-trips a view through the URL', () => {
+    const view = { framework: 'chachoengsao-2565-r2', period: 'FY2565-R2', group: 'ตัวชี้วัดรายทีม', lang: 'en' as const };
+    expect(readViewParams(new URLSearchParams(viewSearch(view)))).toEqual(view);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(viewSearch(DEFAULT_VIEW)).toBe('');
+    expect(readViewParams(new URLSearchParams(''))).toEqual(DEFAULT_VIEW);
+  });
+
+  it('ignores an unknown language', () => {
+    expect(readViewParams(new URLSearchParams('lang=fr')).lang).toBe('th');
+  });
+});
