@@ -117,12 +117,16 @@ interface IndexedBand {
   points: number;
 }
 
+/** Issues listed at most; the rest are counted in one last issue. */
+const MAX_ISSUES = 1_000;
+
 const TOO_MANY_NOTE = 'ไฟล์นี้อาจเสียหรือไม่ใช่ชุดเกณฑ์';
 const EPSILON = 1e-9;
 
 class Checker {
   private readonly issues: FrameworkIssue[] = [];
   private readonly seen = new Set<string>();
+  private untold = { errors: 0, warnings: 0 };
   private readonly kpis: Kpi[];
   private readonly bands: Band[];
   private readonly targets: UnitTarget[];
@@ -137,9 +141,19 @@ class Checker {
   }
 
   result(): FrameworkIssue[] {
+    const { errors, warnings } = this.untold;
+    const more: FrameworkIssue[] = [];
+    if (errors + warnings > 0) {
+      more.push({
+        severity: errors > 0 ? 'error' : 'warning',
+        where: this.frameworkWhere(),
+        message: `และปัญหาอื่นอีก ${errors + warnings} รายการที่ไม่ได้แสดง (ข้อผิดพลาด ${errors}, คำเตือน ${warnings})`
+      });
+    }
     return [
       ...this.issues.filter((issue) => issue.severity === 'error'),
-      ...this.issues.filter((issue) => issue.severity === 'warning')
+      ...this.issues.filter((issue) => issue.severity === 'warning'),
+      ...more
     ];
   }
 
@@ -154,6 +168,11 @@ class Checker {
   private add(issue: FrameworkIssue): void {
     const key = `${issue.severity}\u0000${issue.where}\u0000${issue.message}`;
     if (this.seen.has(key)) return;
+    if (this.issues.length >= MAX_ISSUES) {
+      if (issue.severity === 'error') this.untold.errors++;
+      else this.untold.warnings++;
+      return;
+    }
     this.seen.add(key);
     this.issues.push(issue);
   }
@@ -387,17 +406,15 @@ class Checker {
       );
       return;
     }
-    const general = usable.filter((entry) => entry.band.unit === null || entry.band.unit === undefined);
     const direction = safeDirection(generalOrAll(all));
+    const byUnit = groupBy(usable, (entry) => entry.band.unit ?? null);
+    const general = orderBands(byUnit.get(null) ?? []);
     this.checkOrder(id, general, direction, null);
-    const units = [
-      ...new Set(usable.map((entry) => entry.band.unit).filter((unit) => typeof unit === 'string'))
-    ];
-    for (const unit of units) {
-      const own = usable.filter((entry) => entry.band.unit === unit);
+    for (const [unit, own] of byUnit) {
+      if (unit === null) continue;
       const ownLevels = new Set(own.map((entry) => entry.band.level));
-      const effective = [...general.filter((entry) => !ownLevels.has(entry.band.level)), ...own];
-      this.checkOrder(id, effective, direction, unit);
+      const kept = general.filter((entry) => !ownLevels.has(entry.band.level));
+      this.checkOrder(id, mergeOrdered(kept, orderBands(own)), direction, unit);
     }
   }
 
@@ -405,11 +422,11 @@ class Checker {
    * Bands tried best first must be monotone in their start edges, `between` ranges must not overlap and an
    * `any` band must be the worst. For a unit's set, only problems that involve the unit's own bands are told.
    */
-  private checkOrder(id: string, set: IndexedBand[], direction: Direction, unit: string | null): void {
+  /** `ordered`: a set of bands as `orderBands` orders them. */
+  private checkOrder(id: string, ordered: IndexedBand[], direction: Direction, unit: string | null): void {
     const concerns = (...entries: IndexedBand[]) =>
       unit === null || entries.some((e) => e.band.unit === unit);
     const forUnit = unit === null ? '' : ` (เกณฑ์ของหน่วยงาน ${unit})`;
-    const ordered = orderBands(set);
     const worst = ordered[ordered.length - 1];
     for (const entry of ordered) {
       if (entry.band.op === 'any' && entry !== worst && concerns(entry, worst)) {
@@ -443,6 +460,8 @@ class Checker {
     const position = new Map(ranges.map((entry, i) => [entry, i]));
     // A unit's set only needs pairs with one of its own bands: O(own × set), not O(set²) for every unit.
     const isFirst = (entry: IndexedBand) => unit === null || entry.band.unit === unit;
+    // One message per band (the worse of a pair; a unit's own band in its set), not one per pair.
+    const toldOverlap = new Set<IndexedBand>();
     for (const a of ranges.filter(isFirst)) {
       const pa = position.get(a) as number;
       for (const b of ranges) {
@@ -451,8 +470,10 @@ class Checker {
         const overlap =
           (a.band.value as number) <= (b.band.value2 as number) &&
           (b.band.value as number) <= (a.band.value2 as number);
-        if (!overlap) continue;
         const [better, worse] = pa < pb ? [a, b] : [b, a];
+        const told = unit === null ? worse : a;
+        if (!overlap || toldOverlap.has(told)) continue;
+        toldOverlap.add(told);
         this.error(
           this.bandWhere(worse.index),
           `ตัวชี้วัด ${id}${forUnit}: ช่วงของระดับ ${name(better.band.level)} (${describeBand(better.band)}) และระดับ ${name(worse.band.level)} (${describeBand(worse.band)}) ซ้อนกัน`
@@ -587,6 +608,22 @@ function bandValueProblem(band: Band): string | null {
     return `เกณฑ์ between ต้องมี value ไม่เกิน value2: ได้ ${band.value} ถึง ${band.value2}`;
   }
   return null;
+}
+
+/**
+ * Two lists each in `orderBands` order → one list in the order `orderBands([...first, ...second])` gives
+ * (most points first; on equal points, `first`'s bands before `second`'s), in linear time.
+ */
+function mergeOrdered(first: IndexedBand[], second: IndexedBand[]): IndexedBand[] {
+  const merged: IndexedBand[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    if (j >= second.length || (i < first.length && first[i].points >= second[j].points))
+      merged.push(first[i++]);
+    else merged.push(second[j++]);
+  }
+  return merged;
 }
 
 /** The parents of a KPI, nearest first; stops at a missing parent (counted) or when a KPI repeats. */

@@ -153,27 +153,23 @@ const T1_CASES: LetterCase[] = [
       [481156, '4', 'ระดับ ๔ ไม่น้อยกว่าร้อยละ ๙๕ (481,156 บาท)'],
       [506480, '5', 'ระดับ ๕ ร้อยละ ๑๐๐ ของงบประมาณที่ได้รับการจัดสรร (506,480 บาท)']
     ] as const
-  ).map(
-    ([value, level, line]): LetterCase => ({
-      letter: `T1 บางปะกง ${line}`,
-      district: 'บางปะกง',
-      kpi: 'T1',
-      report: [{ value }],
-      expect: level
-    })
-  ),
+  ).map(([value, level, line]): LetterCase => ({
+    letter: `T1 บางปะกง ${line}`,
+    district: 'บางปะกง',
+    kpi: 'T1',
+    report: [{ value }],
+    expect: level
+  })),
   // The letter's own progress table, as at 17 June 2565.
-  ...BUDGET.map(
-    ([district, allocated, spent, level]): LetterCase => ({
-      letter: `T1 ตารางความก้าวหน้า ณ 17 มิ.ย. 2565: ${district} ใช้ไป ${spent} จาก ${allocated} บาท`,
-      district,
-      kpi: 'T1',
-      report: [{ month: '2022-06', value: spent }],
-      period: '2565-06',
-      expect: level,
-      measured: (spent * 100) / allocated
-    })
-  ),
+  ...BUDGET.map(([district, allocated, spent, level]): LetterCase => ({
+    letter: `T1 ตารางความก้าวหน้า ณ 17 มิ.ย. 2565: ${district} ใช้ไป ${spent} จาก ${allocated} บาท`,
+    district,
+    kpi: 'T1',
+    report: [{ month: '2022-06', value: spent }],
+    period: '2565-06',
+    expect: level,
+    measured: (spent * 100) / allocated
+  })),
   {
     letter: 'T1 "จำนวนเงินงบประมาณที่สามารถใช้จ่ายได้จริง" สะสม: เดือนล่าสุด (ก.ย. 648,963 = ร้อยละ 90) ไม่ใช่ผลรวม',
     district: 'บางคล้า',
@@ -207,16 +203,14 @@ const I1_CASES: LetterCase[] = [
       [38, '4'],
       [29, '5']
     ] as const
-  ).map(
-    ([value, level]): LetterCase => ({
-      letter: `I1 เมืองฉะเชิงเทรา (๖๗ ๕๘ ๔๘ ๓๘ ๒๙): คงเหลือ ${value} ครัวเรือน`,
-      district: 'เมืองฉะเชิงเทรา',
-      kpi: 'I1',
-      report: [{ value }],
-      expect: level,
-      measured: value
-    })
-  ),
+  ).map(([value, level]): LetterCase => ({
+    letter: `I1 เมืองฉะเชิงเทรา (๖๗ ๕๘ ๔๘ ๓๘ ๒๙): คงเหลือ ${value} ครัวเรือน`,
+    district: 'เมืองฉะเชิงเทรา',
+    kpi: 'I1',
+    report: [{ value }],
+    expect: level,
+    measured: value
+  })),
   {
     letter: 'I1 สนามชัยเขต (๑๔๖ ๑๒๕ ๑๐๔ ๘๓ ๖๒): คงเหลือ 83 ครัวเรือน ได้ระดับ ๔ ตามตารางของอำเภอเอง',
     district: 'สนามชัยเขต',
@@ -241,15 +235,13 @@ const I1_CASES: LetterCase[] = [
       ['แปลงยาว', 0, '5'],
       ['ท่าตะเกียบ', 0, '5']
     ] as const
-  ).map(
-    ([district, value, level]): LetterCase => ({
-      letter: `I1 ${district}: คงเหลือ ${value} ครัวเรือน`,
-      district,
-      kpi: 'I1',
-      report: [{ value }],
-      expect: level
-    })
-  ),
+  ).map(([district, value, level]): LetterCase => ({
+    letter: `I1 ${district}: คงเหลือ ${value} ครัวเรือน`,
+    district,
+    kpi: 'I1',
+    report: [{ value }],
+    expect: level
+  })),
   {
     letter: 'I1 พนมสารคาม (๐ ๐ ๐ ๐ ๐): ไม่มีครัวเรือนคงเหลือ ได้ระดับ ๕',
     district: 'พนมสารคาม',
@@ -298,16 +290,14 @@ const I2_CASES: LetterCase[] = [
       [18, '4', 'ไม่น้อยกว่า ร้อยละ ๖๐ (๑๘ ครัวเรือน)'],
       [20, '5', 'ไม่น้อยกว่า ร้อยละ ๖๕ (๒๐ ครัวเรือน)']
     ] as const
-  ).map(
-    ([value, level, line]): LetterCase => ({
-      letter: `I2 พนมสารคาม ${line}`,
-      district: 'พนมสารคาม',
-      kpi: 'I2',
-      report: [{ value }],
-      expect: level,
-      measured: (value * 100) / 30
-    })
-  ),
+  ).map(([value, level, line]): LetterCase => ({
+    letter: `I2 พนมสารคาม ${line}`,
+    district: 'พนมสารคาม',
+    kpi: 'I2',
+    report: [{ value }],
+    expect: level,
+    measured: (value * 100) / 30
+  })),
   {
     letter: 'I2 ราชสาส์น ไม่น้อยกว่า ร้อยละ ๖๐ (๑๘ ครัวเรือน)',
     district: 'ราชสาส์น',
@@ -342,8 +332,20 @@ const I3_CASES: LetterCase[] = [
     expect: BELOW,
     measured: 75
   },
-  { letter: 'I3 คลองเขื่อน 3 จาก 3 หมู่บ้าน', district: 'คลองเขื่อน', kpi: 'I3', report: [{ value: 3 }], expect: '5' },
-  { letter: 'I3 สนามชัยเขต 1 จาก 1 หมู่บ้าน', district: 'สนามชัยเขต', kpi: 'I3', report: [{ value: 1 }], expect: '5' },
+  {
+    letter: 'I3 คลองเขื่อน 3 จาก 3 หมู่บ้าน',
+    district: 'คลองเขื่อน',
+    kpi: 'I3',
+    report: [{ value: 3 }],
+    expect: '5'
+  },
+  {
+    letter: 'I3 สนามชัยเขต 1 จาก 1 หมู่บ้าน',
+    district: 'สนามชัยเขต',
+    kpi: 'I3',
+    report: [{ value: 1 }],
+    expect: '5'
+  },
   // The edges, on the province's "จำนวน ๒๐ แห่ง" given in the result row itself.
   ...(
     [
@@ -353,16 +355,14 @@ const I3_CASES: LetterCase[] = [
       ['เมืองฉะเชิงเทรา', 18, '3', 'ไม่น้อยกว่าร้อยละ ๙๐'],
       ['แปลงยาว', 19, '4', 'ไม่น้อยกว่าร้อยละ 95']
     ] as const
-  ).map(
-    ([district, value, level, line]): LetterCase => ({
-      letter: `I3 ${line} ของหมู่บ้าน: ${value} จาก ๒๐ แห่ง`,
-      district,
-      kpi: 'I3',
-      report: [{ value, target: 20 }],
-      expect: level,
-      measured: value * 5
-    })
-  ),
+  ).map(([district, value, level, line]): LetterCase => ({
+    letter: `I3 ${line} ของหมู่บ้าน: ${value} จาก ๒๐ แห่ง`,
+    district,
+    kpi: 'I3',
+    report: [{ value, target: 20 }],
+    expect: level,
+    measured: value * 5
+  })),
   {
     letter: 'I3 บางน้ำเปรี้ยวไม่มีหมู่บ้านเป้าหมาย: ไม่มีค่าเป้าหมาย คิดร้อยละไม่ได้',
     district: 'บางน้ำเปรี้ยว',
@@ -374,15 +374,13 @@ const I3_CASES: LetterCase[] = [
 
 const I5_CASES: LetterCase[] = [
   // Each district earns exactly the letter's monthly targets.
-  ...OTOP.map(
-    ([district, revenue2564, months, , level]): LetterCase => ({
-      letter: `I5 ${district} มีรายได้ตามเป้าหมายรายเดือน เม.ย.–ก.ย. 65 (${months.join(', ')}) จากฐาน ${revenue2564}`,
-      district,
-      kpi: 'I5',
-      report: monthly(months),
-      expect: level
-    })
-  ),
+  ...OTOP.map(([district, revenue2564, months, , level]): LetterCase => ({
+    letter: `I5 ${district} มีรายได้ตามเป้าหมายรายเดือน เม.ย.–ก.ย. 65 (${months.join(', ')}) จากฐาน ${revenue2564}`,
+    district,
+    kpi: 'I5',
+    report: monthly(months),
+    expect: level
+  })),
   // "จำนวนไม่น้อยกว่าร้อยละ ๑๑ … ๑๕" on บางปะกง's 60,000 baht of Q3–4 2564 (10,000 a month).
   ...(
     [
@@ -392,16 +390,14 @@ const I5_CASES: LetterCase[] = [
       [11300, '3', 'ระดับ ๓ ไม่น้อยกว่าร้อยละ ๑๓'],
       [11400, '4', 'ระดับ ๔ ไม่น้อยกว่าร้อยละ ๑๔']
     ] as const
-  ).map(
-    ([value, level, line]): LetterCase => ({
-      letter: `I5 บางปะกง ${line}: เดือนละ ${value} บาท`,
-      district: 'บางปะกง',
-      kpi: 'I5',
-      report: monthly(Array(6).fill(value)),
-      expect: level,
-      measured: ((value - 10000) * 100) / 10000
-    })
-  )
+  ).map(([value, level, line]): LetterCase => ({
+    letter: `I5 บางปะกง ${line}: เดือนละ ${value} บาท`,
+    district: 'บางปะกง',
+    kpi: 'I5',
+    report: monthly(Array(6).fill(value)),
+    expect: level,
+    measured: ((value - 10000) * 100) / 10000
+  }))
 ];
 
 /** The letter's five criteria of each KPI reported as the level reached (Mile Stone form), abridged. */
@@ -522,18 +518,16 @@ const ALL_DISTRICTS = districtsOf(PROVINCE).map((district) => district.name);
 
 const MILESTONE_CASES: LetterCase[] = Object.entries(MILESTONES).flatMap(([kpi, { districts, levels }]) => {
   const pool = districts.length > 0 ? districts : ALL_DISTRICTS;
-  return [0, 1, 2, 3, 4, 5].map(
-    (value): LetterCase => ({
-      letter:
-        value === 0
-          ? `${kpi} ยังไม่ผ่านระดับ ๑ (รายงาน 0)`
-          : `${kpi} ระดับ ${value}: ${levels[value - 1]} (รายงาน ${value})`,
-      district: pool[value % pool.length],
-      kpi,
-      report: [{ value }],
-      expect: value === 0 ? BELOW : String(value)
-    })
-  );
+  return [0, 1, 2, 3, 4, 5].map((value): LetterCase => ({
+    letter:
+      value === 0
+        ? `${kpi} ยังไม่ผ่านระดับ ๑ (รายงาน 0)`
+        : `${kpi} ระดับ ${value}: ${levels[value - 1]} (รายงาน ${value})`,
+    district: pool[value % pool.length],
+    kpi,
+    report: [{ value }],
+    expect: value === 0 ? BELOW : String(value)
+  }));
 });
 
 const CUMULATIVE_CASES: LetterCase[] = [
@@ -721,12 +715,17 @@ describe('chachoengsao-2565-r2: the framework file', () => {
   });
 
   test('is Chachoengsao, FY2565 round 2, and the notes say the header names Chiang Mai', () => {
-    expect([fw.id, fw.province, fw.fiscalYear, fw.period]).toEqual(['chachoengsao-2565-r2', PROVINCE, 2565, 'R2']);
+    expect([fw.id, fw.province, fw.fiscalYear, fw.period]).toEqual([
+      'chachoengsao-2565-r2',
+      PROVINCE,
+      2565,
+      'R2'
+    ]);
     expect(fw.notes.some((note) => note.includes('เชียงใหม่'))).toBe(true);
     expect(fw.notes.some((note) => note.includes('105') && note.includes('110'))).toBe(true);
   });
 
-  test('has the 5 team KPIs at 20% and the 11 individual KPIs at the detailed pages\' weights', () => {
+  test("has the 5 team KPIs at 20% and the 11 individual KPIs at the detailed pages' weights", () => {
     const kpis = topLevelKpis(fw);
     expect(kpis.map((k) => [k.kpi, k.group, k.weight])).toEqual([
       ['T1', TEAM, 20],
@@ -749,16 +748,30 @@ describe('chachoengsao-2565-r2: the framework file', () => {
     expect(fw.kpis).toHaveLength(16);
   });
 
-  test.each(['T1', 'T2', 'T3', 'T4', 'T5', 'I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'I10', 'I11'])(
-    '%s has levels 1–5 scored by their number',
-    (kpi) => {
-      const bands = fw.bands.filter((band) => band.kpi === kpi);
-      expect([...new Set(bands.map((band) => band.level))].sort()).toEqual(['1', '2', '3', '4', '5']);
-      for (const band of bands) expect(band.points).toBe(Number(band.level));
-    }
-  );
+  test.each([
+    'T1',
+    'T2',
+    'T3',
+    'T4',
+    'T5',
+    'I1',
+    'I2',
+    'I3',
+    'I4',
+    'I5',
+    'I6',
+    'I7',
+    'I8',
+    'I9',
+    'I10',
+    'I11'
+  ])('%s has levels 1–5 scored by their number', (kpi) => {
+    const bands = fw.bands.filter((band) => band.kpi === kpi);
+    expect([...new Set(bands.map((band) => band.level))].sort()).toEqual(['1', '2', '3', '4', '5']);
+    for (const band of bands) expect(band.points).toBe(Number(band.level));
+  });
 
-  test('measures follow the letter\'s formulas', () => {
+  test("measures follow the letter's formulas", () => {
     const measure = (id: string) => fw.kpis.find((k) => k.kpi === id)!;
     expect([measure('T1').measure, measure('T1').aggregate]).toEqual(['pct_of_target', 'last']);
     expect([measure('I1').measure, measure('I1').aggregate]).toEqual(['value', 'last']);
@@ -774,7 +787,7 @@ describe('chachoengsao-2565-r2: the framework file', () => {
     );
   });
 
-  test('I1 has each district\'s own households-remaining table', () => {
+  test("I1 has each district's own households-remaining table", () => {
     for (const [district, byLevel] of REMAINING) {
       const own = fw.bands.filter((band) => band.kpi === 'I1' && band.unit === district);
       const none = byLevel.every((count) => count === 0);
@@ -784,7 +797,7 @@ describe('chachoengsao-2565-r2: the framework file', () => {
     expect(fw.bands.filter((band) => band.kpi === 'I1' && band.unit === null)).toEqual([]);
   });
 
-  test('I5 monthly targets and baselines add up to the letter\'s totals (รวมทั้งสิ้น 6,807,800 and 5,919,754)', () => {
+  test("I5 monthly targets and baselines add up to the letter's totals (รวมทั้งสิ้น 6,807,800 and 5,919,754)", () => {
     let totalTarget = 0;
     let totalBaseline = 0;
     for (const [district, revenue2564, months, total] of OTOP) {
@@ -807,7 +820,7 @@ describe('chachoengsao-2565-r2: the framework file', () => {
     expect(may.reduce((sum, t) => sum + (t.target as number), 0)).toBe(1133450);
   });
 
-  test('I2, I3 and I9 targets are the letter\'s (30 households, villages per district, debt reduction in baht)', () => {
+  test("I2, I3 and I9 targets are the letter's (30 households, villages per district, debt reduction in baht)", () => {
     const of = (kpi: string) => fw.targets.filter((t) => t.kpi === kpi).map((t) => [t.unit, t.target]);
     expect(of('I2')).toEqual([
       ['พนมสารคาม', 30],
@@ -820,7 +833,10 @@ describe('chachoengsao-2565-r2: the framework file', () => {
   });
 
   test('every target and per-unit band names a district of Chachoengsao', () => {
-    const units = new Set([...fw.targets.map((t) => t.unit), ...fw.bands.flatMap((b) => (b.unit ? [b.unit] : []))]);
+    const units = new Set([
+      ...fw.targets.map((t) => t.unit),
+      ...fw.bands.flatMap((b) => (b.unit ? [b.unit] : []))
+    ]);
     expect([...units].sort()).toEqual([...ALL_DISTRICTS].sort());
   });
 });
@@ -841,10 +857,23 @@ describe('chachoengsao-2565-r2: lines of the letter scored on DuckDB-WASM', () =
 });
 
 describe('chachoengsao-2565-r2: the weighted total over 205 weight points', () => {
-  const FULL: Record<string, number> = { T2: 5, T3: 5, T4: 5, T5: 5, I4: 5, I6: 5, I7: 5, I8: 5, I9: 5, I10: 5, I11: 5 };
+  const FULL: Record<string, number> = {
+    T2: 5,
+    T3: 5,
+    T4: 5,
+    T5: 5,
+    I4: 5,
+    I6: 5,
+    I7: 5,
+    I8: 5,
+    I9: 5,
+    I10: 5,
+    I11: 5
+  };
   let table: LeagueTable;
   let individual: LeagueTable;
-  const rowFor = (t: LeagueTable, district: string): LeagueRow => t.rows.find((r) => r.unitId === districtId(district))!;
+  const rowFor = (t: LeagueTable, district: string): LeagueRow =>
+    t.rows.find((r) => r.unitId === districtId(district))!;
 
   beforeAll(async () => {
     const report = (district: string, values: Record<string, Reported[]>): ResultRow[] =>
@@ -864,7 +893,13 @@ describe('chachoengsao-2565-r2: the weighted total over 205 weight points', () =
         I5: otop('เมืองฉะเชิงเทรา')
       }),
       // Level 5 everywhere but I2, which บางปะกง does not report (no community fund centre).
-      ...report('บางปะกง', { ...levels({}), T1: [{ value: 506480 }], I1: [{ value: 9 }], I3: [{ value: 20, target: 20 }], I5: otop('บางปะกง') }),
+      ...report('บางปะกง', {
+        ...levels({}),
+        T1: [{ value: 506480 }],
+        I1: [{ value: 9 }],
+        I3: [{ value: 20, target: 20 }],
+        I5: otop('บางปะกง')
+      }),
       // T1 97% (4), I2 18 households (4), I5 its own monthly targets (4), I9 level 4 with one complaint (3.5).
       ...report('ราชสาส์น', {
         ...levels({}),

@@ -160,9 +160,11 @@ leaf_measured AS (
       WHEN 'pct_of_target' THEN a.value * 100.0 / nullif(a.target, 0)
       WHEN 'growth_pct' THEN (a.value - a.baseline) * 100.0 / nullif(a.baseline, 0)
       WHEN 'rank_desc' THEN CASE WHEN a.value IS NOT NULL THEN
-        rank() OVER (PARTITION BY g.period_id, g.kpi, a.value IS NULL ORDER BY a.value DESC) END
+        rank() OVER (PARTITION BY g.period_id, g.kpi, a.value IS NULL
+          ORDER BY round(a.value, ${MEASURE_DECIMALS}) DESC) END
       WHEN 'rank_asc' THEN CASE WHEN a.value IS NOT NULL THEN
-        rank() OVER (PARTITION BY g.period_id, g.kpi, a.value IS NULL ORDER BY a.value ASC) END
+        rank() OVER (PARTITION BY g.period_id, g.kpi, a.value IS NULL
+          ORDER BY round(a.value, ${MEASURE_DECIMALS}) ASC) END
     END::DOUBLE, ${MEASURE_DECIMALS}) AS measured
   FROM grid g
   LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
@@ -220,7 +222,8 @@ export function leagueTableSql(): string {
   return `WITH previous AS (
   SELECT p.period_id, p.prev_period_id,
     EXISTS (SELECT 1 FROM results r JOIN period_months pm ON pm.framework_id = r.framework_id
-      AND pm.month = r.month AND pm.period_id = p.prev_period_id WHERE r.framework_id = $1) AS has_data
+      AND pm.month = r.month AND pm.period_id = p.prev_period_id WHERE r.framework_id = $1 AND r.value IS NOT NULL)
+      AS has_data
   FROM periods p WHERE p.framework_id = $1 AND p.period_id = $2
 )
 SELECT t.rank, t.unit_id, u.name AS unit, u.province, t.total, t.max_total, t.total_pct, t.missing,

@@ -75,7 +75,8 @@ export class Session {
     await workspace.score(framework.id);
   }
 
-  private requireWorkspace(): Workspace {
+  /** The workspace, for views' read queries (src/lib/scoring/*-queries.ts take it). Throws before `ready`. */
+  requireWorkspace(): Workspace {
     if (!this.workspace) throw new Error('the database is not ready');
     return this.workspace;
   }

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, readViewParams, viewSearch } from './view-params';
+import { DEFAULT_VIEW, readViewParams, viewSearch, type ViewParams } from './view-params';
 
 describe('view params', () => {
-  it('round-trips a view through the URL', () => {
-    const view = { framework: 'chachoengsao-2565-r2', period: 'FY2565-R2', group: 'ตัวชี้วัดรายทีม', lang: 'en' as const };
+  it('round-trips a full view through the URL', () => {
+    const view: ViewParams = {
+      framework: 'chachoengsao-2565-r2',
+      period: 'FY2565-R2',
+      group: 'ตัวชี้วัดรายทีม',
+      unit: '2401',
+      kpi: 'T1',
+      period2: 'FY2565-R1',
+      units: ['2401', '2402'],
+      search: 'บาง',
+      sort: '-total',
+      lang: 'en'
+    };
     expect(readViewParams(new URLSearchParams(viewSearch(view)))).toEqual(view);
   });
 

@@ -1,22 +1,47 @@
 /**
- * The dashboard's view state as URL parameters (`?f=<framework>&p=<period>&g=<group>&lang=en`), so a
- * link reproduces the view. Pure functions: the page reads and writes `location` with them.
+ * The dashboard's view state as URL parameters, so a link reproduces the view:
+ * `f` framework · `p` period · `g` group · `u` unit (district page) · `k` KPI · `p2` second period (compare)
+ * · `us` chosen units (comma list) · `q` search · `s` sort (`column` or `-column`) · `lang=en`.
+ * Pure functions: the layout reads and writes `location` with them.
  */
 export interface ViewParams {
   framework: string | null;
   period: string | null;
   /** `*` = all groups. */
   group: string;
+  unit: string | null;
+  kpi: string | null;
+  period2: string | null;
+  units: string[];
+  search: string;
+  sort: string | null;
   lang: 'th' | 'en';
 }
 
-export const DEFAULT_VIEW: ViewParams = { framework: null, period: null, group: '*', lang: 'th' };
+export const DEFAULT_VIEW: ViewParams = {
+  framework: null,
+  period: null,
+  group: '*',
+  unit: null,
+  kpi: null,
+  period2: null,
+  units: [],
+  search: '',
+  sort: null,
+  lang: 'th'
+};
 
 export function readViewParams(search: URLSearchParams): ViewParams {
   return {
     framework: search.get('f') || null,
     period: search.get('p') || null,
     group: search.get('g') || '*',
+    unit: search.get('u') || null,
+    kpi: search.get('k') || null,
+    period2: search.get('p2') || null,
+    units: (search.get('us') ?? '').split(',').filter(Boolean),
+    search: search.get('q') ?? '',
+    sort: search.get('s') || null,
     lang: search.get('lang') === 'en' ? 'en' : 'th'
   };
 }
@@ -27,6 +52,12 @@ export function viewSearch(view: ViewParams): string {
   if (view.framework) search.set('f', view.framework);
   if (view.period) search.set('p', view.period);
   if (view.group !== '*') search.set('g', view.group);
+  if (view.unit) search.set('u', view.unit);
+  if (view.kpi) search.set('k', view.kpi);
+  if (view.period2) search.set('p2', view.period2);
+  if (view.units.length > 0) search.set('us', view.units.join(','));
+  if (view.search) search.set('q', view.search);
+  if (view.sort) search.set('s', view.sort);
   if (view.lang === 'en') search.set('lang', 'en');
   const text = search.toString();
   return text ? `?${text}` : '';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName, safeCell, toExcelCsv } from './csv';
+
+describe('safeCell', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+66 81', "'+66 81"],
+    ['-5 บาท', "'-5 บาท"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['บางคล้า', 'บางคล้า'],
+    ['a,b', '"a,b"'],
+    ['', '']
+  ])('text %j → %j', (input, output) => {
+    expect(safeCell(input)).toBe(output);
+  });
+
+  it('keeps numbers as numbers, negative ones included', () => {
+    expect(safeCell(-3.25)).toBe('-3.25');
+    expect(safeCell(0)).toBe('0');
+    expect(safeCell(Number.NaN)).toBe('');
+    expect(safeCell(null)).toBe('');
+  });
+});
+
+describe('toExcelCsv', () => {
+  it('starts with a BOM and uses CRLF', () => {
+    const text = toExcelCsv(['อำเภอ', 'คะแนน'], [['บางคล้า', 4.5], ['=1+1', -1]]);
+    expect(text).toBe("\uFEFFอำเภอ,คะแนน\r\nบางคล้า,4.5\r\n'=1+1,-1\r\n");
+  });
+});
+
+describe('exportFileName', () => {
+  it('joins parts and removes characters file systems refuse', () => {
+    expect(exportFileName(['อันดับ', 'a/b', 'FY2565 R2'], 'csv')).toBe('อันดับ_a-b_FY2565-R2.csv');
+  });
+});

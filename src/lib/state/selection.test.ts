@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Framework } from '../domain/framework';
+import { resolveSelection } from './selection';
+import { DEFAULT_VIEW } from './view-params';
+
+const framework = (id: string, period: Framework['period'], groups: string[] = []): Framework => ({
+  id,
+  name: id,
+  province: 'ฉะเชิงเทรา',
+  fiscalYear: 2565,
+  period,
+  kpis: groups.map((group, index) => ({
+    kpi: `K${index}`,
+    name: 'k',
+    group,
+    weight: 50,
+    scale: '1-5',
+    measure: 'value',
+    aggregate: 'last',
+    interpolate: false,
+    targetLevel: null,
+    parent: null,
+    combine: null
+  })),
+  bands: [],
+  targets: [],
+  notes: []
+});
+
+describe('resolveSelection', () => {
+  const frameworks = [framework('a', 'R2', ['ทีม', 'บุคคล']), framework('b', null)];
+
+  it('defaults to the first framework and its own round', () => {
+    const selection = resolveSelection(frameworks, DEFAULT_VIEW);
+    expect(selection.framework?.id).toBe('a');
+    expect(selection.period?.id).toBe('FY2565-R2');
+    expect(selection.periods.map((p) => p.id)).toContain('2565-09');
+    expect(selection.groups).toEqual(['ทีม', 'บุคคล']);
+    expect(selection.group).toBe('*');
+  });
+
+  it('takes a valid period and group from the URL, and ignores unknown ones', () => {
+    expect(resolveSelection(frameworks, { ...DEFAULT_VIEW, period: '2565-06', group: 'ทีม' })).toMatchObject({
+      period: { id: '2565-06' },
+      group: 'ทีม'
+    });
+    expect(resolveSelection(frameworks, { ...DEFAULT_VIEW, period: 'nonsense', group: 'x' })).toMatchObject({
+      period: { id: 'FY2565-R2' },
+      group: '*'
+    });
+  });
+
+  it('falls back to the first framework for an unknown id; a whole-year framework defaults to the year', () => {
+    expect(resolveSelection(frameworks, { ...DEFAULT_VIEW, framework: 'zzz' }).framework?.id).toBe('a');
+    expect(resolveSelection(frameworks, { ...DEFAULT_VIEW, framework: 'b' }).period?.id).toBe('FY2565');
+  });
+
+  it('selects nothing when there is no framework', () => {
+    expect(resolveSelection([], DEFAULT_VIEW)).toEqual({ framework: null, periods: [], period: null, groups: [], group: '*' });
+  });
+});
