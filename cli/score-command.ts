@@ -52,7 +52,8 @@ function parseArgs(argv: readonly string[]): Options {
     help: false
   };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i]];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i]];
     const value = (): string => {
       const next = inline ?? argv[++i];
       if (next === undefined || (inline === undefined && next.startsWith('--'))) {
@@ -72,7 +73,8 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--format': {
         const format = value();
-        if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not ${format}`);
+        if (format !== 'csv' && format !== 'json')
+          throw new UsageError(`--format must be csv or json, not ${format}`);
         options.format = format;
         break;
       }
@@ -184,7 +186,9 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
       try {
         bytes = await readFile(file);
       } catch (error) {
-        throw new ScoreError(`cannot read results file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+        throw new ScoreError(
+          `cannot read results file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`
+        );
       }
       const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
       const report = readResultsText(name, decodeText(bytes).text, { framework });
@@ -215,9 +219,7 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
       out.stderr(warning + '\n');
     }
     out.stdout(
-      options.format === 'json'
-        ? formatLeagueJson(table, rejected, warnings)
-        : formatLeagueCsv(table)
+      options.format === 'json' ? formatLeagueJson(table, rejected, warnings) : formatLeagueCsv(table)
     );
     return 0;
   } catch (error) {

@@ -13,7 +13,10 @@ const results = path.join(fixtures, 'upload-results.csv');
 async function score(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runScore(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const code = await runScore(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text)
+  });
   return { code, stdout, stderr };
 }
 
@@ -51,9 +54,35 @@ describe('npm run score (DESIGN §9.3)', () => {
       'H1_score'
     ]);
     expect(rows).toHaveLength(11); // every district of ฉะเชิงเทรา
-    expect(rows[0]).toEqual(['1', 'บางคล้า', 'ฉะเชิงเทรา', '5.0000', '100.0000', '0', '100', '5', '5.0000', '0', '5', '5.0000']);
+    expect(rows[0]).toEqual([
+      '1',
+      'บางคล้า',
+      'ฉะเชิงเทรา',
+      '5.0000',
+      '100.0000',
+      '0',
+      '100',
+      '5',
+      '5.0000',
+      '0',
+      '5',
+      '5.0000'
+    ]);
     // ราชสาส์น: 96% of budget → level 4; 5 households left → level 4 (≤ 10).
-    expect(rows[1]).toEqual(['2', 'ราชสาส์น', 'ฉะเชิงเทรา', '4.0000', '80.0000', '0', '96', '4', '4.0000', '5', '4', '4.0000']);
+    expect(rows[1]).toEqual([
+      '2',
+      'ราชสาส์น',
+      'ฉะเชิงเทรา',
+      '4.0000',
+      '80.0000',
+      '0',
+      '96',
+      '4',
+      '4.0000',
+      '5',
+      '4',
+      '4.0000'
+    ]);
     // เมืองฉะเชิงเทรา (written เมืองฯ, Thai digits): 85% → 2; 38 households → 1; 0.6×2 + 0.4×1 = 1.6.
     expect(rows[2].slice(0, 6)).toEqual(['3', 'เมืองฉะเชิงเทรา', 'ฉะเชิงเทรา', '1.6000', '32.0000', '0']);
     // The eight districts that reported nothing tie at rank 4 with both KPIs missing.
@@ -132,7 +161,9 @@ describe('npm run score (DESIGN §9.3)', () => {
   it.each(BUILTIN_FRAMEWORKS.map((fw) => [fw.id, fw]))(
     'scores the demo data of %s: every unit, no rejected rows',
     async (_id, framework) => {
-      const period = framework.period ? `FY${framework.fiscalYear}-${framework.period}` : `FY${framework.fiscalYear}`;
+      const period = framework.period
+        ? `FY${framework.fiscalYear}-${framework.period}`
+        : `FY${framework.fiscalYear}`;
       const { code, stdout, stderr } = await score(
         '--framework',
         framework.id,
@@ -155,12 +186,20 @@ describe('npm run score (DESIGN §9.3)', () => {
 
   describe('exit codes and one-line reasons', () => {
     it.each([
-      [['--framework', 'no-such-framework', '--results', results, '--period', 'FY2565'], 1, /unknown framework/],
+      [
+        ['--framework', 'no-such-framework', '--results', results, '--period', 'FY2565'],
+        1,
+        /unknown framework/
+      ],
       [['--framework', frameworkFolder, '--results', '/no/such.csv', '--period', 'FY2565'], 1, /cannot read/],
       [['--framework', frameworkFolder, '--results', results, '--period', 'FY2565-Q5'], 1, /bad period/],
       [['--framework', frameworkFolder, '--results', results], 2, /missing/],
       [['--frobnicate'], 2, /unknown argument/],
-      [['--framework', frameworkFolder, '--results', results, '--period', 'FY2565', '--format', 'xml'], 2, /format/]
+      [
+        ['--framework', frameworkFolder, '--results', results, '--period', 'FY2565', '--format', 'xml'],
+        2,
+        /format/
+      ]
     ])('%j → exit %i', async (argv, expected, message) => {
       const { code, stderr, stdout } = await score(...(argv as string[]));
       expect(code).toBe(expected);
@@ -181,7 +220,14 @@ describe('npm run score (DESIGN §9.3)', () => {
       const folder = await mkdtemp(path.join(os.tmpdir(), 'score-'));
       const file = path.join(folder, 'bad.csv');
       await writeFile(file, 'อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน\nไม่มีอำเภอนี้,B1,2565-09,5\n');
-      const { code, stderr } = await score('--framework', frameworkFolder, '--results', file, '--period', 'FY2565-R2');
+      const { code, stderr } = await score(
+        '--framework',
+        frameworkFolder,
+        '--results',
+        file,
+        '--period',
+        'FY2565-R2'
+      );
       expect(code).toBe(1);
       expect(stderr).toMatch(/rejected: .*bad\.csv:2/);
       expect(stderr).toMatch(/no usable result rows/);

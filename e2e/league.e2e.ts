@@ -23,7 +23,9 @@ test('the demo league table opens with a shipped Thai font', async ({ page }) =>
   await expect(rows.first().locator('td').first()).toHaveText('1');
   const fontLoaded = await page.evaluate(async () => {
     await document.fonts.ready;
-    return [...document.fonts].some((face) => face.family.includes('Noto Sans Thai') && face.status === 'loaded');
+    return [...document.fonts].some(
+      (face) => face.family.includes('Noto Sans Thai') && face.status === 'loaded'
+    );
   });
   expect(fontLoaded).toBe(true);
   await page.screenshot({ path: path.join(screenshots, 'league-demo.png'), fullPage: true });

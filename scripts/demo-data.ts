@@ -121,7 +121,8 @@ export function demoResultsCsv(framework: Framework): string {
         if (unit.weakKpis.has(kpi.kpi)) quality = -0.3 - random() * 0.3;
         quality = Math.min(1.15, quality);
         // Quality 0 sits at the worst band's start, 1 at the best band's start.
-        let measured = best !== worst ? worst + quality * (best - worst) : best + (quality - 1) * span * direction;
+        let measured =
+          best !== worst ? worst + quality * (best - worst) : best + (quality - 1) * span * direction;
         if (kpi.aggregate === 'last' && kpi.measure !== 'value') {
           measured *= 0.6 + 0.4 * ((index + 1) / months.length); // cumulative figures grow over the round
         }
@@ -155,5 +156,11 @@ export function demoResultsCsv(framework: Framework): string {
       });
     }
   }
-  return lines.map((line) => line.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')).join('\n') + '\n';
+  return (
+    lines
+      .map((line) =>
+        line.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')
+      )
+      .join('\n') + '\n'
+  );
 }

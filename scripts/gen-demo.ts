@@ -17,5 +17,7 @@ for (const framework of BUILTIN_FRAMEWORKS) {
   const text = demoResultsCsv(framework);
   const before = await readFile(file, 'utf8').catch(() => null);
   if (before !== text) await writeFile(file, text);
-  console.log(`${path.relative(root, file)}: ${text.split('\n').length - 2} rows${before === text ? ' (unchanged)' : ''}`);
+  console.log(
+    `${path.relative(root, file)}: ${text.split('\n').length - 2} rows${before === text ? ' (unchanged)' : ''}`
+  );
 }

@@ -12,7 +12,8 @@ export async function openNodeNativeDb(threads = 2): Promise<Db> {
   for (const statement of ENGINE_SETUP_SQL) await connection.run(statement);
 
   const append = (appender: DuckDBAppender, column: ColumnSpec, value: SqlValue) => {
-    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return appender.appendNull();
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value)))
+      return appender.appendNull();
     switch (column.type) {
       case 'VARCHAR':
         return appender.appendVarchar(String(value));

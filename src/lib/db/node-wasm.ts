@@ -50,7 +50,9 @@ export async function openNodeWasmDb(): Promise<Db> {
       bindings.registerFileText(fileName, rowsToCsv(columns, rows));
       try {
         const names = columns.map((column) => ident(column.name)).join(', ');
-        connection.query(`INSERT INTO ${ident(table)} (${names}) SELECT * FROM ${readRegisteredCsv(fileName, columns)}`);
+        connection.query(
+          `INSERT INTO ${ident(table)} (${names}) SELECT * FROM ${readRegisteredCsv(fileName, columns)}`
+        );
       } finally {
         bindings.dropFile(fileName);
       }

@@ -24,7 +24,11 @@ export interface Db {
    */
   query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Appends rows to an existing table; values are passed as data, never spliced into SQL text. */
-  insertRows(table: string, columns: readonly ColumnSpec[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
+  insertRows(
+    table: string,
+    columns: readonly ColumnSpec[],
+    rows: readonly (readonly SqlValue[])[]
+  ): Promise<void>;
   close(): Promise<void>;
 }
 

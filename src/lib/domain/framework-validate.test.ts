@@ -435,6 +435,13 @@ const errorRules: RuleCase[] = [
     good: base
   },
   {
+    rule: 'a shared edge: "> 100" is better than ">= 100" (exactly 100 is the worse level), not the other way',
+    severity: 'error',
+    match: 'เกณฑ์ระดับ 5 (>= 100) ต้องเริ่มที่ค่าสูงกว่าเกณฑ์ระดับ 4 (> 100)',
+    bad: () => withBands([...fiveLevels('2'), band('1', 5, '>=', 100), band('1', 4, '>', 100)]),
+    good: () => withBands([...fiveLevels('2'), band('1', 5, '>', 100), band('1', 4, '>=', 100)])
+  },
+  {
     rule: 'bands out of order, lower is better',
     severity: 'error',
     match: 'ต้องเริ่มที่ค่าต่ำกว่า',
@@ -590,6 +597,16 @@ describe('validateFramework: sizes of a hostile file', () => {
     );
     const issues = validateFramework(framework(kpis, bands));
     expect(hasErrors(issues), JSON.stringify(issues.slice(0, 3))).toBe(false);
+  });
+
+  it('lists at most 1,000 issues and counts the rest in one last issue', () => {
+    const bands = Array.from({ length: 1500 }, (_, i) => band(`ghost${i}`, 5, '>=', i));
+    const issues = validateFramework(base({ bands: [...base().bands, ...bands] }));
+    expect(issues).toHaveLength(1001);
+    expect(issues[1000]).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('อีก 500 รายการ')
+    });
   });
 
   it('a long parent chain and a big cycle finish quickly', () => {

@@ -126,7 +126,7 @@ const EPSILON = 1e-9;
 class Checker {
   private readonly issues: FrameworkIssue[] = [];
   private readonly seen = new Set<string>();
-  private untold = { errors: 0, warnings: 0 };
+  private readonly untold = { errors: 0, warnings: 0 };
   private readonly kpis: Kpi[];
   private readonly bands: Band[];
   private readonly targets: UnitTarget[];
@@ -135,9 +135,10 @@ class Checker {
     private readonly framework: Framework,
     private readonly locations: FrameworkLocations
   ) {
-    this.kpis = listOf<Kpi>(framework?.kpis).filter(isObject);
-    this.bands = listOf<Band>(framework?.bands).filter(isObject);
-    this.targets = listOf<UnitTarget>(framework?.targets).filter(isObject);
+    // Non-objects become empty rows (reported as such), so indices still match `locations`.
+    this.kpis = listOf<Kpi>(framework?.kpis).map((kpi) => (isObject(kpi) ? kpi : ({} as Kpi)));
+    this.bands = listOf<Band>(framework?.bands).map((band) => (isObject(band) ? band : ({} as Band)));
+    this.targets = listOf<UnitTarget>(framework?.targets).map((t) => (isObject(t) ? t : ({} as UnitTarget)));
   }
 
   result(): FrameworkIssue[] {
@@ -380,7 +381,7 @@ class Checker {
     const id = kpi.kpi;
     const where = this.kpiWhere(index);
     if (all.length === 0) {
-      this.error(where, `ตัวชี้วัด ${id}: ไม่มีเกณฑ์ระดับ (ไม่มีแถวใน levels.csv)`);
+      this.error(where, `ตัวชี้วัด ${id}: ไม่มีเกณฑ์ระดับ (ไม่มีแถวของตัวชี้วัดนี้ใน levels.csv หรือ bands)`);
       return;
     }
     const levels = [...new Set(all.map((band) => band.level))];
@@ -420,12 +421,13 @@ class Checker {
 
   /**
    * Bands tried best first must be monotone in their start edges, `between` ranges must not overlap and an
-   * `any` band must be the worst. For a unit's set, only problems that involve the unit's own bands are told.
+   * `any` band must be the worst. `ordered` is one set of bands (the general ones, or a unit's own with the
+   * general bands of the other levels) in `orderBands` order. For a unit's set, only problems that involve
+   * the unit's own bands are told: the rest belong to the general set.
    */
-  /** `ordered`: a set of bands as `orderBands` orders them. */
   private checkOrder(id: string, ordered: IndexedBand[], direction: Direction, unit: string | null): void {
-    const concerns = (...entries: IndexedBand[]) =>
-      unit === null || entries.some((e) => e.band.unit === unit);
+    const own = (entry: IndexedBand) => unit === null || entry.band.unit === unit;
+    const concerns = (a: IndexedBand, b: IndexedBand) => own(a) || own(b);
     const forUnit = unit === null ? '' : ` (เกณฑ์ของหน่วยงาน ${unit})`;
     const worst = ordered[ordered.length - 1];
     for (const entry of ordered) {
@@ -457,16 +459,15 @@ class Checker {
       );
     }
     const ranges = ordered.filter((entry) => entry.band.op === 'between');
-    const position = new Map(ranges.map((entry, i) => [entry, i]));
     // A unit's set only needs pairs with one of its own bands: O(own × set), not O(set²) for every unit.
-    const isFirst = (entry: IndexedBand) => unit === null || entry.band.unit === unit;
     // One message per band (the worse of a pair; a unit's own band in its set), not one per pair.
     const toldOverlap = new Set<IndexedBand>();
-    for (const a of ranges.filter(isFirst)) {
-      const pa = position.get(a) as number;
-      for (const b of ranges) {
-        const pb = position.get(b) as number;
-        if (pb === pa || (pb < pa && isFirst(b))) continue; // each pair once
+    for (let pa = 0; pa < ranges.length; pa++) {
+      const a = ranges[pa];
+      if (!own(a)) continue;
+      for (let pb = 0; pb < ranges.length; pb++) {
+        const b = ranges[pb];
+        if (pb === pa || (pb < pa && own(b))) continue; // each pair once
         const overlap =
           (a.band.value as number) <= (b.band.value2 as number) &&
           (b.band.value as number) <= (a.band.value2 as number);

@@ -26,7 +26,13 @@ describe('safeCell', () => {
 
 describe('toExcelCsv', () => {
   it('starts with a BOM and uses CRLF', () => {
-    const text = toExcelCsv(['อำเภอ', 'คะแนน'], [['บางคล้า', 4.5], ['=1+1', -1]]);
+    const text = toExcelCsv(
+      ['อำเภอ', 'คะแนน'],
+      [
+        ['บางคล้า', 4.5],
+        ['=1+1', -1]
+      ]
+    );
     expect(text).toBe("\uFEFFอำเภอ,คะแนน\r\nบางคล้า,4.5\r\n'=1+1,-1\r\n");
   });
 });

@@ -73,7 +73,11 @@ export function formatLeagueCsv(table: LeagueTable): string {
   return csvLines(leagueCsvRows(table));
 }
 
-export function formatLeagueJson(table: LeagueTable, rejected: readonly Rejection[], warnings: readonly string[]): string {
+export function formatLeagueJson(
+  table: LeagueTable,
+  rejected: readonly Rejection[],
+  warnings: readonly string[]
+): string {
   const document = {
     framework: table.framework.id,
     period: table.period.id,
@@ -99,7 +103,11 @@ export function formatLeagueJson(table: LeagueTable, rejected: readonly Rejectio
         })
       )
     })),
-    rejected: rejected.map((rejection) => ({ file: rejection.file, line: rejection.line, reason: rejection.reason })),
+    rejected: rejected.map((rejection) => ({
+      file: rejection.file,
+      line: rejection.line,
+      reason: rejection.reason
+    })),
     warnings: [...warnings]
   };
   return JSON.stringify(document, null, 2) + '\n';
@@ -111,4 +119,37 @@ export function listFrameworksCsv(frameworks: readonly Framework[]): string {
     ['id', 'name', 'province', 'fiscal_year', 'period'],
     ...frameworks.map((fw) => [fw.id, fw.name, fw.province ?? '', String(fw.fiscalYear), fw.period ?? ''])
   ]);
+}
+
+/** The league table for a spreadsheet download (Thai headers, numbers as numbers). */
+export function leagueExportRows(table: LeagueTable): {
+  header: string[];
+  rows: (string | number | null)[][];
+} {
+  const header = [
+    'อันดับ',
+    'เปลี่ยนแปลง',
+    table.framework.province === null ? 'จังหวัด' : 'อำเภอ',
+    'จังหวัด',
+    'คะแนนรวม',
+    'ร้อยละของคะแนนเต็ม',
+    'ไม่ได้รายงาน',
+    ...table.kpis.flatMap((kpi) => [`${kpi.kpi} ค่าที่วัด`, `${kpi.kpi} ระดับ`, `${kpi.kpi} คะแนน`])
+  ];
+  const rows = table.rows.map((row) => [
+    row.rank,
+    row.movement,
+    row.unit,
+    row.province,
+    rounded(row.total),
+    rounded(row.totalPct),
+    row.missing,
+    ...table.kpis.flatMap((kpi) => {
+      const cell = row.cells[kpi.kpi];
+      const level =
+        cell?.status === 'below' ? 'ต่ำกว่าเกณฑ์' : cell?.status === 'ok' ? cell.level : 'ไม่ได้รายงาน';
+      return [rounded(cell?.measured ?? null), level ?? null, rounded(cell?.score ?? 0)];
+    })
+  ]);
+  return { header, rows };
 }

@@ -18,13 +18,7 @@ import {
 } from '../domain/units';
 import type { Db, SqlValue } from '../db/types';
 import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
-import {
-  CLEAR_SCORES_SQL,
-  kpiCellsSql,
-  leagueTableSql,
-  scoreKpisSql,
-  unitTotalsSql
-} from '../sql/scoring';
+import { CLEAR_SCORES_SQL, kpiCellsSql, leagueTableSql, scoreKpisSql, unitTotalsSql } from '../sql/scoring';
 import type { KpiCell, KpiStatus, LeagueRow, LeagueTable } from './league';
 
 export type UnitKind = 'province' | 'district';
@@ -119,7 +113,14 @@ export class Workspace {
       kpi.parent !== null ? null : anyWeight ? (kpi.weight ?? 0) : 1;
 
     await this.insert('frameworks', [
-      [id, framework.name, framework.province, framework.fiscalYear, framework.period, frameworkUnitKind(framework)]
+      [
+        id,
+        framework.name,
+        framework.province,
+        framework.fiscalYear,
+        framework.period,
+        frameworkUnitKind(framework)
+      ]
     ]);
     await this.insert(
       'framework_units',
@@ -234,7 +235,10 @@ export class Workspace {
    * Stores results for a framework. A row for a unit, KPI and month already stored replaces it.
    * Returns how many rows were new and how many replaced an earlier value.
    */
-  async putResults(frameworkId: string, rows: readonly ResultRow[]): Promise<{ added: number; replaced: number }> {
+  async putResults(
+    frameworkId: string,
+    rows: readonly ResultRow[]
+  ): Promise<{ added: number; replaced: number }> {
     if (rows.length === 0) return { added: 0, replaced: 0 };
     // Within one call a later row for the same unit, KPI and month wins, as a later upload would.
     const latest = new Map<string, ResultRow>();
@@ -339,14 +343,15 @@ function toKpiCell(row: Record<string, unknown>): KpiCell {
     score: Number(row.score ?? 0),
     status: String(row.status) as KpiStatus,
     isTop: row.is_top === true,
-    next: row.next_level === null || row.next_level === undefined
-      ? null
-      : {
-          level: String(row.next_level),
-          op: String(row.next_op),
-          value: numberOrNull(row.next_value),
-          value2: numberOrNull(row.next_value2),
-          start: numberOrNull(row.next_start)
-        }
+    next:
+      row.next_level === null || row.next_level === undefined
+        ? null
+        : {
+            level: String(row.next_level),
+            op: String(row.next_op),
+            value: numberOrNull(row.next_value),
+            value2: numberOrNull(row.next_value2),
+            start: numberOrNull(row.next_start)
+          }
   };
 }

@@ -56,6 +56,12 @@ describe('resolveSelection', () => {
   });
 
   it('selects nothing when there is no framework', () => {
-    expect(resolveSelection([], DEFAULT_VIEW)).toEqual({ framework: null, periods: [], period: null, groups: [], group: '*' });
+    expect(resolveSelection([], DEFAULT_VIEW)).toEqual({
+      framework: null,
+      periods: [],
+      period: null,
+      groups: [],
+      group: '*'
+    });
   });
 });

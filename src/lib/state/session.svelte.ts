@@ -93,7 +93,10 @@ export class Session {
    * Imports files: framework files (the §9.2 CSVs or a JSON) first, then results files for that
    * framework (or for `currentFrameworkId` when no framework is among the files). Re-scores once.
    */
-  async importFiles(files: readonly { name: string; bytes: Uint8Array }[], currentFrameworkId: string | null) {
+  async importFiles(
+    files: readonly { name: string; bytes: Uint8Array }[],
+    currentFrameworkId: string | null
+  ) {
     const workspace = this.requireWorkspace();
     const report: ImportReport = {
       at: Date.now(),

@@ -46,6 +46,11 @@ export function readViewParams(search: URLSearchParams): ViewParams {
   };
 }
 
+/** Reads a view from a query string (`?f=…&p=…` or without the `?`). */
+export function readViewSearch(search: string): ViewParams {
+  return readViewParams(new URLSearchParams(search));
+}
+
 /** The query string (with `?`, or '' when everything is default) for a view. */
 export function viewSearch(view: ViewParams): string {
   const search = new URLSearchParams();

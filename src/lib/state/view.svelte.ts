@@ -1,6 +1,6 @@
 /** The selected framework, period, group and language; serialised to the URL by the layout. */
 import { STRINGS, type StringKey } from '../i18n/strings';
-import { DEFAULT_VIEW, readViewParams, viewSearch, type ViewParams } from './view-params';
+import { DEFAULT_VIEW, readViewSearch, viewSearch, type ViewParams } from './view-params';
 
 export class ViewState {
   params = $state<ViewParams>({ ...DEFAULT_VIEW });
@@ -10,7 +10,7 @@ export class ViewState {
   readonly t = (key: StringKey): string => STRINGS[this.params.lang][key];
 
   loadFrom(search: string): void {
-    this.params = readViewParams(new URLSearchParams(search));
+    this.params = readViewSearch(search);
     this.hydrated = true;
   }
 
