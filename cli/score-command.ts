@@ -13,7 +13,7 @@ import type { Rejection, ResultRow } from '../src/lib/domain/results';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../src/lib/frameworks/builtin';
 import { decodeText } from '../src/lib/ingest/decode';
 import { readFrameworkFiles, readFrameworkJson } from '../src/lib/ingest/framework-files';
-import { readResultsText } from '../src/lib/ingest/results';
+import { readResultsFile } from '../src/lib/ingest/read-file';
 import { formatLeagueCsv, formatLeagueJson, listFrameworksCsv } from '../src/lib/scoring/league-format';
 import { Workspace, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
 
@@ -22,15 +22,18 @@ export interface Output {
   stderr(text: string): void;
 }
 
-export const USAGE = `usage: npm run score -- --framework <built-in id | folder | framework.json> (--results <csv> [--results <csv> …] | --demo) --period <P> [--format csv|json] [--engine native|wasm]
+export const USAGE = `usage: npm run score -- --framework <built-in id | folder | framework.json> (--results <file> [--results <file> …] | --demo) --period <P> [--format csv|json] [--sheet <name>] [--engine native|wasm]
        npm run score -- --list
-P: 2567-09 (month, BE) · FY2567-Q4 · FY2567-R2 · FY2567`;
+P: 2567-09 (month, BE) · FY2567-Q4 · FY2567-R2 · FY2567
+results files: CSV/TSV/TXT in UTF-8 (with or without BOM) or Windows-874, or .xlsx (the first sheet holding a
+results table, or --sheet <name>) — read by the same rules as the upload page`;
 
 interface Options {
   framework: string | null;
   results: string[];
   period: string | null;
   format: 'csv' | 'json';
+  sheet: string | null;
   engine: 'native' | 'wasm';
   demo: boolean;
   list: boolean;
@@ -46,6 +49,7 @@ function parseArgs(argv: readonly string[]): Options {
     results: [],
     period: null,
     format: 'csv',
+    sheet: null,
     engine: 'native',
     demo: false,
     list: false,
@@ -78,6 +82,9 @@ function parseArgs(argv: readonly string[]): Options {
         options.format = format;
         break;
       }
+      case '--sheet':
+        options.sheet = value();
+        break;
       case '--engine': {
         const engine = value();
         if (engine !== 'native' && engine !== 'wasm') throw new UsageError(`--engine must be native or wasm`);
@@ -191,7 +198,7 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
         );
       }
       const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
-      const report = readResultsText(name, decodeText(bytes).text, { framework });
+      const report = await readResultsFile({ name, bytes, sheet: options.sheet }, { framework });
       rows.push(...report.rows);
       rejected.push(...report.rejected);
       warnings.push(...report.warnings.map((warning) => `warning: ${name}: ${warning}`));

@@ -43,6 +43,10 @@ test('uploading a framework and results re-ranks; rejected rows are listed with 
     path.join(fixtures, 'upload-framework', 'levels.csv'),
     path.join(fixtures, 'upload-results.csv')
   ]);
+  // Nothing is committed before the check step is confirmed.
+  const preview = page.getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' });
+  await expect(preview.getByRole('table', { name: 'แถวที่ใช้ไม่ได้' })).toContainText('ท่าตะเกรา');
+  await preview.getByRole('button', { name: 'นำเข้า', exact: true }).click();
   await expect(page.getByRole('heading', { name: /ทดสอบ: การเบิกจ่ายงบประมาณ/ })).toBeVisible();
   await expect.poll(() => unitsInOrder(page)).toEqual(expect.arrayContaining(['บางคล้า']));
   const order = await unitsInOrder(page);
@@ -56,5 +60,6 @@ test('uploading a framework and results re-ranks; rejected rows are listed with 
   await page.screenshot({ path: path.join(screenshots, 'league-uploaded.png'), fullPage: true });
 
   await input.setInputFiles([path.join(fixtures, 'upload-results-corrected.csv')]);
+  await page.getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' }).getByRole('button', { name: 'นำเข้า', exact: true }).click();
   await expect.poll(async () => (await unitsInOrder(page))[0]).toBe('ราชสาส์น');
 });

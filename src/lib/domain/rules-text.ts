@@ -79,9 +79,7 @@ export function combineText(combine: Combine | null, children: readonly string[]
 
 export function interpolateText(interpolate: boolean, lang: Lang = 'th'): string {
   if (lang === 'en') return interpolate ? 'linear between thresholds' : 'points of the level reached';
-  return interpolate
-    ? 'เทียบบัญญัติไตรยางศ์ระหว่างเกณฑ์ (คะแนนต่อเนื่อง)'
-    : 'ได้คะแนนตามระดับที่ผ่าน (ไม่เทียบบัญญัติไตรยางศ์)';
+  return interpolate ? 'เทียบบัญญัติไตรยางศ์ระหว่างเกณฑ์ (คะแนนต่อเนื่อง)' : 'ได้คะแนนตามระดับที่ผ่าน (ไม่เทียบบัญญัติไตรยางศ์)';
 }
 
 export function directionText(direction: 1 | -1, lang: Lang = 'th'): string {
@@ -133,7 +131,11 @@ export function topLevel(bands: readonly Band[]): string | null {
 }
 
 /** `ระดับ 3`, or `ระดับ 5 (ระดับสูงสุด)` when the KPI names no target level. */
-export function targetLevelText(kpi: Pick<Kpi, 'targetLevel'>, bands: readonly Band[], lang: Lang = 'th'): string {
+export function targetLevelText(
+  kpi: Pick<Kpi, 'targetLevel'>,
+  bands: readonly Band[],
+  lang: Lang = 'th'
+): string {
   const level = kpi.targetLevel ?? topLevel(bands);
   const top = kpi.targetLevel === null;
   if (lang === 'en') return level === null ? 'top level' : `level ${level}${top ? ' (top level)' : ''}`;
@@ -195,4 +197,27 @@ export function scopeText(fw: Pick<Framework, 'fiscalYear' | 'period'>, lang: La
     return name; // a fiscal year or scope the calendar cannot place: the name alone
   }
   return `${name} (${monthLabel(months[0], lang)} – ${monthLabel(months[months.length - 1], lang)})`;
+}
+
+export type UnitTableKind = 'bands' | 'target' | 'baseline';
+
+/** Accessible name of a per-unit table: `เกณฑ์รายอำเภอ I1`, `ค่าเป้าหมายรายอำเภอ I5`, `ฐานรายอำเภอ I5`. */
+export function unitTableTitle(
+  kind: UnitTableKind,
+  kpiId: string,
+  fw: Pick<Framework, 'province'>,
+  lang: Lang = 'th'
+): string {
+  const noun = unitNoun(fw, lang);
+  if (lang === 'en') {
+    const what = kind === 'bands' ? 'Bands' : kind === 'target' ? 'Targets' : 'Baselines';
+    return `${what} by ${noun}: ${kpiId}`;
+  }
+  const what = kind === 'bands' ? 'เกณฑ์' : kind === 'target' ? 'ค่าเป้าหมาย' : 'ฐาน';
+  return `${what}ราย${noun} ${kpiId}`;
+}
+
+/** Accessible name of a KPI's band table: `เกณฑ์ระดับ T1`. */
+export function bandTableTitle(kpiId: string, lang: Lang = 'th'): string {
+  return lang === 'en' ? `Bands of ${kpiId}` : `เกณฑ์ระดับ ${kpiId}`;
 }

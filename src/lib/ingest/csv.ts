@@ -2,7 +2,7 @@
  * CSV text → header and records, with the physical line each record starts on. The only file that imports
  * PapaParse (STYLE "one wrapper per engine"); everything else uses `parseCsv` and `formatCsv`.
  *
- * Kept small on purpose: encodings (Windows-874) and streaming big files are added here later.
+ * Encodings are decoded before (decode.ts); spreadsheets become a `CsvTable` in xlsx.ts.
  */
 import Papa from 'papaparse';
 
@@ -29,6 +29,8 @@ export interface CsvTable {
 export interface CsvOptions {
   /** Force a delimiter; by default comma, tab or semicolon is detected. */
   delimiter?: string;
+  /** Called now and then with the share of the text parsed (0–1). */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Delimiters that real exports use: Excel and Google Sheets (comma, tab), Excel in some locales (semicolon). */
@@ -47,12 +49,18 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
     const lines = lineCounter(source);
     let recordStart = 0;
     let headerSeen = false;
+    const progressStep = Math.max(1, Math.floor(source.length / 50));
+    let nextProgress = progressStep;
     Papa.parse<string[]>(source, {
       delimiter: options.delimiter || guessDelimiter(source),
       skipEmptyLines: false,
       step(result) {
         const line = lines.lineAt(recordStart);
         recordStart = result.meta.cursor;
+        if (options.onProgress && recordStart >= nextProgress) {
+          options.onProgress(recordStart / source.length);
+          nextProgress = recordStart + progressStep;
+        }
         for (const error of result.errors) {
           const reason = errorReason(error);
           if (reason !== null) table.errors.push({ line, reason });
@@ -73,16 +81,28 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
 }
 
 /**
- * PapaParse's guess over the first records, blank lines left out (with them, a trailing empty line makes
- * a semicolon file look like one column). Comma when nothing fits better.
+ * The delimiter under which the first records agree best: for each of comma, tab and semicolon, the largest
+ * number of records (of two cells or more) that have the same number of cells. Title lines (one cell) count
+ * for none, and a tab-separated file whose numbers carry thousands separators (`10,000`) stays tab-separated,
+ * where counting commas would go wrong. Comma when nothing fits better (ties go to the earlier delimiter).
  */
 function guessDelimiter(text: string): string {
-  const preview = Papa.parse<string[]>(text, {
-    preview: 50,
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [...CSV_DELIMITERS]
-  });
-  return preview.meta.delimiter || ',';
+  let best: string = CSV_DELIMITERS[0];
+  let bestScore = 0;
+  for (const delimiter of CSV_DELIMITERS) {
+    const preview = Papa.parse<string[]>(text, { preview: 50, skipEmptyLines: 'greedy', delimiter });
+    const recordsByWidth = new Map<number, number>();
+    for (const record of preview.data) {
+      const width = record.length;
+      if (width >= 2) recordsByWidth.set(width, (recordsByWidth.get(width) ?? 0) + 1);
+    }
+    const score = Math.max(0, ...recordsByWidth.values());
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 function errorReason(error: Papa.ParseError): string | null {

@@ -12,7 +12,11 @@ export interface DecodedText {
   bom: boolean;
 }
 
-/** Decodes a file's bytes: a BOM decides; else valid UTF-8 is UTF-8; anything else is read as Windows-874. */
+/**
+ * Decodes a file's bytes: a BOM decides; else valid UTF-8 is UTF-8 (also when only its last character was cut
+ * off, which becomes U+FFFD so that the cell it was in is rejected, not silently changed); anything else is
+ * read as Windows-874.
+ */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
@@ -26,6 +30,27 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
+    const cut = incompleteUtf8Tail(bytes);
+    if (cut > 0) {
+      try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - cut));
+        return { text: text + '\uFFFD', encoding: 'utf-8', bom: false };
+      } catch {
+        // not UTF-8 before the cut either
+      }
+    }
     return { text: new TextDecoder('windows-874').decode(bytes), encoding: 'windows-874', bom: false };
   }
+}
+
+/** How many bytes at the end start a UTF-8 sequence that the file ends before finishing (0 when none). */
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead byte
+    if (byte < 0xc0) return 0;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return length > back ? back : 0;
+  }
+  return 0;
 }

@@ -11,7 +11,7 @@
 import type { Framework, Kpi } from '../domain/framework';
 import type { Rejection, ResultRow } from '../domain/results';
 import { parseNumber } from '../domain/numbers';
-import { parseMonth } from '../domain/periods';
+import { monthLabel, parseMonth, periodLabel, periodsOfFramework } from '../domain/periods';
 import { normalizeThai, stripInvisible, thaiDigitsToAscii } from '../domain/thai-text';
 import {
   DISTRICTS,
@@ -23,13 +23,41 @@ import {
   type District,
   type Province
 } from '../domain/units';
-import { parseCsv } from './csv';
+import { parseCsv, type CsvTable } from './csv';
 
 export interface ResultsReadOptions {
   /** The KPIs the rows must belong to; its `province` decides what the units are. */
   framework: Framework;
   /** Extra user-accepted names: `normalizeUnitName(name)` → unit id (district or province code). */
   aliases?: ReadonlyMap<string, string>;
+  /** Called now and then with the share of the work done (0–1), for a progress bar. */
+  onProgress?: (fraction: number) => void;
+  /**
+   * Reject rows whose month is outside the framework's fiscal year, round or quarter (the file readers of
+   * the app and the command line do; off by default so that the text reader stays a pure format reader).
+   */
+  onlyFrameworkMonths?: boolean;
+}
+
+/** Why a unit name could not be used: the kinds a validation report groups. */
+export type UnitIssueKind = 'unknown' | 'ambiguous' | 'work_group' | 'total';
+
+export interface UnitSuggestion {
+  unitId: string;
+  /** As shown to users: `ท่าตะเกียบ`, or `เฉลิมพระเกียรติ จ.น่าน` outside the framework's province. */
+  label: string;
+}
+
+/** One unit name that rows were rejected for, with every line it is on and what it may have meant. */
+export interface UnitIssue {
+  kind: UnitIssueKind;
+  /** The name as first written in the file. */
+  name: string;
+  /** `normalizeUnitName(name)`: the key under which an accepted suggestion is remembered as an alias. */
+  key: string;
+  column: string | null;
+  lines: number[];
+  suggestions: UnitSuggestion[];
 }
 
 export interface ResultsReadReport {
@@ -41,6 +69,8 @@ export interface ResultsReadReport {
   rejected: Rejection[];
   /** File-level notes: columns not used, lines with no value, title lines skipped. */
   warnings: string[];
+  /** Unit names that rows were rejected for, grouped by name (unknown, ambiguous, work groups, totals). */
+  unitIssues: UnitIssue[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -227,6 +257,8 @@ interface Problem {
   column: string | null;
   reason: string;
   suggestions?: string[];
+  /** Set when the problem is the unit name itself. */
+  unit?: { kind: UnitIssueKind; name: string; suggestions: UnitSuggestion[] };
 }
 
 /** `A`, `A หรือ B`, `A, B หรือ C`. */
@@ -265,9 +297,20 @@ class UnitResolver {
   resolve(cells: readonly string[], columns: UnitColumns): UnitResolution {
     const name = stripInvisible(cells[columns.unit] ?? '');
     const provinceText = columns.province === undefined ? '' : stripInvisible(cells[columns.province] ?? '');
-    const unitProblem = (reason: string, suggestions?: string[]): UnitResolution => ({
+    const unitProblem = (
+      reason: string,
+      suggestions?: string[],
+      unit?: { kind: UnitIssueKind; suggestions: UnitSuggestion[] }
+    ): UnitResolution => ({
       ok: false,
-      problems: [{ column: columns.unitHeader, reason, ...(suggestions ? { suggestions } : {}) }]
+      problems: [
+        {
+          column: columns.unitHeader,
+          reason,
+          ...(suggestions ? { suggestions } : {}),
+          ...(unit ? { unit: { ...unit, name } } : {})
+        }
+      ]
     });
     if (name === '') return unitProblem(`ไม่ได้ระบุชื่อ${this.unitWord}`);
 
@@ -317,36 +360,57 @@ class UnitResolver {
       case 'match':
         return { ok: true, unitId: match.district.id };
       case 'work_group':
-        return unitProblem(`"${name}" เป็นกลุ่มงานของสำนักงานจังหวัด ไม่ใช่อำเภอ`);
+        return unitProblem(`"${name}" เป็นกลุ่มงานของสำนักงานจังหวัด ไม่ใช่อำเภอ`, undefined, {
+          kind: 'work_group',
+          suggestions: []
+        });
       case 'ambiguous': {
         const suggestions = match.candidates.map((d) => `${d.name} จ.${d.province}`);
         const provinces = [...new Set(match.candidates.map((d) => d.province))];
         return unitProblem(
           `ชื่ออำเภอ "${name}" มีในหลายจังหวัด (${provinces.join(', ')}) — ระบุจังหวัดในคอลัมน์จังหวัด (province)`,
-          suggestions
+          suggestions,
+          {
+            kind: 'ambiguous',
+            suggestions: match.candidates.map((d, i) => ({ unitId: d.id, label: suggestions[i] }))
+          }
         );
       }
       case 'unknown': {
-        if (TOTAL_ROW.test(roleKey(name))) return unitProblem(`"${name}" เป็นแถวผลรวม ไม่ใช่อำเภอ`);
+        if (TOTAL_ROW.test(roleKey(name))) {
+          return unitProblem(`"${name}" เป็นแถวผลรวม ไม่ใช่อำเภอ`, undefined, { kind: 'total', suggestions: [] });
+        }
         const suggestions = match.suggestions.map((d) =>
           province && d.provinceId === province.id ? d.name : `${d.name} จ.${d.province}`
         );
-        return unitProblem(`ไม่พบอำเภอ "${name}"${where}${suggestionText(suggestions)}`, suggestions);
+        return unitProblem(`ไม่พบอำเภอ "${name}"${where}${suggestionText(suggestions)}`, suggestions, {
+          kind: 'unknown',
+          suggestions: match.suggestions.map((d, i) => ({ unitId: d.id, label: suggestions[i] }))
+        });
       }
     }
   }
 
   private resolveProvinceUnit(
     name: string,
-    unitProblem: (reason: string, suggestions?: string[]) => UnitResolution
+    unitProblem: (
+      reason: string,
+      suggestions?: string[],
+      unit?: { kind: UnitIssueKind; suggestions: UnitSuggestion[] }
+    ) => UnitResolution
   ): UnitResolution {
     const aliasId = this.aliases?.get(normalizeUnitName(name));
     if (aliasId !== undefined && provinceById(aliasId)) return { ok: true, unitId: aliasId };
     const match = matchProvince(name);
     if (match.kind === 'match') return { ok: true, unitId: match.province.id };
-    if (TOTAL_ROW.test(roleKey(name))) return unitProblem(`"${name}" เป็นแถวผลรวม ไม่ใช่จังหวัด`);
+    if (TOTAL_ROW.test(roleKey(name))) {
+      return unitProblem(`"${name}" เป็นแถวผลรวม ไม่ใช่จังหวัด`, undefined, { kind: 'total', suggestions: [] });
+    }
     const suggestions = match.suggestions.map((p) => p.name);
-    return unitProblem(`ไม่พบจังหวัด "${name}"${suggestionText(suggestions)}`, suggestions);
+    return unitProblem(`ไม่พบจังหวัด "${name}"${suggestionText(suggestions)}`, suggestions, {
+      kind: 'unknown',
+      suggestions: match.suggestions.map((p) => ({ unitId: p.id, label: p.name }))
+    });
   }
 
   /** A user-accepted name (issue 5), when it names a district of the scope. */
@@ -540,7 +604,7 @@ function hasSplitThousands(cells: readonly string[]): boolean {
 }
 
 function emptyReport(file: string): ResultsReadReport {
-  return { file, layout: 'long', rows: [], rejected: [], warnings: [] };
+  return { file, layout: 'long', rows: [], rejected: [], warnings: [], unitIssues: [] };
 }
 
 /**
@@ -548,26 +612,68 @@ function emptyReport(file: string): ResultsReadReport {
  * Never throws.
  */
 export function readResultsText(file: string, text: string, options: ResultsReadOptions): ResultsReadReport {
+  const progress = options.onProgress;
+  let table: CsvTable;
   try {
-    return read(file, typeof text === 'string' ? text : '', options);
+    table = parseCsv(typeof text === 'string' ? text : '', progress ? { onProgress: (f) => progress(f / 2) } : {});
   } catch (error) {
-    const report = emptyReport(file);
-    report.rejected.push({ file, line: 1, column: null, reason: `อ่านไฟล์ไม่ได้: ${String(error)}` });
-    return report;
+    return unreadable(file, error);
+  }
+  return readResultsTable(file, table, progress ? { ...options, onProgress: (f) => progress(0.5 + f / 2) } : options);
+}
+
+/**
+ * Reads results from an already split table: a CSV file's (`parseCsv`) or a spreadsheet's sheet, whose
+ * records carry the line (row number) they are on. Never throws.
+ */
+export function readResultsTable(file: string, table: CsvTable, options: ResultsReadOptions): ResultsReadReport {
+  try {
+    return read(file, table, options);
+  } catch (error) {
+    return unreadable(file, error);
   }
 }
 
-function read(file: string, text: string, options: ResultsReadOptions): ResultsReadReport {
+function unreadable(file: string, error: unknown): ResultsReadReport {
+  const report = emptyReport(file);
+  report.rejected.push({ file, line: 1, column: null, reason: `อ่านไฟล์ไม่ได้: ${String(error)}` });
+  return report;
+}
+
+/** How often (in records) the row loop reports progress. */
+const PROGRESS_EVERY = 2000;
+
+function read(file: string, table: CsvTable, options: ResultsReadOptions): ResultsReadReport {
   const report = emptyReport(file);
   const framework = options.framework;
   const catalog = catalogOf(framework);
   const scope = scopeOf(framework);
-  const table = parseCsv(text);
+  const unitIssues = new Map<string, UnitIssue>();
+  const monthScope = options.onlyFrameworkMonths ? monthScopeOf(framework) : null;
 
   const reject = (line: number, column: string | null, reason: string, suggestions?: string[]): void => {
     const rejection: Rejection = { file, line, column, reason };
     if (suggestions && suggestions.length > 0) rejection.suggestions = suggestions;
     report.rejected.push(rejection);
+  };
+  const rejectProblem = (line: number, problem: Problem): void => {
+    reject(line, problem.column, problem.reason, problem.suggestions);
+    if (!problem.unit) return;
+    const key = normalizeUnitName(problem.unit.name);
+    const groupKey = `${problem.unit.kind}\u0000${key}`;
+    const issue = unitIssues.get(groupKey);
+    if (issue) {
+      if (issue.lines.at(-1) !== line) issue.lines.push(line);
+    } else {
+      unitIssues.set(groupKey, {
+        kind: problem.unit.kind,
+        name: problem.unit.name,
+        key,
+        column: problem.column,
+        lines: [line],
+        suggestions: problem.unit.suggestions
+      });
+    }
   };
 
   const csvErrorLines = new Set<number>();
@@ -618,7 +724,10 @@ function read(file: string, text: string, options: ResultsReadOptions): ResultsR
   const extraCellLines: number[] = [];
   const width = layout.header.length;
 
-  for (const record of table.rows.slice(dataStart)) {
+  const records = table.rows.slice(dataStart);
+  for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
+    if (options.onProgress && recordIndex % PROGRESS_EVERY === 0) options.onProgress(recordIndex / records.length);
+    const record = records[recordIndex];
     const { line } = record;
     if (csvErrorLines.has(line)) continue; // already rejected with the parser's reason
     const cells = record.cells.map((cell) => stripInvisible(cell));
@@ -664,12 +773,12 @@ function read(file: string, text: string, options: ResultsReadOptions): ResultsR
       if (!unit.ok) problems.push(...unit.problems);
       const kpi = resolveKpi(cells[layout.kpi!], headerText(layout.header, layout.kpi!), catalog, framework);
       if (!kpi.ok) problems.push(kpi.problem);
-      const month = resolveMonth(cells[layout.month], headerText(layout.header, layout.month));
+      const month = resolveMonth(cells[layout.month], headerText(layout.header, layout.month), monthScope);
       if (!month.ok) problems.push(month.problem);
       const figures = readFigures(cells, numbers, layout.header);
       problems.push(...figures.problems);
       if (problems.length > 0 || !unit.ok || !kpi.ok || !month.ok) {
-        for (const problem of problems) reject(line, problem.column, problem.reason, problem.suggestions);
+        for (const problem of problems) rejectProblem(line, problem);
         continue;
       }
       addRow(
@@ -691,11 +800,11 @@ function read(file: string, text: string, options: ResultsReadOptions): ResultsR
       continue;
     }
     const unit = units.resolve(cells, layout.unit);
-    const month = resolveMonth(cells[layout.month], headerText(layout.header, layout.month));
+    const month = resolveMonth(cells[layout.month], headerText(layout.header, layout.month), monthScope);
     if (!unit.ok || !month.ok) {
       if (!unit.ok) problems.push(...unit.problems);
       if (!month.ok) problems.push(month.problem);
-      for (const problem of problems) reject(line, problem.column, problem.reason, problem.suggestions);
+      for (const problem of problems) rejectProblem(line, problem);
       continue;
     }
     for (const column of reported) {
@@ -725,6 +834,8 @@ function read(file: string, text: string, options: ResultsReadOptions): ResultsR
   }
 
   report.rejected.sort((a, b) => a.line - b.line); // stable: a line's problems keep their column order
+  report.unitIssues = [...unitIssues.values()];
+  options.onProgress?.(1);
   if (notReported > 0) report.warnings.push(`${notReported} แถวไม่มีค่า (ถือว่าไม่ได้รายงาน)`);
   if (extraCellLines.length > 0) {
     report.warnings.push(
@@ -769,12 +880,37 @@ function resolveKpi(
   return composite ? { ok: false, problem: { column, reason: composite } } : { ok: true, kpi };
 }
 
+/** The months a framework covers and its scope's name (`รอบการประเมินที่ 2 ปีงบประมาณ 2565`). */
+interface MonthScope {
+  months: ReadonlySet<string>;
+  label: string;
+}
+
+function monthScopeOf(framework: Framework): MonthScope | null {
+  const periods = periodsOfFramework(framework.fiscalYear, framework.period ?? null);
+  const whole = periods.at(-1);
+  if (!whole) return null;
+  const first = monthLabel(whole.months[0], 'th', 'short');
+  const last = monthLabel(whole.months[whole.months.length - 1], 'th', 'short');
+  return { months: new Set(whole.months), label: `${periodLabel(whole, 'th', 'long')}: ${first} – ${last}` };
+}
+
 function resolveMonth(
   text: string,
-  column: string
+  column: string,
+  scope: MonthScope | null = null
 ): { ok: true; month: string } | { ok: false; problem: Problem } {
   if (text === '') return { ok: false, problem: { column, reason: 'ไม่ได้ระบุเดือน' } };
   const month = parseMonth(text);
+  if (month !== null && scope !== null && !scope.months.has(month)) {
+    return {
+      ok: false,
+      problem: {
+        column,
+        reason: `เดือน ${monthLabel(month, 'th', 'short')} ("${text}") อยู่นอกช่วงของกรอบการประเมิน (${scope.label})`
+      }
+    };
+  }
   if (month !== null) return { ok: true, month };
   return {
     ok: false,

@@ -26,8 +26,12 @@
  * - §4.3 interpolation runs from the matched band's start edge (`bandStart`, with the KPI's direction taken
  *   from its general bands) towards the start of the next better band of the unit's effective set, clamped
  *   to [points, next points]; the top band, an `any` band, and equal starts score the band's points.
- * - §4.3 adjustments: the adjustments of the period's reported months are summed and added to the score of a KPI that reached a band; the result is floored at 0. Below every band
- *   and missing KPIs score 0 and take no adjustment.
+ * - §4.3 adjustments: the adjustments of the period's reported months are summed and added to the score of
+ *   a KPI that reached a band; the sum is floored at 0 (no ceiling: DESIGN names none). Below every band and
+ *   missing KPIs score 0 and take no adjustment.
+ * - Results of units outside the framework, of months outside the period, or of composite KPIs are ignored.
+ * - §4.7 movement is not computed here: it is the previous period's reference rank minus this one's, and
+ *   (like the SQL) none when the previous period has no reported value at all (tests do this subtraction).
  * - §4.4 composites combine their children's scores (interpolation and adjustments included): sum, mean,
  *   min; `count_top` counts children whose band is their top one (the most points among the unit's
  *   effective bands). Any missing child makes the composite missing; a child below every band counts as 0.
@@ -191,7 +195,8 @@ export function scoreReference(
         if (value === null) missing = true;
         else if (kpi.measure === 'value') measured = value;
         else if (kpi.measure === 'pct_of_target') measured = target ? (value * 100) / target : null;
-        else if (kpi.measure === 'growth_pct') measured = baseline ? ((value - baseline) * 100) / baseline : null;
+        else if (kpi.measure === 'growth_pct')
+          measured = baseline ? ((value - baseline) * 100) / baseline : null;
         else measured = rankOf.get(unitId + '|' + kpi.kpi) ?? null;
         if (measured === null) missing = true;
         else measured = roundTo(measured, 9);
@@ -301,7 +306,8 @@ function topPointsOf(framework: Framework, kpiId: string): number {
   const own = framework.bands.filter((band) => band.kpi === kpiId);
   const general = own.filter((band) => band.unit === null);
   let best: number | null = null;
-  for (const band of general.length > 0 ? general : own) if (best === null || band.points > best) best = band.points;
+  for (const band of general.length > 0 ? general : own)
+    if (best === null || band.points > best) best = band.points;
   return best ?? 0;
 }
 

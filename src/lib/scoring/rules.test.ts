@@ -83,7 +83,8 @@ function expectCell(s: Scored, unitName: string, kpiId: string, expected: CellEx
     if (expected.status !== undefined) expect(cell.status, `${at} status`).toBe(expected.status);
     if (expected.score !== undefined) expect(cell.score, `${at} score`).toBeCloseTo(expected.score, 6);
     if (expected.measured === null) expect(cell.measured, `${at} measured`).toBeNull();
-    else if (expected.measured !== undefined) expect(cell.measured, `${at} measured`).toBeCloseTo(expected.measured, 4);
+    else if (expected.measured !== undefined)
+      expect(cell.measured, `${at} measured`).toBeCloseTo(expected.measured, 4);
   }
 }
 
@@ -107,7 +108,8 @@ function expectRow(s: Scored, unitName: string, expected: RowExpectation): void 
     if (expected.rank !== undefined) expect(row.rank, `${at} rank`).toBe(expected.rank);
     if (expected.total !== undefined) expect(row.total, `${at} total`).toBeCloseTo(expected.total, 6);
     if (expected.totalPct === null) expect(row.totalPct, `${at} total_pct`).toBeNull();
-    else if (expected.totalPct !== undefined) expect(row.totalPct, `${at} total_pct`).toBeCloseTo(expected.totalPct, 6);
+    else if (expected.totalPct !== undefined)
+      expect(row.totalPct, `${at} total_pct`).toBeCloseTo(expected.totalPct, 6);
     if (expected.missing !== undefined) expect(row.missing, `${at} missing`).toBe(expected.missing);
   }
 }
@@ -133,12 +135,16 @@ describe('§4.1 measure: value', () => {
   ])('seed 003: %d press releases → level %s', async (value, level, score) => {
     // seed 003: "ระดับ ๓ มีการดำเนินงานตามข้อ ๑ และมีการประชาสัมพันธ์งาน ๘๐ - ๙๙ ครั้ง ระดับ ๔ ... ๑๐๐ - ๑๑๙ ครั้ง
     // ระดับ ๕ ... ๑๒๐ ครั้ง ขึ้นไป" (level 2: "น้อยกว่า ๘๐ ครั้ง", level 1's order is not counted here).
-    const fw = framework('value', [kpi('pr')], [
-      band('pr', 5, 5, '>=', 120),
-      band('pr', 4, 4, 'between', 100, 119),
-      band('pr', 3, 3, 'between', 80, 99),
-      band('pr', 2, 2, 'between', 0, 79)
-    ]);
+    const fw = framework(
+      'value',
+      [kpi('pr')],
+      [
+        band('pr', 5, 5, '>=', 120),
+        band('pr', 4, 4, 'between', 100, 119),
+        band('pr', 3, 3, 'between', 80, 99),
+        band('pr', 2, 2, 'between', 0, 79)
+      ]
+    );
     const s = await scored(fw, [result('บางคล้า', 'pr', '2022-09', value)]);
     expectCell(s, 'บางคล้า', 'pr', { measured: value, level, score, status: 'ok' });
   });
@@ -148,7 +154,11 @@ describe('§4.1 measure: pct_of_target (value ÷ target × 100)', () => {
   // seed 001, ตัวชี้วัดที่ ๒ (budget): "๑ ไม่น้อยกว่าร้อยละ ๘๐ ของงบประมาณที่ได้รับการจัดสรร … ๔ ไม่น้อยกว่าร้อยละ ๙๕ …
   // ๕ ร้อยละ ๑๐๐ ของงบประมาณที่ได้รับการจัดสรร"
   const budget = () =>
-    framework('budget', [kpi('budget', { measure: 'pct_of_target' })], ladder('budget', '>=', [100, 95, 90, 85, 80]));
+    framework(
+      'budget',
+      [kpi('budget', { measure: 'pct_of_target' })],
+      ladder('budget', '>=', [100, 95, 90, 85, 80])
+    );
 
   test('a district at 97% of its allocation reaches level 4', async () => {
     const s = await scored(budget(), [result('บางปะกง', 'budget', '2022-09', 97, { target: 100 })]);
@@ -200,10 +210,14 @@ describe('§4.1 measure: pct_of_target (value ÷ target × 100)', () => {
   test('seed 001 debt reduction from a base is percent of target with the base as target', async () => {
     // seed 001, ตัวชี้วัดที่ ๙: "๔ อำเภอบริหารจัดการหนี้เกินกำหนดชำระลดลงได้ร้อยละ ๒๕ จากหนี้เกินกำหนดชำระ ณ วันที่ ๑ ตุลาคม ๒๕๖๔"
     // and "การหาร้อยละของหนี้เกินกำหนดชำระที่ลดลง C = A × 100 / B" (A reduced, B debt on 1 Oct 2564).
-    const fw = framework('debt', [kpi('debt', { measure: 'pct_of_target' })], ladder('debt', '>=', [30, 25, 20], {
-      levels: ['5', '4', '3'],
-      points: [5, 4, 3]
-    }));
+    const fw = framework(
+      'debt',
+      [kpi('debt', { measure: 'pct_of_target' })],
+      ladder('debt', '>=', [30, 25, 20], {
+        levels: ['5', '4', '3'],
+        points: [5, 4, 3]
+      })
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'debt', '2022-09', 27_000, { target: 100_000 }),
       result('บางปะกง', 'debt', '2022-09', 19_999, { target: 100_000 })
@@ -230,9 +244,11 @@ describe('§4.1 measure: growth_pct ((value − baseline) ÷ baseline × 100)', 
     [9_000, -10, null]
   ])('seed 000 mission 5: sales %d against 10,000 → growth %d%%', async (value, growth, level) => {
     // seed 000, ภารกิจที่ ๕: "มียอดจำหน่ายผลิตภัณฑ์ OTOP เพิ่มขึ้น เมื่อเทียบกับยอดจำหน่ายของปี พ.ศ. ๒๕๖๖ … มากกว่าร้อยละ ๔"
-    const fw = framework('growth', [kpi('sales', { measure: 'growth_pct', scale: 'A-D' })], [
-      band('sales', 'A', 4, '>', 4)
-    ]);
+    const fw = framework(
+      'growth',
+      [kpi('sales', { measure: 'growth_pct', scale: 'A-D' })],
+      [band('sales', 'A', 4, '>', 4)]
+    );
     const s = await scored(fw, [result('บางคล้า', 'sales', '2022-09', value, { baseline: 10_000 })]);
     expectCell(s, 'บางคล้า', 'sales', {
       measured: growth,
@@ -253,11 +269,11 @@ describe('§4.1 measure: rank_desc / rank_asc among the units that reported', ()
   // seed 003, ตัวชี้วัดที่ ๓: "ระดับ ๓ ได้ลำดับคะแนนการส่งงานมากกว่าลำดับที่ ๑๐ ระดับ ๔ ได้ลำดับคะแนนการส่งงานอยู่ในลำดับที่ ๖-๑๐
   // ระดับ ๕ ได้ลำดับคะแนนการส่งงานอยู่ในลำดับที่ ๑-๕" — bands that start at level 3.
   const ranking = (measure: 'rank_desc' | 'rank_asc') =>
-    framework('rank', [kpi('reports', { measure })], [
-      band('reports', 5, 5, '<=', 5),
-      band('reports', 4, 4, '<=', 10),
-      band('reports', 3, 3, 'any')
-    ]);
+    framework(
+      'rank',
+      [kpi('reports', { measure })],
+      [band('reports', 5, 5, '<=', 5), band('reports', 4, 4, '<=', 10), band('reports', 3, 3, 'any')]
+    );
   const names = [
     'เมืองฉะเชิงเทรา',
     'บางคล้า',
@@ -304,10 +320,11 @@ describe('§4.1 measure: rank_desc / rank_asc among the units that reported', ()
   });
 
   test('ranks the aggregated value of the period (sum over the quarter)', async () => {
-    const fw = framework('rank-sum', [kpi('reports', { measure: 'rank_desc', aggregate: 'sum' })], [
-      band('reports', 5, 5, '<=', 1),
-      band('reports', 4, 4, 'any')
-    ]);
+    const fw = framework(
+      'rank-sum',
+      [kpi('reports', { measure: 'rank_desc', aggregate: 'sum' })],
+      [band('reports', 5, 5, '<=', 1), band('reports', 4, 4, 'any')]
+    );
     const s = await scored(
       fw,
       [
@@ -323,10 +340,11 @@ describe('§4.1 measure: rank_desc / rank_asc among the units that reported', ()
 
   test('regression: equal sums tie even when floating-point addition order differs (0.1+0.2+0.3)', async () => {
     // 0.1 + 0.2 + 0.3 = 0.6000000000000001 but 0.3 + 0.2 + 0.1 = 0.6 in doubles.
-    const fw = framework('rank-float', [kpi('r', { measure: 'rank_desc', aggregate: 'sum' })], [
-      band('r', 5, 5, '<=', 1),
-      band('r', 4, 4, 'any')
-    ]);
+    const fw = framework(
+      'rank-float',
+      [kpi('r', { measure: 'rank_desc', aggregate: 'sum' })],
+      [band('r', 5, 5, '<=', 1), band('r', 4, 4, 'any')]
+    );
     const s = await scored(
       fw,
       [
@@ -363,7 +381,12 @@ describe('§4.2 bands: every op at its edges', () => {
   ] as const)('%s %s %s holds for %d: %s', async (op, value, value2, measured, holds) => {
     const fw = framework('op', [kpi('k')], [band('k', 5, 5, op, value, value2)]);
     const s = await scored(fw, [result('บางคล้า', 'k', '2022-09', measured)]);
-    expectCell(s, 'บางคล้า', 'k', holds ? { level: '5', score: 5, status: 'ok' } : { level: null, score: 0, status: 'below' });
+    expectCell(
+      s,
+      'บางคล้า',
+      'k',
+      holds ? { level: '5', score: 5, status: 'ok' } : { level: null, score: 0, status: 'below' }
+    );
   });
 
   test('a value just under a threshold by floating-point noise still reaches it (rounded to 9 decimals)', async () => {
@@ -375,12 +398,16 @@ describe('§4.2 bands: every op at its edges', () => {
 
   test('seed 000 mission 9: a floor band (D, "less than 15") catches everything below C', async () => {
     // seed 000: "หลักเกณฑ์การคิดคะแนน ๒๐ คะแนน = ระดับ A , ๑๗ - ๑๙ = ระดับ B, ๑๕ - ๑๖ = ระดับ C, น้อยกว่า ๑๕ คะแนน = ระดับ D"
-    const fw = framework('floor', [kpi('m9', { scale: 'A-D' })], [
-      band('m9', 'A', 4, '>=', 20),
-      band('m9', 'B', 3, 'between', 17, 19),
-      band('m9', 'C', 2, 'between', 15, 16),
-      band('m9', 'D', 1, 'any')
-    ]);
+    const fw = framework(
+      'floor',
+      [kpi('m9', { scale: 'A-D' })],
+      [
+        band('m9', 'A', 4, '>=', 20),
+        band('m9', 'B', 3, 'between', 17, 19),
+        band('m9', 'C', 2, 'between', 15, 16),
+        band('m9', 'D', 1, 'any')
+      ]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'm9', '2022-09', 20),
       result('บางปะกง', 'm9', '2022-09', 17),
@@ -396,7 +423,11 @@ describe('§4.2 bands: every op at its edges', () => {
   test('seed 003: bands that start at level 3; below level 3 is below every band, not level 1', async () => {
     // seed 003, ตัวชี้วัดที่ ๕ (กลุ่มออมทรัพย์): "ระดับ ๓ มีแผนการจัดตั้งและพัฒนากลุ่มออมทรัพย์เพื่อการผลิต ระดับ ๔ …
     // ระดับ ๕ …" — milestones reported as the number of steps done (3, 4, 5).
-    const fw = framework('from3', [kpi('savings')], ladder('savings', '>=', [5, 4, 3], { points: [5, 4, 3] }));
+    const fw = framework(
+      'from3',
+      [kpi('savings')],
+      ladder('savings', '>=', [5, 4, 3], { points: [5, 4, 3] })
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'savings', '2022-09', 4),
       result('บางปะกง', 'savings', '2022-09', 2)
@@ -421,7 +452,16 @@ describe('§4.2 bands: every op at its edges', () => {
   });
 
   test('bands are tried best first, whatever order the framework lists them in', async () => {
-    const fw = framework('order', [kpi('k')], [...ladder('k', '>=', [60, 70, 80, 90, 100], { points: [1, 2, 3, 4, 5], levels: ['1', '2', '3', '4', '5'] })]);
+    const fw = framework(
+      'order',
+      [kpi('k')],
+      [
+        ...ladder('k', '>=', [60, 70, 80, 90, 100], {
+          points: [1, 2, 3, 4, 5],
+          levels: ['1', '2', '3', '4', '5']
+        })
+      ]
+    );
     const s = await scored(fw, [result('บางคล้า', 'k', '2022-09', 95)]);
     expectCell(s, 'บางคล้า', 'k', { level: '4', score: 4 });
   });
@@ -432,12 +472,16 @@ describe('§4.2 per-unit bands replace the general band of the same level', () =
   // "เมืองฉะเชิงเทรา	๖๗	๕๘	๔๘	๓๘	๒๙", "บางคล้า	๒๓	๒๐	๑๗	๑๓	๑๐", "สนามชัยเขต	๑๔๖	๑๒๕	๑๐๔	๘๓	๖๒"
   const own = (name: string, limits: number[]) => ladder('poor', '<=', [...limits].reverse(), { unit: name });
   const households = () =>
-    framework('households', [kpi('poor')], [
-      ...ladder('poor', '<=', [15, 20, 25, 30, 35]),
-      ...own('เมืองฉะเชิงเทรา', [67, 58, 48, 38, 29]),
-      ...own('บางคล้า', [23, 20, 17, 13, 10]),
-      ...own('สนามชัยเขต', [146, 125, 104, 83, 62])
-    ]);
+    framework(
+      'households',
+      [kpi('poor')],
+      [
+        ...ladder('poor', '<=', [15, 20, 25, 30, 35]),
+        ...own('เมืองฉะเชิงเทรา', [67, 58, 48, 38, 29]),
+        ...own('บางคล้า', [23, 20, 17, 13, 10]),
+        ...own('สนามชัยเขต', [146, 125, 104, 83, 62])
+      ]
+    );
 
   test('seed 001: เมืองฉะเชิงเทรา with 38 households remaining is level 4 under its own table', async () => {
     const s = await scored(households(), [
@@ -455,10 +499,11 @@ describe('§4.2 per-unit bands replace the general band of the same level', () =
 
   test('a unit band for one level replaces only that level', async () => {
     // คลองเขื่อน's own level 5 is "at most 7" (seed 001's row "คลองเขื่อน	๑๗	๑๕	๑๒	๑๐	๗"); levels 1–4 stay general.
-    const fw = framework('partial', [kpi('poor')], [
-      ...ladder('poor', '<=', [15, 20, 25, 30, 35]),
-      band('poor', 5, 5, '<=', 7, null, 'คลองเขื่อน')
-    ]);
+    const fw = framework(
+      'partial',
+      [kpi('poor')],
+      [...ladder('poor', '<=', [15, 20, 25, 30, 35]), band('poor', 5, 5, '<=', 7, null, 'คลองเขื่อน')]
+    );
     const s = await scored(fw, [
       result('คลองเขื่อน', 'poor', '2022-09', 10),
       result('คลองเขื่อน', 'poor', '2022-08', 7),
@@ -474,12 +519,16 @@ describe('§4.2 per-unit bands replace the general band of the same level', () =
 // ---------------------------------------------------------------------------------------------------------
 describe('§4.3 points', () => {
   test('A–D levels carry the points the framework gives them', async () => {
-    const fw = framework('ad', [kpi('m', { scale: 'A-D' })], [
-      band('m', 'A', 10, '>=', 30),
-      band('m', 'B', 7, '>=', 25),
-      band('m', 'C', 3, '>=', 20),
-      band('m', 'D', 1, 'any')
-    ]);
+    const fw = framework(
+      'ad',
+      [kpi('m', { scale: 'A-D' })],
+      [
+        band('m', 'A', 10, '>=', 30),
+        band('m', 'B', 7, '>=', 25),
+        band('m', 'C', 3, '>=', 20),
+        band('m', 'D', 1, 'any')
+      ]
+    );
     const s = await scored(fw, [result('บางคล้า', 'm', '2022-09', 26)]);
     expectCell(s, 'บางคล้า', 'm', { level: 'B', score: 7 });
     expectRow(s, 'บางคล้า', { total: 7, totalPct: 70 });
@@ -488,12 +537,16 @@ describe('§4.3 points', () => {
   test('seed 000 mission 6: an activity scored 100 / 75 / 50 / 25 points', async () => {
     // seed 000: "๑๐๐	มีหนี้เกินกำหนดชำระต่ำกว่าร้อยละ ๑๐", "๗๕	มีหนี้เกินกำหนดชำระระหว่างร้อยละ ๑๐.๐๐ - ๑๒.๐๐",
     // "๕๐	มีหนี้เกินกำหนดชำระระหว่างร้อยละ ๑๒.๐๑ - ๑๔.๐๐", "๒๕	หนี้เกินกำหนดชำระมากกว่าร้อยละ ๑๔.๐๐"
-    const fw = framework('points', [kpi('debt', { scale: 'points' })], [
-      band('debt', '100', 100, '<', 10),
-      band('debt', '75', 75, 'between', 10, 12),
-      band('debt', '50', 50, 'between', 12.01, 14),
-      band('debt', '25', 25, 'any')
-    ]);
+    const fw = framework(
+      'points',
+      [kpi('debt', { scale: 'points' })],
+      [
+        band('debt', '100', 100, '<', 10),
+        band('debt', '75', 75, 'between', 10, 12),
+        band('debt', '50', 50, 'between', 12.01, 14),
+        band('debt', '25', 25, 'any')
+      ]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'debt', '2022-09', 9.5),
       result('บางปะกง', 'debt', '2022-09', 12),
@@ -524,20 +577,28 @@ describe('§4.3 linear interpolation between thresholds', () => {
   });
 
   test('lower is better: 23 households is 40% of the way from 25 (level 3) to 20 (level 4)', async () => {
-    const fw = framework('interp-down', [kpi('poor', { interpolate: true })], ladder('poor', '<=', [15, 20, 25, 30, 35]));
+    const fw = framework(
+      'interp-down',
+      [kpi('poor', { interpolate: true })],
+      ladder('poor', '<=', [15, 20, 25, 30, 35])
+    );
     const s = await scored(fw, [result('บางคล้า', 'poor', '2022-09', 23)]);
     expectCell(s, 'บางคล้า', 'poor', { level: '3', score: 3.4 });
   });
 
   test('seed 003 ranges: 74% is 40% of the way from 70 (level 3) to 80 (level 4)', async () => {
     // seed 003, ตัวชี้วัดที่ ๑: "ระดับ ๓ … ได้ร้อยละ ๗๐-๗๙ … ระดับ ๔ … ร้อยละ ๘๐-๘๙ … ระดับ ๕ … มากกว่าร้อยละ ๘๙"
-    const fw = framework('interp-range', [kpi('spend', { interpolate: true })], [
-      band('spend', 5, 5, '>', 89),
-      band('spend', 4, 4, 'between', 80, 89),
-      band('spend', 3, 3, 'between', 70, 79),
-      band('spend', 2, 2, 'between', 60, 69),
-      band('spend', 1, 1, 'between', 50, 59)
-    ]);
+    const fw = framework(
+      'interp-range',
+      [kpi('spend', { interpolate: true })],
+      [
+        band('spend', 5, 5, '>', 89),
+        band('spend', 4, 4, 'between', 80, 89),
+        band('spend', 3, 3, 'between', 70, 79),
+        band('spend', 2, 2, 'between', 60, 69),
+        band('spend', 1, 1, 'between', 50, 59)
+      ]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'spend', '2022-09', 74),
       result('บางปะกง', 'spend', '2022-09', 84.5),
@@ -550,10 +611,11 @@ describe('§4.3 linear interpolation between thresholds', () => {
   });
 
   test('a floor band (any) has no start: it scores its points', async () => {
-    const fw = framework('interp-any', [kpi('k', { interpolate: true })], [
-      band('k', 'A', 4, '>=', 20),
-      band('k', 'D', 1, 'any')
-    ]);
+    const fw = framework(
+      'interp-any',
+      [kpi('k', { interpolate: true })],
+      [band('k', 'A', 4, '>=', 20), band('k', 'D', 1, 'any')]
+    );
     const s = await scored(fw, [result('บางคล้า', 'k', '2022-09', 19)]);
     expectCell(s, 'บางคล้า', 'k', { level: 'D', score: 1 });
   });
@@ -562,7 +624,11 @@ describe('§4.3 linear interpolation between thresholds', () => {
 describe('§4.3 adjustments (seed 001: −0.5 per upheld complaint)', () => {
   // seed 001, ตัวชี้วัดที่ ๙: "หากมีข้อร้องเรียนในการปฏิบัติงานกองทุนพัฒนาบทบาทสตรี … จะถูกปรับลดค่าคะแนนตัวชี้วัดลง ๐.๕ คะแนน"
   const debt = (interpolate = false) =>
-    framework('adjust', [kpi('debt', { measure: 'pct_of_target', interpolate })], ladder('debt', '>=', [30, 25, 20, 15, 10]));
+    framework(
+      'adjust',
+      [kpi('debt', { measure: 'pct_of_target', interpolate })],
+      ladder('debt', '>=', [30, 25, 20, 15, 10])
+    );
   const month = (m: string, adjust: number | null, value = 27) =>
     result('บางคล้า', 'debt', m, value, { target: 100, adjust });
 
@@ -612,47 +678,56 @@ describe('§4.4 composites', () => {
   test('seed 000 mission 6: the average of three activity scores (100/75/50/25) graded A–D', async () => {
     // seed 000, ภารกิจที่ ๖: "A มีผลการปฏิบัติงานบรรลุเป้าหมายทั้ง ๓ กิจกรรม เฉลี่ยตั้งแต่ ๘๐ คะแนนขึ้นไป",
     // "B … เฉลี่ยตั้งแต่ ๗๐ - ๗๙ คะแนน", "C … เฉลี่ยระหว่าง ๖๐ - ๖๙ คะแนน", "D … เฉลี่ยต่ำกว่า ๖๐ คะแนน"
-    const fw = framework('m6', [
-      composite('m6', 'mean', { scale: 'A-D' }),
-      item('m6debt', 'm6'),
-      item('m6members', 'm6'),
-      item('m6otop', 'm6')
-    ], [
-      band('m6', 'A', 4, '>=', 80),
-      band('m6', 'B', 3, 'between', 70, 79.99),
-      band('m6', 'C', 2, 'between', 60, 69.99),
-      band('m6', 'D', 1, 'any'),
-      // "๑๐๐ มีหนี้เกินกำหนดชำระต่ำกว่าร้อยละ ๑๐", "๗๕ … ระหว่างร้อยละ ๑๐.๐๐ - ๑๒.๐๐", "๕๐ … ๑๒.๐๑ - ๑๔.๐๐", "๒๕ … มากกว่าร้อยละ ๑๔.๐๐"
-      band('m6debt', '100', 100, '<', 10),
-      band('m6debt', '75', 75, 'between', 10, 12),
-      band('m6debt', '50', 50, 'between', 12.01, 14),
-      band('m6debt', '25', 25, 'any'),
-      // "สมาชิก… ตั้งแต่ร้อยละ ๗๕ ของเป้าหมาย" → 100, "๗๐ - ๗๔.๙๙" → 75, "๖๕ - ๖๙.๙๙" → 50, else 25
-      ...ladder('m6members', '>=', [75, 70, 65], { points: [100, 75, 50], levels: ['100', '75', '50'] }),
-      band('m6members', '25', 25, 'any'),
-      // "ตั้งแต่ร้อยละ ๔๐" → 100, "๓๕.๐๐ - ๓๙.๙๙" → 75, "๓๐.๐๐ - ๓๔.๙๙" → 50, else 25
-      ...ladder('m6otop', '>=', [40, 35, 30], { points: [100, 75, 50], levels: ['100', '75', '50'] }),
-      band('m6otop', '25', 25, 'any')
-    ], { fiscalYear: 2567, period: 'Q4' });
+    const fw = framework(
+      'm6',
+      [
+        composite('m6', 'mean', { scale: 'A-D' }),
+        item('m6debt', 'm6'),
+        item('m6members', 'm6'),
+        item('m6otop', 'm6')
+      ],
+      [
+        band('m6', 'A', 4, '>=', 80),
+        band('m6', 'B', 3, 'between', 70, 79.99),
+        band('m6', 'C', 2, 'between', 60, 69.99),
+        band('m6', 'D', 1, 'any'),
+        // "๑๐๐ มีหนี้เกินกำหนดชำระต่ำกว่าร้อยละ ๑๐", "๗๕ … ระหว่างร้อยละ ๑๐.๐๐ - ๑๒.๐๐", "๕๐ … ๑๒.๐๑ - ๑๔.๐๐", "๒๕ … มากกว่าร้อยละ ๑๔.๐๐"
+        band('m6debt', '100', 100, '<', 10),
+        band('m6debt', '75', 75, 'between', 10, 12),
+        band('m6debt', '50', 50, 'between', 12.01, 14),
+        band('m6debt', '25', 25, 'any'),
+        // "สมาชิก… ตั้งแต่ร้อยละ ๗๕ ของเป้าหมาย" → 100, "๗๐ - ๗๔.๙๙" → 75, "๖๕ - ๖๙.๙๙" → 50, else 25
+        ...ladder('m6members', '>=', [75, 70, 65], { points: [100, 75, 50], levels: ['100', '75', '50'] }),
+        band('m6members', '25', 25, 'any'),
+        // "ตั้งแต่ร้อยละ ๔๐" → 100, "๓๕.๐๐ - ๓๙.๙๙" → 75, "๓๐.๐๐ - ๓๔.๙๙" → 50, else 25
+        ...ladder('m6otop', '>=', [40, 35, 30], { points: [100, 75, 50], levels: ['100', '75', '50'] }),
+        band('m6otop', '25', 25, 'any')
+      ],
+      { fiscalYear: 2567, period: 'Q4' }
+    );
     const month = '2024-09';
-    const s = await scored(fw, [
-      // 100 + 100 + 75 = 275 → 91.67 → A
-      result('บางคล้า', 'm6debt', month, 8),
-      result('บางคล้า', 'm6members', month, 80),
-      result('บางคล้า', 'm6otop', month, 36),
-      // 75 + 100 + 50 = 225 → 75 → B
-      result('บางปะกง', 'm6debt', month, 11),
-      result('บางปะกง', 'm6members', month, 76),
-      result('บางปะกง', 'm6otop', month, 31),
-      // 75 + 75 + 50 = 200 → 66.67 → C
-      result('บ้านโพธิ์', 'm6debt', month, 11),
-      result('บ้านโพธิ์', 'm6members', month, 72),
-      result('บ้านโพธิ์', 'm6otop', month, 33),
-      // 25 + 50 + 25 = 100 → 33.33 → D
-      result('คลองเขื่อน', 'm6debt', month, 15),
-      result('คลองเขื่อน', 'm6members', month, 66),
-      result('คลองเขื่อน', 'm6otop', month, 10)
-    ], '2567-09');
+    const s = await scored(
+      fw,
+      [
+        // 100 + 100 + 75 = 275 → 91.67 → A
+        result('บางคล้า', 'm6debt', month, 8),
+        result('บางคล้า', 'm6members', month, 80),
+        result('บางคล้า', 'm6otop', month, 36),
+        // 75 + 100 + 50 = 225 → 75 → B
+        result('บางปะกง', 'm6debt', month, 11),
+        result('บางปะกง', 'm6members', month, 76),
+        result('บางปะกง', 'm6otop', month, 31),
+        // 75 + 75 + 50 = 200 → 66.67 → C
+        result('บ้านโพธิ์', 'm6debt', month, 11),
+        result('บ้านโพธิ์', 'm6members', month, 72),
+        result('บ้านโพธิ์', 'm6otop', month, 33),
+        // 25 + 50 + 25 = 100 → 33.33 → D
+        result('คลองเขื่อน', 'm6debt', month, 15),
+        result('คลองเขื่อน', 'm6members', month, 66),
+        result('คลองเขื่อน', 'm6otop', month, 10)
+      ],
+      '2567-09'
+    );
     expectCell(s, 'บางคล้า', 'm6', { measured: 91.666666667, level: 'A', score: 4 });
     expectCell(s, 'บางปะกง', 'm6', { measured: 75, level: 'B', score: 3 });
     expectCell(s, 'บ้านโพธิ์', 'm6', { measured: 66.666666667, level: 'C', score: 2 });
@@ -664,15 +739,24 @@ describe('§4.4 composites', () => {
     // seed 000, ภารกิจที่ ๗: "หมายเหตุ ข้อ ๑ - ๕ มีค่าคะแนนข้อละ ๒ คะแนน", "ระดับ A ได้ค่าคะแนนรวม ๑๐ คะแนน",
     // "ระดับ B ได้ค่าคะแนนรวม ๘ คะแนน", "ระดับ C ได้ค่าคะแนนรวม ๖ คะแนน", "ระดับ D ได้ค่าคะแนนรวมน้อยกว่า ๖ คะแนน"
     const items = ['1', '2', '3', '4', '5'].map((n) => `m7_${n}`);
-    const fw = framework('m7', [composite('m7', 'sum', { scale: 'A-D' }), ...items.map((id) => item(id, 'm7'))], [
-      ...ladder('m7', '>=', [10, 8, 6], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
-      band('m7', 'D', 1, 'any'),
-      // an item is done (1) for 2 points, else 0
-      ...items.flatMap((id) => [band(id, '2', 2, '>=', 1), band(id, '0', 0, 'any')])
-    ]);
+    const fw = framework(
+      'm7',
+      [composite('m7', 'sum', { scale: 'A-D' }), ...items.map((id) => item(id, 'm7'))],
+      [
+        ...ladder('m7', '>=', [10, 8, 6], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
+        band('m7', 'D', 1, 'any'),
+        // an item is done (1) for 2 points, else 0
+        ...items.flatMap((id) => [band(id, '2', 2, '>=', 1), band(id, '0', 0, 'any')])
+      ]
+    );
     const done = (name: string, count: number) =>
       items.map((id, i) => result(name, id, '2022-09', i < count ? 1 : 0));
-    const s = await scored(fw, [...done('บางคล้า', 5), ...done('บางปะกง', 4), ...done('บ้านโพธิ์', 3), ...done('คลองเขื่อน', 2)]);
+    const s = await scored(fw, [
+      ...done('บางคล้า', 5),
+      ...done('บางปะกง', 4),
+      ...done('บ้านโพธิ์', 3),
+      ...done('คลองเขื่อน', 2)
+    ]);
     expectCell(s, 'บางคล้า', 'm7', { measured: 10, level: 'A', score: 4 });
     expectCell(s, 'บางปะกง', 'm7', { measured: 8, level: 'B', score: 3 });
     expectCell(s, 'บ้านโพธิ์', 'm7', { measured: 6, level: 'C', score: 2 });
@@ -684,16 +768,20 @@ describe('§4.4 composites', () => {
     // "C … ระหว่างร้อยละ ๐.๕๐ - ๐.๗๕ … ๘", "D … น้อยกว่าร้อยละ ๐.๕๐ … ๗" and
     // "หลักเกณฑ์การคิดคะแนน ๒๐ คะแนน = ระดับ A , ๑๗ - ๑๙ = ระดับ B, ๑๕ - ๑๖ = ระดับ C, น้อยกว่า ๑๕ คะแนน = ระดับ D"
     // Both items use item 2's table (item 1's A–C rows are lost in the letter).
-    const fw = framework('m9', [composite('m9', 'sum', { scale: 'A-D' }), item('m9a', 'm9'), item('m9b', 'm9')], [
-      band('m9', 'A', 4, '>=', 20),
-      band('m9', 'B', 3, 'between', 17, 19),
-      band('m9', 'C', 2, 'between', 15, 16),
-      band('m9', 'D', 1, 'any'),
-      ...['m9a', 'm9b'].flatMap((id) => [
-        ...ladder(id, '>=', [1, 0.75, 0.5], { points: [10, 9, 8], levels: ['10', '9', '8'] }),
-        band(id, '7', 7, 'any')
-      ])
-    ]);
+    const fw = framework(
+      'm9',
+      [composite('m9', 'sum', { scale: 'A-D' }), item('m9a', 'm9'), item('m9b', 'm9')],
+      [
+        band('m9', 'A', 4, '>=', 20),
+        band('m9', 'B', 3, 'between', 17, 19),
+        band('m9', 'C', 2, 'between', 15, 16),
+        band('m9', 'D', 1, 'any'),
+        ...['m9a', 'm9b'].flatMap((id) => [
+          ...ladder(id, '>=', [1, 0.75, 0.5], { points: [10, 9, 8], levels: ['10', '9', '8'] }),
+          band(id, '7', 7, 'any')
+        ])
+      ]
+    );
     const pair = (name: string, a: number, b: number) => [
       result(name, 'm9a', '2022-09', a),
       result(name, 'm9b', '2022-09', b)
@@ -713,18 +801,22 @@ describe('§4.4 composites', () => {
   test('seed 000 mission 5: both conditions at once = the minimum of two levels', async () => {
     // seed 000, ภารกิจที่ ๕: "A ๑) … ไม่น้อยกว่า ๕ ผลิตภัณฑ์ ๒) มียอดจำหน่าย … เพิ่มขึ้น … มากกว่าร้อยละ ๔",
     // "B ๑) … ไม่น้อยกว่า ๔ ผลิตภัณฑ์ ๒) … มากกว่าร้อยละ ๓", "C ๓) … ไม่น้อยกว่า ๓ ผลิตภัณฑ์ … มากกว่าร้อยละ ๒"
-    const fw = framework('m5', [
-      composite('m5', 'min', { scale: 'A-D' }),
-      item('m5products', 'm5', { scale: 'A-D' }),
-      item('m5sales', 'm5', { scale: 'A-D', measure: 'growth_pct' })
-    ], [
-      ...ladder('m5', '>=', [4, 3, 2], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
-      band('m5', 'D', 1, 'any'),
-      ...ladder('m5products', '>=', [5, 4, 3], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
-      band('m5products', 'D', 1, 'any'),
-      ...ladder('m5sales', '>', [4, 3, 2], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
-      band('m5sales', 'D', 1, 'any')
-    ]);
+    const fw = framework(
+      'm5',
+      [
+        composite('m5', 'min', { scale: 'A-D' }),
+        item('m5products', 'm5', { scale: 'A-D' }),
+        item('m5sales', 'm5', { scale: 'A-D', measure: 'growth_pct' })
+      ],
+      [
+        ...ladder('m5', '>=', [4, 3, 2], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
+        band('m5', 'D', 1, 'any'),
+        ...ladder('m5products', '>=', [5, 4, 3], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
+        band('m5products', 'D', 1, 'any'),
+        ...ladder('m5sales', '>', [4, 3, 2], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
+        band('m5sales', 'D', 1, 'any')
+      ]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'm5products', '2022-09', 6),
       result('บางคล้า', 'm5sales', '2022-09', 10_500, { baseline: 10_000 }), // A and A → A
@@ -740,11 +832,15 @@ describe('§4.4 composites', () => {
     // seed 000, ภารกิจที่ ๒: "A มีผลการดำเนินงานครบร้อยละ ๑๐๐ ทุกข้อ ใน ๓ ประเด็น", "B … ครบร้อยละ ๑๐๐ อย่างน้อย ๒ ข้อ",
     // "C … ครบร้อยละ ๑๐๐ อย่างน้อย ๑ ข้อ", "D … ไม่ครบร้อยละ ๑๐๐ ทุกข้อ"
     const items = ['m2a', 'm2b', 'm2c'];
-    const fw = framework('m2', [composite('m2', 'count_top', { scale: 'A-D' }), ...items.map((id) => item(id, 'm2'))], [
-      ...ladder('m2', '>=', [3, 2, 1], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
-      band('m2', 'D', 1, 'any'),
-      ...items.flatMap((id) => [band(id, '100', 1, '>=', 100), band(id, '0', 0, 'any')])
-    ]);
+    const fw = framework(
+      'm2',
+      [composite('m2', 'count_top', { scale: 'A-D' }), ...items.map((id) => item(id, 'm2'))],
+      [
+        ...ladder('m2', '>=', [3, 2, 1], { levels: ['A', 'B', 'C'], points: [4, 3, 2] }),
+        band('m2', 'D', 1, 'any'),
+        ...items.flatMap((id) => [band(id, '100', 1, '>=', 100), band(id, '0', 0, 'any')])
+      ]
+    );
     const s = await scored(fw, [
       ...items.map((id) => result('บางคล้า', id, '2022-09', 100)),
       ...items.map((id, i) => result('บางปะกง', id, '2022-09', i === 0 ? 100 : 99)),
@@ -756,12 +852,16 @@ describe('§4.4 composites', () => {
   });
 
   test('a composite with a sub-item not reported is itself not reported; a sub-item below is 0', async () => {
-    const fw = framework('m-missing', [composite('m', 'sum', { scale: 'A-D' }), item('a', 'm'), item('b', 'm')], [
-      band('m', 'A', 4, '>=', 20),
-      band('m', 'D', 1, 'any'),
-      ...ladder('a', '>=', [1, 0.5], { points: [10, 7], levels: ['10', '7'] }),
-      ...ladder('b', '>=', [1, 0.5], { points: [10, 7], levels: ['10', '7'] })
-    ]);
+    const fw = framework(
+      'm-missing',
+      [composite('m', 'sum', { scale: 'A-D' }), item('a', 'm'), item('b', 'm')],
+      [
+        band('m', 'A', 4, '>=', 20),
+        band('m', 'D', 1, 'any'),
+        ...ladder('a', '>=', [1, 0.5], { points: [10, 7], levels: ['10', '7'] }),
+        ...ladder('b', '>=', [1, 0.5], { points: [10, 7], levels: ['10', '7'] })
+      ]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'a', '2022-09', 1),
       result('บางปะกง', 'a', '2022-09', 1),
@@ -775,21 +875,25 @@ describe('§4.4 composites', () => {
   });
 
   test('a composite of composites (depth 2) combines the inner composite score', async () => {
-    const fw = framework('nested', [
-      composite('top', 'sum'),
-      item('x', 'top'),
-      composite('inner', 'mean', { parent: 'top', scale: 'points' }),
-      item('y', 'inner'),
-      item('z', 'inner')
-    ], [
-      ...ladder('top', '>=', [15, 10, 5]),
-      ...ladder('x', '>=', [1], { points: [10], levels: ['10'] }),
-      ...ladder('inner', '>=', [4], { points: [6], levels: ['6'] }),
-      band('inner', '2', 2, 'any'),
-      ...ladder('y', '>=', [1], { points: [8], levels: ['8'] }),
-      band('y', '0', 0, 'any'),
-      ...ladder('z', '>=', [1], { points: [2], levels: ['2'] })
-    ]);
+    const fw = framework(
+      'nested',
+      [
+        composite('top', 'sum'),
+        item('x', 'top'),
+        composite('inner', 'mean', { parent: 'top', scale: 'points' }),
+        item('y', 'inner'),
+        item('z', 'inner')
+      ],
+      [
+        ...ladder('top', '>=', [15, 10, 5]),
+        ...ladder('x', '>=', [1], { points: [10], levels: ['10'] }),
+        ...ladder('inner', '>=', [4], { points: [6], levels: ['6'] }),
+        band('inner', '2', 2, 'any'),
+        ...ladder('y', '>=', [1], { points: [8], levels: ['8'] }),
+        band('y', '0', 0, 'any'),
+        ...ladder('z', '>=', [1], { points: [2], levels: ['2'] })
+      ]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'x', '2022-09', 1),
       result('บางคล้า', 'y', '2022-09', 1),
@@ -855,14 +959,22 @@ describe('§4.5 period aggregation', () => {
     const fw = framework('agg-value', [kpi('v', { aggregate: 'mean' })], ladder('v', '>=', FIVE_UP));
     const s = await scored(
       fw,
-      [result('บางคล้า', 'v', '2022-07', 70), result('บางคล้า', 'v', '2022-09', 100), result('บางคล้า', 'v', '2022-06', 0)],
+      [
+        result('บางคล้า', 'v', '2022-07', 70),
+        result('บางคล้า', 'v', '2022-09', 100),
+        result('บางคล้า', 'v', '2022-06', 0)
+      ],
       Q4
     );
     expectCell(s, 'บางคล้า', 'v', { measured: 85, level: '3' });
   });
 
   test('growth is computed on the aggregated value and baseline', async () => {
-    const fw = framework('agg-growth', [kpi('g', { measure: 'growth_pct', aggregate: 'sum' })], ladder('g', '>', [4]));
+    const fw = framework(
+      'agg-growth',
+      [kpi('g', { measure: 'growth_pct', aggregate: 'sum' })],
+      ladder('g', '>', [4])
+    );
     const s = await scored(
       fw,
       [
@@ -877,13 +989,18 @@ describe('§4.5 period aggregation', () => {
   });
 
   test("per-unit targets of the framework: the month's, else the month-less one; a result's own target wins", async () => {
-    const fw = framework('targets', [kpi('otop', { measure: 'pct_of_target', aggregate: 'sum' })], ladder('otop', '>=', FIVE_UP), {
-      targets: [
-        target('otop', 'บางคล้า', '2022-07', { target: 100 }),
-        target('otop', 'บางคล้า', null, { target: 50 }),
-        target('otop', 'บางปะกง', null, { target: 10 })
-      ]
-    });
+    const fw = framework(
+      'targets',
+      [kpi('otop', { measure: 'pct_of_target', aggregate: 'sum' })],
+      ladder('otop', '>=', FIVE_UP),
+      {
+        targets: [
+          target('otop', 'บางคล้า', '2022-07', { target: 100 }),
+          target('otop', 'บางคล้า', null, { target: 50 }),
+          target('otop', 'บางปะกง', null, { target: 10 })
+        ]
+      }
+    );
     const s = await scored(
       fw,
       [
@@ -903,11 +1020,11 @@ describe('§4.5 period aggregation', () => {
 // ---------------------------------------------------------------------------------------------------------
 describe('§4.6 weighted total', () => {
   const three = (weights: (number | null)[], groups: (string | null)[] = [null, null, null]) =>
-    framework('weights', ['a', 'b', 'c'].map((id, i) => kpi(id, { weight: weights[i], group: groups[i] })), [
-      ...ladder('a', '>=', FIVE_UP),
-      ...ladder('b', '>=', FIVE_UP),
-      ...ladder('c', '>=', FIVE_UP)
-    ]);
+    framework(
+      'weights',
+      ['a', 'b', 'c'].map((id, i) => kpi(id, { weight: weights[i], group: groups[i] })),
+      [...ladder('a', '>=', FIVE_UP), ...ladder('b', '>=', FIVE_UP), ...ladder('c', '>=', FIVE_UP)]
+    );
   const rows = (c: number | null = 10) => [
     result('บางคล้า', 'a', '2022-09', 100), // 5
     result('บางคล้า', 'b', '2022-09', 90), // 4
@@ -930,7 +1047,9 @@ describe('§4.6 weighted total', () => {
     // seed 001: "Weights of the individual group sum to 105–110 depending on the page" (seeds/README.md);
     // e.g. "ตัวชี้วัดที่ ๒ … น้ำหนัก : ร้อยละ ๑๕", "ตัวชี้วัดที่ ๙ … น้ำหนัก : ร้อยละ ๑๐"
     const s = await scored(three([60, 40, 10]), rows());
-    expect(s.issues.some((issue) => issue.severity === 'warning' && issue.message.includes('110'))).toBe(true);
+    expect(s.issues.some((issue) => issue.severity === 'warning' && issue.message.includes('110'))).toBe(
+      true
+    );
     // (300 + 160 + 0) ÷ 110 = 4.181818…
     expectRow(s, 'บางคล้า', { total: 460 / 110, totalPct: (460 / 110 / 5) * 100 });
   });
@@ -958,17 +1077,16 @@ describe('§4.6 weighted total', () => {
   });
 
   test('sub-items do not count in the total, their composite does', async () => {
-    const fw = framework('subs', [
-      kpi('a', { weight: 50 }),
-      composite('m', 'sum', { weight: 50 }),
-      item('m1', 'm'),
-      item('m2', 'm')
-    ], [
-      ...ladder('a', '>=', FIVE_UP),
-      ...ladder('m', '>=', [2, 1]),
-      ...ladder('m1', '>=', [1], { points: [1], levels: ['1'] }),
-      ...ladder('m2', '>=', [1], { points: [1], levels: ['1'] })
-    ]);
+    const fw = framework(
+      'subs',
+      [kpi('a', { weight: 50 }), composite('m', 'sum', { weight: 50 }), item('m1', 'm'), item('m2', 'm')],
+      [
+        ...ladder('a', '>=', FIVE_UP),
+        ...ladder('m', '>=', [2, 1]),
+        ...ladder('m1', '>=', [1], { points: [1], levels: ['1'] }),
+        ...ladder('m2', '>=', [1], { points: [1], levels: ['1'] })
+      ]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'a', '2022-09', 80),
       result('บางคล้า', 'm1', '2022-09', 1),
@@ -1010,7 +1128,11 @@ describe('§4.7 ranking', () => {
   });
 
   test('within a tie: more KPIs at their top level first, then Thai name order', async () => {
-    const fw = framework('tie-order', [kpi('a'), kpi('b')], [...ladder('a', '>=', FIVE_UP), ...ladder('b', '>=', FIVE_UP)]);
+    const fw = framework(
+      'tie-order',
+      [kpi('a'), kpi('b')],
+      [...ladder('a', '>=', FIVE_UP), ...ladder('b', '>=', FIVE_UP)]
+    );
     const s = await scored(fw, [
       ...['บางคล้า', 'ท่าตะเกียบ'].flatMap((name) => [
         result(name, 'a', '2022-09', 80),
@@ -1071,7 +1193,10 @@ describe('§4.7 ranking', () => {
   });
 
   test('regression: a previous period whose only rows have no value has no results, so no movement', async () => {
-    const s = await scored(one(), [result('บางคล้า', 'k', '2022-08', null), result('บางคล้า', 'k', '2022-09', 100)]);
+    const s = await scored(one(), [
+      result('บางคล้า', 'k', '2022-08', null),
+      result('บางคล้า', 'k', '2022-09', 100)
+    ]);
     expect(s.table.rows.every((row) => row.movement === null)).toBe(true);
   });
 });
@@ -1079,7 +1204,11 @@ describe('§4.7 ranking', () => {
 // ---------------------------------------------------------------------------------------------------------
 describe('§4.2 / §4.6 missing is not below', () => {
   test('not reported: missing, counted; reported below every band: below, not counted; both score 0', async () => {
-    const fw = framework('missing', [kpi('a'), kpi('b')], [...ladder('a', '>=', FIVE_UP), ...ladder('b', '>=', FIVE_UP)]);
+    const fw = framework(
+      'missing',
+      [kpi('a'), kpi('b')],
+      [...ladder('a', '>=', FIVE_UP), ...ladder('b', '>=', FIVE_UP)]
+    );
     const s = await scored(fw, [result('บางคล้า', 'a', '2022-09', 10), result('บางคล้า', 'b', '2022-08', 100)]);
     expectCell(s, 'บางคล้า', 'a', { status: 'below', level: null, score: 0, measured: 10 });
     expectCell(s, 'บางคล้า', 'b', { status: 'missing', level: null, score: 0, measured: null });
@@ -1094,7 +1223,11 @@ describe('§4.2 / §4.6 missing is not below', () => {
   });
 
   test('results of a district of another province change nothing', async () => {
-    const fw = framework('other-province', [kpi('r', { measure: 'rank_desc' })], [band('r', 5, 5, '<=', 1), band('r', 1, 1, 'any')]);
+    const fw = framework(
+      'other-province',
+      [kpi('r', { measure: 'rank_desc' })],
+      [band('r', 5, 5, '<=', 1), band('r', 1, 1, 'any')]
+    );
     const s = await scored(fw, [
       result('บางคล้า', 'r', '2022-09', 10),
       result('2501', 'r', '2022-09', 99) // เมืองปราจีนบุรี

@@ -7,10 +7,9 @@ import type { Band, BandOp, Framework, Kpi, UnitTarget } from '../domain/framewo
 import { parsePeriodId, type Period } from '../domain/periods';
 import type { ResultRow } from '../domain/results';
 import { districtsOf } from '../domain/units';
-import type { Db } from '../db/types';
 import type { LeagueTable } from './league';
 import { scoreReference, type ReferenceRow } from './reference';
-import { Workspace, frameworkUnitIds, resolveFrameworkUnit } from './workspace';
+import { frameworkUnitIds, resolveFrameworkUnit, type Workspace } from './workspace';
 
 export const PROVINCE = 'ฉะเชิงเทรา';
 
@@ -87,10 +86,21 @@ export function target(
   month: string | null,
   fields: { target?: number | null; baseline?: number | null }
 ): UnitTarget {
-  return { kpi: kpiId, unit: unitName, month, target: fields.target ?? null, baseline: fields.baseline ?? null };
+  return {
+    kpi: kpiId,
+    unit: unitName,
+    month,
+    target: fields.target ?? null,
+    baseline: fields.baseline ?? null
+  };
 }
 
-export function framework(id: string, kpis: Kpi[], bands: Band[], fields: Partial<Framework> = {}): Framework {
+export function framework(
+  id: string,
+  kpis: Kpi[],
+  bands: Band[],
+  fields: Partial<Framework> = {}
+): Framework {
   return {
     id,
     name: `ชุดเกณฑ์ ${id}`,
@@ -135,7 +145,12 @@ export function period(id: string): Period {
 }
 
 /** Scores a framework with the reference scorer over all its units. */
-export function referenceTable(fw: Framework, rows: readonly ResultRow[], periodId: string, group = '*'): ReferenceRow[] {
+export function referenceTable(
+  fw: Framework,
+  rows: readonly ResultRow[],
+  periodId: string,
+  group = '*'
+): ReferenceRow[] {
   return scoreReference(
     fw,
     rows,
@@ -162,12 +177,6 @@ export async function scoreOn(
   await workspace.ensurePeriods(fw.id, [p]);
   await workspace.score(fw.id);
   return workspace.leagueTable(fw.id, p.id, group);
-}
-
-/** A workspace over a db, with a counter for fresh framework ids. */
-export async function openWorkspace(open: () => Promise<Db>): Promise<{ db: Db; workspace: Workspace }> {
-  const db = await open();
-  return { db, workspace: await Workspace.open(db) };
 }
 
 /** The cell of a unit (name or code) and KPI in a league table. */
@@ -259,7 +268,10 @@ const bandSpec = (domain: [number, number]): fc.Arbitrary<BandSpec> =>
     style: fc.constantFrom<Style>('>=', '>', '<=', '<', 'between-up', 'between-down', 'mixed'),
     scale: fc.constantFrom<Kpi['scale']>('1-5', 'A-D', 'points'),
     floor: fc.boolean(),
-    thresholds: fc.uniqueArray(fc.integer({ min: domain[0], max: domain[1] }), { minLength: 1, maxLength: 5 }),
+    thresholds: fc.uniqueArray(fc.integer({ min: domain[0], max: domain[1] }), {
+      minLength: 1,
+      maxLength: 5
+    }),
     pointsSet: fc.nat(POINT_SETS.length - 1),
     overrides: fc.uniqueArray(
       fc.record({
@@ -306,7 +318,9 @@ const compositeOf = (child: fc.Arbitrary<LeafSpec | CompositeSpec>): fc.Arbitrar
     })
   );
 
-const compositeSpec = compositeOf(fc.oneof({ weight: 3, arbitrary: leafSpec }, { weight: 1, arbitrary: compositeOf(leafSpec) }));
+const compositeSpec = compositeOf(
+  fc.oneof({ weight: 3, arbitrary: leafSpec }, { weight: 1, arbitrary: compositeOf(leafSpec) })
+);
 
 const frameworkSpec: fc.Arbitrary<FrameworkSpec> = fc.record({
   weighted: fc.boolean(),
@@ -459,7 +473,15 @@ function buildResults(leaves: Kpi[], cells: (CellSpec | null)[]): ResultRow[] {
         rows.push({ unitId, kpi: leaf.kpi, month, ...cell, source: 'random.csv', line: i });
         // The same figures for a district of another province (ปราจีนบุรี): not a unit of the framework.
         if (unitId === DISTRICT_IDS[0] && cell.value !== null) {
-          rows.push({ unitId: OUTSIDER, kpi: leaf.kpi, month, ...cell, value: cell.value + 1, source: 'random.csv', line: i });
+          rows.push({
+            unitId: OUTSIDER,
+            kpi: leaf.kpi,
+            month,
+            ...cell,
+            value: cell.value + 1,
+            source: 'random.csv',
+            line: i
+          });
         }
       }
     }
@@ -480,4 +502,3 @@ export const randomCase: fc.Arbitrary<RandomCase> = frameworkSpec.chain((spec) =
     return { framework: built.framework, rows: buildResults(built.leaves, cells) };
   });
 });
-

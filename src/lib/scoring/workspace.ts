@@ -19,7 +19,62 @@ import {
 import type { Db, SqlValue } from '../db/types';
 import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
 import { CLEAR_SCORES_SQL, kpiCellsSql, leagueTableSql, scoreKpisSql, unitTotalsSql } from '../sql/scoring';
+import {
+  STAGED_RESULTS,
+  applyStagedResultsSql,
+  createStagedResultsSql,
+  dropStagedResultsSql,
+  stagedChangesSql,
+  stagedCountsSql,
+  stagedUnchangedKeysSql
+} from '../sql/results-import';
 import type { KpiCell, KpiStatus, LeagueRow, LeagueTable } from './league';
+
+/** The figures of one stored result. */
+export interface ResultFigures {
+  value: number | null;
+  target: number | null;
+  baseline: number | null;
+  adjust: number | null;
+}
+
+/** A stored value that an upload changes: before (with where it came from) and after. */
+export interface ResultChange {
+  unitId: string;
+  unit: string;
+  kpi: string;
+  month: string;
+  before: ResultFigures & { source: string | null; line: number | null };
+  after: ResultFigures & { source: string | null; line: number | null };
+}
+
+/** How an upload's rows compare with what is stored. */
+export interface ResultsDiff {
+  /** Rows for a unit, KPI and month with no stored value. */
+  added: number;
+  /** Rows whose value, target, baseline or adjustment differs from the stored one. */
+  changed: number;
+  /** Rows equal to what is stored (left alone, keeping their source file and line). */
+  unchanged: number;
+  /** The changed values, at most `maxChanges` of them. */
+  changes: ResultChange[];
+}
+
+export interface CommitOptions {
+  /** How many changed values to describe (default 10 000). */
+  maxChanges?: number;
+  /**
+   * Runs inside the transaction after the rows are written and before COMMIT, with the diff and the rows
+   * that were actually written (new and changed): e.g. saving them in the browser. Throwing rolls back.
+   */
+  beforeCommit?: (diff: ResultsDiff, written: ResultRow[]) => Promise<void>;
+}
+
+const DEFAULT_MAX_CHANGES = 10_000;
+
+function resultKey(unitId: string, kpi: string, month: string): string {
+  return `${unitId}\u0000${kpi}\u0000${month}`;
+}
 
 export type UnitKind = 'province' | 'district';
 
@@ -272,6 +327,84 @@ export class Workspace {
     return { added: rows.length - replaced, replaced };
   }
 
+  /**
+   * Compares rows with the stored results of a framework without changing anything. Rows for the same unit,
+   * KPI and month within `rows`: the later one counts (as in `putResults`).
+   */
+  async diffResults(frameworkId: string, rows: readonly ResultRow[], maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
+    try {
+      await this.stageResults(frameworkId, rows);
+      return await this.stagedDiff(maxChanges);
+    } finally {
+      await this.db.exec(dropStagedResultsSql());
+    }
+  }
+
+  /**
+   * Stores an upload's rows all-or-nothing (one transaction): new values are added, changed values replace
+   * the stored ones, equal values are left alone (so re-uploading a file changes nothing). Returns the diff.
+   * On any error, also one thrown by `beforeCommit`, the workspace is left as it was and the error rethrown.
+   */
+  async commitResults(frameworkId: string, rows: readonly ResultRow[], options: CommitOptions = {}): Promise<ResultsDiff> {
+    await this.db.exec('BEGIN TRANSACTION');
+    try {
+      const unique = await this.stageResults(frameworkId, rows);
+      const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
+      let written = unique;
+      if (diff.unchanged > 0 && diff.added + diff.changed > 0) {
+        const same = await this.db.query<{ unit_id: string; kpi: string; month: string }>(stagedUnchangedKeysSql());
+        const unchangedKeys = new Set(same.map((row) => resultKey(row.unit_id, row.kpi, row.month)));
+        written = unique.filter((row) => !unchangedKeys.has(resultKey(row.unitId, row.kpi, row.month)));
+      } else if (diff.added + diff.changed === 0) written = [];
+      if (written.length > 0) for (const statement of applyStagedResultsSql()) await this.db.exec(statement);
+      await this.db.exec(dropStagedResultsSql());
+      await options.beforeCommit?.(diff, written);
+      await this.db.exec('COMMIT');
+      return diff;
+    } catch (error) {
+      try {
+        await this.db.exec('ROLLBACK');
+      } catch {
+        // the transaction may already be gone; the original error is what matters
+      }
+      throw error;
+    }
+  }
+
+  /** Fills the staged-results temp table; returns the rows staged (the last one per unit, KPI and month). */
+  private async stageResults(frameworkId: string, rows: readonly ResultRow[]): Promise<ResultRow[]> {
+    const latest = new Map<string, ResultRow>();
+    for (const row of rows) latest.set(resultKey(row.unitId, row.kpi, row.month), row);
+    const unique = [...latest.values()];
+    await this.db.exec(createStagedResultsSql());
+    await this.db.insertRows(
+      STAGED_RESULTS,
+      TABLE_COLUMNS.results,
+      unique.map((row) => [
+        frameworkId,
+        row.unitId,
+        row.kpi,
+        row.month,
+        row.value,
+        row.target,
+        row.baseline,
+        row.adjust,
+        row.source,
+        row.line
+      ])
+    );
+    return unique;
+  }
+
+  private async stagedDiff(maxChanges: number): Promise<ResultsDiff> {
+    const [counts] = await this.db.query<{ added: number; changed: number; unchanged: number }>(stagedCountsSql());
+    const changes =
+      counts.changed === 0 || maxChanges <= 0
+        ? []
+        : (await this.db.query(stagedChangesSql(), [Math.floor(maxChanges)])).map(toResultChange);
+    return { added: counts.added, changed: counts.changed, unchanged: counts.unchanged, changes };
+  }
+
   async clearResults(frameworkId: string): Promise<void> {
     await this.db.query('DELETE FROM results WHERE framework_id = ?', [frameworkId]);
   }
@@ -325,6 +458,25 @@ export class Workspace {
     }));
     return { framework, period, group, kpis, rows };
   }
+}
+
+function toResultChange(row: Record<string, unknown>): ResultChange {
+  const side = (prefix: 'before' | 'after') => ({
+    value: numberOrNull(row[`${prefix}_value`]),
+    target: numberOrNull(row[`${prefix}_target`]),
+    baseline: numberOrNull(row[`${prefix}_baseline`]),
+    adjust: numberOrNull(row[`${prefix}_adjust`]),
+    source: stringOrNull(row[`${prefix}_source`]),
+    line: numberOrNull(row[`${prefix}_line`])
+  });
+  return {
+    unitId: String(row.unit_id),
+    unit: String(row.unit),
+    kpi: String(row.kpi),
+    month: String(row.month),
+    before: side('before'),
+    after: side('after')
+  };
 }
 
 function toKpiCell(row: Record<string, unknown>): KpiCell {

@@ -222,8 +222,8 @@ export function leagueTableSql(): string {
   return `WITH previous AS (
   SELECT p.period_id, p.prev_period_id,
     EXISTS (SELECT 1 FROM results r JOIN period_months pm ON pm.framework_id = r.framework_id
-      AND pm.month = r.month AND pm.period_id = p.prev_period_id WHERE r.framework_id = $1 AND r.value IS NOT NULL)
-      AS has_data
+      AND pm.month = r.month AND pm.period_id = p.prev_period_id
+      WHERE r.framework_id = $1 AND r.value IS NOT NULL) AS has_data
   FROM periods p WHERE p.framework_id = $1 AND p.period_id = $2
 )
 SELECT t.rank, t.unit_id, u.name AS unit, u.province, t.total, t.max_total, t.total_pct, t.missing,

@@ -2,33 +2,128 @@
  * The browser session: one DuckDB, one workspace, the built-in frameworks with their demo data, and what
  * the user imported. Views read from it through small queries; `revision` changes after every re-score
  * so that views know to read again.
+ *
+ * Imports (issue 5) go in three steps: files are read (in a worker, with progress and a cancel), a
+ * validation report is shown (`pending`: rows accepted and rejected, unknown names with suggestions that
+ * can be accepted as aliases, values that would change), and only on "นำเข้า" are they committed, each
+ * results file all-or-nothing. What the user gave (imported frameworks, the rows each upload wrote, aliases,
+ * the last view) is kept in the browser (src/lib/persist) and rebuilt into DuckDB on every start.
  */
 import type { Db } from '../db/types';
 import type { Framework, FrameworkIssue } from '../domain/framework';
 import { hasErrors } from '../domain/framework-validate';
-import type { Rejection } from '../domain/results';
-import { BUILTIN_FRAMEWORKS, demoFileName } from '../frameworks/builtin';
+import type { Rejection, ResultRow } from '../domain/results';
+import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../frameworks/builtin';
 import { decodeText } from '../ingest/decode';
 import { readFrameworkFiles, type FrameworkFile } from '../ingest/framework-files';
-import { readResultsText } from '../ingest/results';
+import { readResultsFile, type ResultsFileInput, type ResultsFileReport } from '../ingest/read-file';
+import { readResultsText, type UnitIssue } from '../ingest/results';
+import { storageEstimate, requestPersistentStorage } from '../persist/indexeddb';
+import {
+  EMPTY_WORKSPACE,
+  MemoryStore,
+  newUploadId,
+  packRows,
+  unpackRows,
+  type StoredAlias,
+  type StoredUpload,
+  type StoredWorkspace,
+  type WorkspaceStore
+} from '../persist/stored';
+import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
 import type { LeagueTable } from '../scoring/league';
-import { Workspace, resolveFrameworkUnit } from '../scoring/workspace';
+import { Workspace, resolveFrameworkUnit, type ResultChange, type ResultsDiff } from '../scoring/workspace';
 
 export type SessionStatus = 'starting' | 'loading' | 'ready' | 'error';
 
-/** What one import did: per results file, rows kept and rows rejected; framework issues. */
+/** What committing one results file did. */
+export interface ImportFileResult {
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sheet: string | null;
+  /** Usable rows in the file. */
+  accepted: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** Same as `changed` (older name). */
+  replaced: number;
+  rejected: Rejection[];
+  warnings: string[];
+  unitIssues: UnitIssue[];
+  /** The changed values, before → after. */
+  changes: ResultChange[];
+  /** Why the file was not committed (nothing of it was), or null. */
+  error: string | null;
+}
+
+/** What one import did: per results file, rows kept, changed and rejected; framework issues. */
 export interface ImportReport {
   at: number;
   frameworkId: string | null;
   frameworkIssues: FrameworkIssue[];
-  files: { file: string; accepted: number; replaced: number; rejected: Rejection[]; warnings: string[] }[];
+  files: ImportFileResult[];
+  /** `framework` (its files have errors), `no-framework`, `cancelled`, `busy`, or a message. */
   error: string | null;
 }
+
+/** One results file read and compared with what is stored, waiting for "นำเข้า". */
+export interface PendingFile {
+  name: string;
+  report: ResultsFileReport;
+  /** Against the stored results; null when the file has no usable rows. */
+  diff: ResultsDiff | null;
+}
+
+/** The validation report shown before anything is committed. */
+export interface PendingImport {
+  frameworkId: string;
+  frameworkName: string;
+  /** A framework read from the files, to be stored on commit (null: results for an existing framework). */
+  framework: Framework | null;
+  frameworkFiles: string[];
+  frameworkIssues: FrameworkIssue[];
+  /** True when the framework read from the files replaces one with the same id. */
+  replacesFramework: boolean;
+  files: PendingFile[];
+}
+
+export interface ReadingProgress {
+  file: string;
+  /** 0-based position of the file among the results files being read, and how many there are. */
+  index: number;
+  count: number;
+  fraction: number;
+}
+
+/** An upload as listed in the Data view (its rows stay in the store). */
+export type UploadSummary = Omit<StoredUpload, 'rows'>;
+
+export interface StorageInfo {
+  kind: WorkspaceStore['kind'];
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean;
+}
+
+export type ResultsFileReader = (
+  input: ResultsFileInput,
+  framework: Framework,
+  aliases: ReadonlyMap<string, string>,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal
+) => Promise<ResultsFileReport>;
 
 export interface SessionDeps {
   openDb: () => Promise<Db>;
   /** Reads a file shipped with the site (demo data), relative to the site root. */
   fetchText: (path: string) => Promise<string>;
+  /** Where the user's workspace is kept; default IndexedDB in the browser, memory elsewhere. */
+  openStore?: () => Promise<WorkspaceStore>;
+  /** Reads a results file; default a worker in the browser. */
+  readResults?: ResultsFileReader;
+  now?: () => number;
 }
 
 const FRAMEWORK_FILE = /(^|[\\/])(framework|kpis|levels|targets)\.csv$|\.json$/i;
@@ -37,42 +132,161 @@ export function isFrameworkFile(name: string): boolean {
   return FRAMEWORK_FILE.test(name);
 }
 
+/** How many changed values a preview describes (the commit describes up to 10 000). */
+const PREVIEW_CHANGES = 500;
+
+async function defaultStore(): Promise<WorkspaceStore> {
+  if (typeof indexedDB === 'undefined') return new MemoryStore();
+  const { openIndexedDbStore } = await import('../persist/indexeddb');
+  return openIndexedDbStore();
+}
+
+const defaultReader: ResultsFileReader = async (input, framework, aliases, onProgress, signal) => {
+  if (typeof Worker === 'undefined') return readResultsFile(input, { framework, aliases, onProgress });
+  const { readResultsInWorker } = await import('../ingest/read-client');
+  return readResultsInWorker({ input, framework, aliases: [...aliases] }, onProgress, signal);
+};
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isCancel(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ReadCancelled' || error.name === 'AbortError');
+}
+
+function emptyReport(at: number, frameworkId: string | null, error: string | null): ImportReport {
+  return { at, frameworkId, frameworkIssues: [], files: [], error };
+}
+
 export class Session {
   status = $state<SessionStatus>('starting');
   error = $state<string | null>(null);
   frameworks = $state<Framework[]>([]);
   revision = $state(0);
-  lastImport = $state<ImportReport | null>(null);
+  lastImport = $state.raw<ImportReport | null>(null);
+  /** The validation report of the files being imported, until "นำเข้า" or "ยกเลิก". */
+  pending = $state.raw<PendingImport | null>(null);
+  /** Set while files are being read. */
+  reading = $state<ReadingProgress | null>(null);
+  /** True while an import is being committed or the workspace rebuilt. */
+  working = $state(false);
+  uploads = $state.raw<UploadSummary[]>([]);
+  aliases = $state.raw<StoredAlias[]>([]);
+  /** Ids of the frameworks the user imported (the others are built in). */
+  importedFrameworkIds = $state.raw<string[]>([]);
+  storage = $state.raw<StorageInfo | null>(null);
+  /** A problem with the browser's storage (the workspace then lives only until the page closes). */
+  storageError = $state<string | null>(null);
+  /** Milliseconds from `start()` to ready, as measured in this browser. */
+  startupMs = $state<number | null>(null);
+  /** The last view saved with `rememberView`, read at start (the layout may restore it). */
+  savedView: string | null = null;
+
   private workspace: Workspace | null = null;
+  private store: WorkspaceStore = new MemoryStore();
   private readonly deps: SessionDeps;
+  private readonly aliasMap = new Map<string, string>();
+  private readonly demoTexts = new Map<string, string>();
+  private pendingInputs: ResultsFileInput[] = [];
+  private decide: ((decision: 'commit' | 'cancel') => void) | null = null;
+  private abort: AbortController | null = null;
+  private nextSeq = 1;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
   }
 
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
   async start(): Promise<void> {
+    const started = typeof performance !== 'undefined' ? performance.now() : this.now();
     try {
       const db = await this.deps.openDb();
       this.workspace = await Workspace.open(db);
       this.status = 'loading';
-      for (const framework of BUILTIN_FRAMEWORKS) await this.loadBuiltin(framework);
-      this.frameworks = this.workspace.frameworks;
+      try {
+        this.store = await (this.deps.openStore ?? defaultStore)();
+      } catch (error) {
+        this.storageError = `เปิดที่เก็บข้อมูลในเบราว์เซอร์ไม่ได้ (${message(error)}) — ข้อมูลที่นำเข้าจะหายเมื่อปิดหน้า`;
+        this.store = new MemoryStore();
+      }
+      let saved: StoredWorkspace = EMPTY_WORKSPACE;
+      try {
+        saved = await this.store.load();
+      } catch (error) {
+        this.storageError = `อ่านข้อมูลที่เก็บไว้ในเบราว์เซอร์ไม่ได้: ${message(error)}`;
+      }
+      this.savedView = saved.view;
+      await this.build(saved);
       this.status = 'ready';
+      this.startupMs = Math.round((typeof performance !== 'undefined' ? performance.now() : this.now()) - started);
       this.revision++;
+      void this.refreshStorage();
     } catch (error) {
       this.status = 'error';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = message(error);
     }
   }
 
-  private async loadBuiltin(framework: Framework): Promise<void> {
+  /** Loads the built-in frameworks with their demo data, then the stored workspace, and scores everything. */
+  private async build(saved: StoredWorkspace): Promise<void> {
     const workspace = this.requireWorkspace();
-    await workspace.putFramework(framework);
-    const file = demoFileName(framework.id);
-    const text = await this.deps.fetchText(`demo/${file}`);
-    const report = readResultsText(file, text, { framework });
-    await workspace.putResults(framework.id, report.rows);
-    await workspace.score(framework.id);
+    for (const framework of BUILTIN_FRAMEWORKS) {
+      await workspace.putFramework(framework);
+      const file = demoFileName(framework.id);
+      let text = this.demoTexts.get(file);
+      if (text === undefined) {
+        text = await this.deps.fetchText(`demo/${file}`);
+        this.demoTexts.set(file, text);
+      }
+      await workspace.putResults(framework.id, readResultsText(file, text, { framework }).rows);
+    }
+    const imported: string[] = [];
+    for (const record of saved.frameworks) {
+      const issues = await workspace.putFramework(record.framework);
+      if (hasErrors(issues)) {
+        this.storageError = `กรอบการประเมิน ${record.id} ที่เก็บไว้ใช้ไม่ได้: ${issues.find((i) => i.severity === 'error')?.message}`;
+      } else imported.push(record.id);
+    }
+    const rowsByFramework = new Map<string, ResultRow[]>();
+    for (const upload of saved.uploads) {
+      const rows = rowsByFramework.get(upload.frameworkId) ?? [];
+      for (const row of unpackRows(upload.rows, upload.file)) rows.push(row);
+      rowsByFramework.set(upload.frameworkId, rows);
+    }
+    for (const [frameworkId, rows] of rowsByFramework) await workspace.putResults(frameworkId, rows);
+    for (const framework of workspace.frameworks) await workspace.score(framework.id);
+
+    this.aliasMap.clear();
+    for (const alias of saved.aliases) this.aliasMap.set(alias.key, alias.unitId);
+    this.aliases = saved.aliases;
+    this.uploads = saved.uploads.map(({ rows: _rows, ...summary }) => summary);
+    this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
+    this.importedFrameworkIds = imported;
+    this.frameworks = workspace.frameworks;
+  }
+
+  /** Empties the DuckDB tables and builds them again from `saved` (after clearing, importing, removing). */
+  private async rebuild(saved: StoredWorkspace): Promise<void> {
+    const workspace = this.requireWorkspace();
+    this.working = true;
+    this.status = 'loading';
+    try {
+      const ids = new Set([...workspace.frameworks.map((f) => f.id), ...this.uploads.map((u) => u.frameworkId)]);
+      for (const id of ids) {
+        await workspace.removeFramework(id);
+        await workspace.clearResults(id);
+      }
+      await this.build(saved);
+    } finally {
+      this.status = 'ready';
+      this.working = false;
+      this.revision++;
+      void this.refreshStorage();
+    }
   }
 
   /** The workspace, for views' read queries (src/lib/scoring/*-queries.ts take it). Throws before `ready`. */
@@ -89,71 +303,351 @@ export class Session {
     return this.requireWorkspace().leagueTable(frameworkId, periodId, group);
   }
 
+  // -------------------------------------------------------------------------------------------------------
+  // Importing files
+
   /**
-   * Imports files: framework files (the §9.2 CSVs or a JSON) first, then results files for that
-   * framework (or for `currentFrameworkId` when no framework is among the files). Re-scores once.
+   * Imports files: framework files (the §9.2 CSVs or a JSON) and results files (CSV, TSV, TXT, XLSX) for that
+   * framework (or for `currentFrameworkId` when no framework is among the files). Reads them, shows the
+   * validation report (`pending`) and resolves once the user has chosen "นำเข้า" (`confirmImport`) or
+   * "ยกเลิก" (`cancelImport`), with what was committed.
    */
   async importFiles(
     files: readonly { name: string; bytes: Uint8Array }[],
     currentFrameworkId: string | null
-  ) {
+  ): Promise<ImportReport> {
+    if (this.pending || this.reading || this.working) return emptyReport(this.now(), currentFrameworkId, 'busy');
+    const prepared = await this.prepareImport(files, currentFrameworkId);
+    if ('error' in prepared) {
+      if (prepared.error !== 'cancelled') this.lastImport = prepared;
+      return prepared;
+    }
+    this.pending = prepared;
+    const decision = await new Promise<'commit' | 'cancel'>((resolve) => (this.decide = resolve));
+    this.decide = null;
+    if (decision === 'cancel') {
+      this.pending = null;
+      this.pendingInputs = [];
+      return emptyReport(this.now(), currentFrameworkId, 'cancelled');
+    }
+    const report = await this.commitPending();
+    this.pending = null;
+    this.pendingInputs = [];
+    this.lastImport = report;
+    return report;
+  }
+
+  confirmImport(): void {
+    this.decide?.('commit');
+  }
+
+  /** Cancels the reading in progress, or discards the validation report. */
+  cancelImport(): void {
+    this.abort?.abort();
+    this.decide?.('cancel');
+  }
+
+  private async prepareImport(
+    files: readonly { name: string; bytes: Uint8Array }[],
+    currentFrameworkId: string | null
+  ): Promise<PendingImport | ImportReport> {
     const workspace = this.requireWorkspace();
+    const at = this.now();
+    const frameworkFiles: FrameworkFile[] = [];
+    const resultInputs: ResultsFileInput[] = [];
+    for (const file of files) {
+      if (isFrameworkFile(file.name)) frameworkFiles.push({ name: file.name, text: decodeText(file.bytes).text });
+      else resultInputs.push({ name: file.name, bytes: file.bytes, sheet: null });
+    }
+    let framework: Framework | null = null;
+    let frameworkIssues: FrameworkIssue[] = [];
+    if (frameworkFiles.length > 0) {
+      const read = readFrameworkFiles(frameworkFiles, {
+        resolveUnit: (name, fw) => resolveFrameworkUnit(fw, name) !== null
+      });
+      frameworkIssues = read.issues;
+      if (!read.framework || hasErrors(read.issues)) {
+        return { ...emptyReport(at, currentFrameworkId, 'framework'), frameworkIssues };
+      }
+      framework = read.framework;
+    }
+    const target = framework ?? (currentFrameworkId ? workspace.framework(currentFrameworkId) : undefined);
+    if (!target) return emptyReport(at, currentFrameworkId, 'no-framework');
+    let pendingFiles: PendingFile[];
+    try {
+      pendingFiles = await this.readAll(resultInputs, target);
+    } catch (error) {
+      if (isCancel(error)) return emptyReport(at, currentFrameworkId, 'cancelled');
+      return emptyReport(at, currentFrameworkId, message(error));
+    }
+    this.pendingInputs = resultInputs;
+    return {
+      frameworkId: target.id,
+      frameworkName: target.name,
+      framework,
+      frameworkFiles: frameworkFiles.map((file) => file.name),
+      frameworkIssues,
+      replacesFramework: framework !== null && workspace.framework(framework.id) !== undefined,
+      files: pendingFiles
+    };
+  }
+
+  /** Reads results files one by one (progress in `reading`) and compares each with the stored results. */
+  private async readAll(inputs: readonly ResultsFileInput[], framework: Framework): Promise<PendingFile[]> {
+    const workspace = this.requireWorkspace();
+    const reader = this.deps.readResults ?? defaultReader;
+    const controller = new AbortController();
+    this.abort = controller;
+    const out: PendingFile[] = [];
+    try {
+      for (let index = 0; index < inputs.length; index++) {
+        const input = inputs[index];
+        this.reading = { file: input.name, index, count: inputs.length, fraction: 0 };
+        const report = await reader(
+          input,
+          $state.snapshot(framework) as Framework,
+          this.aliasMap,
+          (fraction) => {
+            if (this.reading) this.reading = { ...this.reading, fraction };
+          },
+          controller.signal
+        );
+        if (controller.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+        const diff =
+          report.rows.length === 0 ? null : await workspace.diffResults(framework.id, report.rows, PREVIEW_CHANGES);
+        out.push({ name: input.name, report, diff });
+      }
+      return out;
+    } finally {
+      this.reading = null;
+      this.abort = null;
+    }
+  }
+
+  /** Reads the pending files again (after an alias was accepted or a sheet chosen). */
+  private async rereadPending(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    const framework = pending.framework ?? this.requireWorkspace().framework(pending.frameworkId);
+    if (!framework) return;
+    try {
+      const files = await this.readAll(this.pendingInputs, framework);
+      if (this.pending === pending) this.pending = { ...pending, files };
+    } catch (error) {
+      if (!isCancel(error)) this.storageError = message(error);
+    }
+  }
+
+  /** Reads a pending workbook's chosen sheet. */
+  async chooseSheet(fileIndex: number, sheet: string): Promise<void> {
+    const input = this.pendingInputs[fileIndex];
+    if (!input || this.reading) return;
+    this.pendingInputs = this.pendingInputs.map((item, i) => (i === fileIndex ? { ...item, sheet } : item));
+    await this.rereadPending();
+  }
+
+  /**
+   * Remembers that `name` means the unit `unitId` (a suggestion the user accepted), for this import and every
+   * later one, and reads the pending files again with it.
+   */
+  async acceptAlias(name: string, key: string, unitId: string): Promise<void> {
+    const alias: StoredAlias = { key, name, unitId, at: this.now() };
+    this.aliasMap.set(key, unitId);
+    this.aliases = [...this.aliases.filter((a) => a.key !== key), alias];
+    try {
+      await this.store.putAlias(alias);
+    } catch (error) {
+      this.storageError = `บันทึกชื่อที่จับคู่ไว้ในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}`;
+    }
+    await this.rereadPending();
+  }
+
+  async removeAlias(key: string): Promise<void> {
+    this.aliasMap.delete(key);
+    this.aliases = this.aliases.filter((a) => a.key !== key);
+    try {
+      await this.store.removeAlias(key);
+    } catch (error) {
+      this.storageError = `ลบชื่อที่จับคู่ไว้ไม่สำเร็จ: ${message(error)}`;
+    }
+  }
+
+  private async commitPending(): Promise<ImportReport> {
+    const pending = this.pending!;
+    const workspace = this.requireWorkspace();
+    const at = this.now();
     const report: ImportReport = {
-      at: Date.now(),
-      frameworkId: currentFrameworkId,
-      frameworkIssues: [],
+      at,
+      frameworkId: pending.frameworkId,
+      frameworkIssues: pending.frameworkIssues,
       files: [],
       error: null
     };
+    this.working = true;
     try {
-      const frameworkFiles: FrameworkFile[] = [];
-      const resultFiles: { name: string; text: string }[] = [];
-      for (const file of files) {
-        const text = decodeText(file.bytes).text;
-        (isFrameworkFile(file.name) ? frameworkFiles : resultFiles).push({ name: file.name, text });
-      }
-      if (frameworkFiles.length > 0) {
-        const read = readFrameworkFiles(frameworkFiles, {
-          resolveUnit: (name, fw) => resolveFrameworkUnit(fw, name) !== null
-        });
-        report.frameworkIssues = read.issues;
-        if (!read.framework || hasErrors(read.issues)) {
-          report.error = 'framework';
-          this.lastImport = report;
-          return report;
-        }
-        const stored = await workspace.putFramework(read.framework);
-        report.frameworkIssues = [...read.issues, ...stored.filter((issue) => !read.issues.includes(issue))];
+      if (pending.framework) {
+        const stored = await workspace.putFramework(pending.framework);
+        report.frameworkIssues = [...pending.frameworkIssues, ...stored.filter((i) => !pending.frameworkIssues.includes(i))];
         if (hasErrors(stored)) {
           report.error = 'framework';
-          this.lastImport = report;
           return report;
         }
-        report.frameworkId = read.framework.id;
-      }
-      const framework = report.frameworkId ? workspace.framework(report.frameworkId) : undefined;
-      if (resultFiles.length > 0 && !framework) {
-        report.error = 'no-framework';
-      } else if (framework) {
-        for (const file of resultFiles) {
-          const read = readResultsText(file.name, file.text, { framework });
-          const stored = await workspace.putResults(framework.id, read.rows);
-          report.files.push({
-            file: file.name,
-            accepted: read.rows.length,
-            replaced: stored.replaced,
-            rejected: read.rejected,
-            warnings: read.warnings
+        try {
+          await this.store.putFramework({
+            id: pending.framework.id,
+            framework: pending.framework,
+            at,
+            files: pending.frameworkFiles
           });
+        } catch (error) {
+          this.storageError = `บันทึกกรอบการประเมินในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}`;
         }
-        await workspace.score(framework.id);
+        if (!this.importedFrameworkIds.includes(pending.framework.id)) {
+          this.importedFrameworkIds = [...this.importedFrameworkIds, pending.framework.id];
+        }
       }
+      for (const file of pending.files) report.files.push(await this.commitFile(pending.frameworkId, file, at));
+      await workspace.score(pending.frameworkId);
       this.frameworks = workspace.frameworks;
       this.revision++;
+      if (report.files.some((file) => file.added + file.changed > 0)) void requestPersistentStorage();
+      void this.refreshStorage();
     } catch (error) {
-      report.error = error instanceof Error ? error.message : String(error);
+      report.error = message(error);
+    } finally {
+      this.working = false;
     }
-    this.lastImport = report;
     return report;
+  }
+
+  /** Commits one file all-or-nothing: DuckDB and the browser store both take it, or neither does. */
+  private async commitFile(frameworkId: string, file: PendingFile, at: number): Promise<ImportFileResult> {
+    const read = file.report;
+    const result: ImportFileResult = {
+      file: file.name,
+      format: read.format,
+      encoding: read.encoding,
+      sheet: read.sheet,
+      accepted: read.rows.length,
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      replaced: 0,
+      rejected: read.rejected,
+      warnings: read.warnings,
+      unitIssues: read.unitIssues,
+      changes: [],
+      error: null
+    };
+    if (read.rows.length === 0) return result;
+    let upload = null as StoredUpload | null;
+    try {
+      const diff = await this.requireWorkspace().commitResults(frameworkId, read.rows, {
+        beforeCommit: async (diff, written) => {
+          if (written.length === 0) return;
+          upload = {
+            id: newUploadId(at),
+            seq: this.nextSeq,
+            frameworkId,
+            file: file.name,
+            at,
+            format: read.format,
+            encoding: read.encoding,
+            sheet: read.sheet,
+            counts: {
+              rows: read.rows.length,
+              added: diff.added,
+              changed: diff.changed,
+              unchanged: diff.unchanged,
+              rejected: new Set(read.rejected.map((r) => r.line)).size
+            },
+            rows: packRows(written)
+          };
+          await this.store.addUpload(upload);
+        }
+      });
+      if (upload) {
+        this.nextSeq++;
+        const { rows: _rows, ...summary } = upload;
+        this.uploads = [...this.uploads, summary];
+      }
+      return {
+        ...result,
+        added: diff.added,
+        changed: diff.changed,
+        unchanged: diff.unchanged,
+        replaced: diff.changed,
+        changes: diff.changes
+      };
+    } catch (error) {
+      if (upload) await this.store.removeUpload(upload.id).catch(() => undefined);
+      return { ...result, error: `ไม่ได้นำเข้าไฟล์นี้ (ข้อมูลเดิมไม่เปลี่ยน): ${message(error)}` };
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // The stored workspace
+
+  async refreshStorage(): Promise<void> {
+    try {
+      const estimate = await storageEstimate();
+      this.storage = {
+        kind: this.store.kind,
+        usage: estimate?.usage ?? null,
+        quota: estimate?.quota ?? null,
+        persisted: estimate?.persisted ?? false
+      };
+    } catch {
+      this.storage = { kind: this.store.kind, usage: null, quota: null, persisted: false };
+    }
+  }
+
+  /** Remembers the view (URL search) so that the next start can open on it. */
+  async rememberView(search: string): Promise<void> {
+    this.savedView = search;
+    try {
+      await this.store.putView(search);
+    } catch {
+      // the view is a convenience; losing it is not worth a message
+    }
+  }
+
+  /** The whole workspace as one JSON file's text. */
+  async exportWorkspace(): Promise<string> {
+    return workspaceToJson(await this.store.load(), new Date(this.now()));
+  }
+
+  /** Replaces the workspace with a file's; a Thai reason when the file cannot be used (nothing changes then). */
+  async importWorkspace(text: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const read = readWorkspaceFile(text);
+    if (!read.ok) return read;
+    try {
+      await this.store.replace(read.workspace);
+    } catch (error) {
+      return { ok: false, reason: `บันทึกในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}` };
+    }
+    await this.rebuild(read.workspace);
+    return { ok: true };
+  }
+
+  /** Forgets everything the user imported: back to the built-in frameworks and their demo data. */
+  async clearWorkspace(): Promise<void> {
+    await this.store.replace(EMPTY_WORKSPACE);
+    this.lastImport = null;
+    await this.rebuild(EMPTY_WORKSPACE);
+  }
+
+  /** Removes one upload: the results are rebuilt from the demo data and the other uploads. */
+  async removeUpload(id: string): Promise<void> {
+    await this.store.removeUpload(id);
+    await this.rebuild(await this.store.load());
+  }
+
+  /** Removes an imported framework and its uploads. */
+  async removeFramework(id: string): Promise<void> {
+    if (builtinFramework(id) && !this.importedFrameworkIds.includes(id)) return;
+    for (const upload of this.uploads.filter((u) => u.frameworkId === id)) await this.store.removeUpload(upload.id);
+    await this.store.removeFramework(id);
+    await this.rebuild(await this.store.load());
   }
 }

@@ -1,0 +1,17 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+const [size, file, mode] = process.argv.slice(2);
+const inst = await DuckDBInstance.create(':memory:', { threads: '2' });
+const c = await inst.connect();
+await c.run(`IMPORT DATABASE '/tmp/b6-${size}-db'`);
+const sql = readFileSync(file, 'utf8');
+const t = performance.now();
+if (mode === 'explain') {
+  await c.run(`PRAGMA enable_profiling='query_tree'; PRAGMA profiling_output='/tmp/b6-profile.txt'`);
+  await c.run(`CREATE TEMP TABLE out AS ${sql}`);
+  console.log(readFileSync('/tmp/b6-profile.txt','utf8'));
+} else {
+  const r = await c.runAndReadAll(`SELECT count(*) FROM (${sql})`);
+  console.log(r.getRows());
+}
+console.log('ms', performance.now() - t);

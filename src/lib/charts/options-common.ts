@@ -1,0 +1,91 @@
+/**
+ * Pieces every chart option shares: the Thai font, series colours that do not clash with the level
+ * colours, number formatting, and a tooltip row whose text from data is HTML-escaped.
+ */
+import { CHART_FONT, encodeHTML, type ChartOption } from './echarts';
+
+/** Lines of chosen units: dark, distinct from each other and from the (light) level zones behind them. */
+export const SERIES_COLORS = [
+  '#6a3d9a',
+  '#1b7837',
+  '#c51b7d',
+  '#01665e',
+  '#8c510a',
+  '#252525',
+  '#2c7fb8',
+  '#d95f02'
+] as const;
+export const MEAN_COLOR = '#5b6573';
+export const MEDIAN_COLOR = '#9aa3ae';
+export const RISE_COLOR = '#1f5f99';
+export const FALL_COLOR = '#b4441f';
+export const TEXT_COLOR = '#1d2430';
+export const MUTED_COLOR = '#5b6573';
+
+/** Helper series (zones, stacked bases) carry ids with this prefix; they are not "series" to a reader. */
+export const HELPER_PREFIX = 'helper:';
+
+export function seriesColor(index: number): string {
+  return SERIES_COLORS[index % SERIES_COLORS.length];
+}
+
+/** Tooltip settings every chart shares: the Thai font, kept inside the chart. */
+export const TOOLTIP_BASE = { confine: true, textStyle: { fontFamily: CHART_FONT } } as const;
+
+/** Options every chart starts from: font, no animation (slow office PCs, stable screenshots), aria. */
+export function baseOption(description: string): ChartOption {
+  return {
+    animation: false,
+    textStyle: { fontFamily: CHART_FONT, color: TEXT_COLOR },
+    aria: { enabled: true, label: { enabled: true, description } }
+  };
+}
+
+/** How many series a reader sees (helper series left out). */
+export function visibleSeriesCount(option: ChartOption): number {
+  const series =
+    option.series === undefined ? [] : Array.isArray(option.series) ? option.series : [option.series];
+  return series.filter((s) => !String(s.id ?? '').startsWith(HELPER_PREFIX)).length;
+}
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+/** `1,234.56` (Thai locale, Arabic digits), at most `digits` decimals; '–' for null. */
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  let format = formatters.get(digits);
+  if (!format)
+    formatters.set(digits, (format = new Intl.NumberFormat('th-TH', { maximumFractionDigits: digits })));
+  return format.format(value);
+}
+
+/** One tooltip line: the series marker (ECharts' own HTML), the escaped name and the escaped value text. */
+export function tooltipLine(marker: string, name: string, valueText: string): string {
+  return `${marker}${encodeHTML(name)}: <b>${encodeHTML(valueText)}</b>`;
+}
+
+/** Tooltip heading (escaped). */
+export function tooltipTitle(text: string): string {
+  return `<div style="font-weight:600;margin-bottom:2px">${encodeHTML(text)}</div>`;
+}
+
+/** What ECharts hands an axis tooltip formatter, as far as the charts use it. */
+export interface AxisTooltipParam {
+  seriesIndex?: number;
+  seriesId?: string;
+  seriesName?: string;
+  dataIndex: number;
+  marker?: unknown;
+  color?: unknown;
+}
+
+/** Axis-tooltip params as a list (ECharts passes one object or an array). */
+export function paramList(params: unknown): AxisTooltipParam[] {
+  const list = Array.isArray(params) ? params : [params];
+  return list.filter((p): p is AxisTooltipParam => typeof p === 'object' && p !== null && 'dataIndex' in p);
+}
+
+/** ECharts' marker is its own HTML (a coloured dot); anything else is dropped. */
+export function markerOf(param: AxisTooltipParam): string {
+  return typeof param.marker === 'string' ? param.marker : '';
+}

@@ -1,0 +1,146 @@
+/**
+ * The misses view's queries on DuckDB-WASM (DESIGN §4.8): who is below the target level or did not report,
+ * the gaps, and how many months in a row — on the hand-scored fixture (views-fixture.ts) and on the demo
+ * data of seed 001 (households remaining, per-district bands).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../db/types';
+import { openNodeWasmDb } from '../db/node-wasm';
+import { effectiveBands, isMiss, targetPoints, type RuleBand } from '../domain/gaps';
+import { builtinFramework } from '../frameworks/builtin';
+import { readResultsText } from '../ingest/results';
+import { findMisses, periodBefore } from './misses-queries';
+import { scoreOn, unit } from './testing';
+import { BANGKHLA, BANGPAKONG, MUEANG, viewsFramework, viewsResults } from './views-fixture';
+import { Workspace } from './workspace';
+
+let db: Db;
+let workspace: Workspace;
+const DEMO = 'chachoengsao-2565-r2';
+
+beforeAll(async () => {
+  db = await openNodeWasmDb();
+  workspace = await Workspace.open(db);
+  await scoreOn(workspace, viewsFramework(), viewsResults(), '2565-09');
+  const demo = builtinFramework(DEMO);
+  if (!demo) throw new Error('no demo framework');
+  await workspace.putFramework(demo);
+  const text = readFileSync(new URL(`../../../static/demo/${DEMO}.csv`, import.meta.url), 'utf8');
+  await workspace.putResults(DEMO, readResultsText(`${DEMO}.csv`, text, { framework: demo }).rows);
+  await workspace.score(DEMO);
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+const all = { group: '*', kpi: null, unit: null };
+
+describe('misses of the fixture in September', () => {
+  test('a: target level 4 — level 4 is met; level 3, below every band and not reported are misses', async () => {
+    const { rows } = await findMisses(db, viewsFramework(), { ...all, periodId: '2565-09', kpi: 'a' });
+    expect(rows.some((row) => row.unitId === BANGKHLA)).toBe(false);
+    expect(rows).toHaveLength(10);
+    const bangpakong = rows.find((row) => row.unitId === BANGPAKONG);
+    expect(bangpakong).toMatchObject({ measured: 85, level: '3', status: 'ok', targetPoints: 4 });
+    expect([bangpakong?.gaps.next?.band.level, bangpakong?.gaps.next?.change, bangpakong?.gaps.next?.amount]).toEqual([
+      '4',
+      'up',
+      5
+    ]);
+    expect(bangpakong?.gaps.target?.band.level).toBe('4');
+    const mueang = rows.find((row) => row.unitId === MUEANG);
+    expect(mueang).toMatchObject({ measured: 50, level: null, status: 'below' });
+    // Below every band: the next band is the worst one (level 1, ≥ 60), the target level 4 (≥ 90).
+    expect([mueang?.gaps.next?.band.level, mueang?.gaps.next?.amount]).toEqual(['1', 10]);
+    expect([mueang?.gaps.target?.band.level, mueang?.gaps.target?.amount]).toEqual(['4', 40]);
+    const silent = rows.find((row) => row.unitId === unit('คลองเขื่อน'));
+    expect(silent).toMatchObject({ status: 'missing', measured: null, gaps: { next: null, target: null } });
+  });
+
+  test.each([
+    // บางปะกง: met in June (95), missed July–September.
+    [BANGPAKONG, 3, '2565-07'],
+    // เมือง: below in every month, but nobody reported in May, so the run starts in June.
+    [MUEANG, 4, '2565-06'],
+    // Nothing reported in the round: the run stops at May, where nobody reported anything.
+    [unit('คลองเขื่อน'), 4, '2565-06']
+  ])('%s has missed a for %i months since %s', async (unitId, streak, since) => {
+    const { rows } = await findMisses(db, viewsFramework(), { ...all, periodId: '2565-09', kpi: 'a' });
+    expect(rows.find((row) => row.unitId === unitId)).toMatchObject({ streak, since });
+  });
+
+  test('b: lower is better with a district’s own band — บางปะกง at 9 misses its own ≤ 8 by 1', async () => {
+    const { rows } = await findMisses(db, viewsFramework(), { ...all, periodId: '2565-09', kpi: 'b' });
+    const bangpakong = rows.find((row) => row.unitId === BANGPAKONG);
+    expect(bangpakong?.gaps.next).toMatchObject({ change: 'down', amount: 1, threshold: 8 });
+    const bangkhla = rows.find((row) => row.unitId === BANGKHLA);
+    expect(bangkhla?.gaps.next).toMatchObject({ change: 'down', amount: 5, threshold: 10 });
+  });
+
+  test('filters: the KPI filter narrows the list but not the count by KPI; the unit filter narrows both', async () => {
+    const fw = viewsFramework();
+    const byKpi = await findMisses(db, fw, { ...all, periodId: '2565-09', kpi: 'b' });
+    expect(new Set(byKpi.rows.map((row) => row.kpi.kpi))).toEqual(new Set(['b']));
+    expect(byKpi.counts.map((c) => [c.kpi.kpi, c.misses, c.unreported])).toEqual([
+      ['a', 10, 8],
+      ['b', 11, 8],
+      ['c', 11, 10]
+    ]);
+    const byUnit = await findMisses(db, fw, { ...all, periodId: '2565-09', unit: BANGKHLA });
+    expect(byUnit.rows.map((row) => row.kpi.kpi)).toEqual(['b', 'c']);
+    expect(byUnit.counts.map((c) => [c.kpi.kpi, c.misses])).toEqual([
+      ['b', 1],
+      ['c', 1]
+    ]);
+    const group = await findMisses(db, fw, { ...all, periodId: '2565-09', group: 'G1' });
+    expect(new Set(group.rows.map((row) => row.kpi.kpi))).toEqual(new Set(['a']));
+  });
+});
+
+describe('the demo of seed 001', () => {
+  test('เมืองฉะเชิงเทรา, households remaining (I1): 34 is level 4 on its own table; level 5 needs ≤ 29', async () => {
+    const { rows } = await findMisses(db, builtinFramework(DEMO)!, {
+      ...all,
+      periodId: 'FY2565-R2',
+      kpi: 'I1',
+      unit: unit('เมืองฉะเชิงเทรา')
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ measured: 34, level: '4', status: 'ok', streak: 1, since: 'FY2565-R2' });
+    expect(rows[0].gaps.next).toMatchObject({ change: 'down', amount: 5, threshold: 29 });
+  });
+
+  test.each(['FY2565-R2', '2565-09', 'FY2565-Q3'])(
+    '%s: the SQL misses are exactly the cells below target by the pure rule (effective bands)',
+    async (periodId) => {
+      const framework = builtinFramework(DEMO)!;
+      const { rows } = await findMisses(db, framework, { ...all, periodId });
+      const league = await workspace.leagueTable(DEMO, periodId);
+      const bands = await db.query('SELECT kpi, level, points, unit_id FROM bands WHERE framework_id = $1', [DEMO]);
+      const expected: string[] = [];
+      for (const row of league.rows) {
+        for (const kpi of league.kpis) {
+          const cell = row.cells[kpi.kpi];
+          const kpiBands = bands
+            .filter((b) => b.kpi === kpi.kpi)
+            .map((b) => ({ level: String(b.level), points: Number(b.points), unitId: (b.unit_id as string) ?? null }));
+          const ordered = effectiveBands(kpiBands as Pick<RuleBand, 'level' | 'points' | 'unitId'>[], row.unitId);
+          const target = targetPoints(ordered, kpi.targetLevel, kpiBands);
+          if (cell.status !== 'ok' || isMiss(cell.points, target)) expected.push(`${row.unitId}:${kpi.kpi}`);
+        }
+      }
+      expect(rows.map((row) => `${row.unitId}:${row.kpi.kpi}`).sort()).toEqual(expected.sort());
+    }
+  );
+});
+
+test.each([
+  ['2565-09', 5, '2565-04'],
+  ['FY2565-Q4', 1, 'FY2565-Q3'],
+  ['FY2565-R2', 0, 'FY2565-R2'],
+  ['bad', 2, 'bad']
+])('periodBefore(%s, %i) = %s', (period, steps, expected) => {
+  expect(periodBefore(period, steps)).toBe(expected);
+});
