@@ -7,7 +7,7 @@ await c.run(`IMPORT DATABASE '/tmp/b6-${size}-db'`);
 const sql = readFileSync(file, 'utf8');
 const t = performance.now();
 if (mode === 'explain') {
-  await c.run(`PRAGMA enable_profiling='query_tree'; PRAGMA profiling_output='/tmp/b6-profile.txt'`);
+  await c.run(`PRAGMA enable_profiling='json'; PRAGMA profiling_output='/tmp/b6-profile.txt'`);
   await c.run(`CREATE TEMP TABLE out AS ${sql}`);
   console.log(readFileSync('/tmp/b6-profile.txt','utf8'));
 } else {

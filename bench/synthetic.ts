@@ -2,7 +2,8 @@
  * Seeded synthetic frameworks and results files for the benchmarks (issue 6). Three sizes:
  * - province: the 25 districts of เชียงใหม่ × 25 reported KPIs × 12 months;
  * - national: all 878 districts (framework `province: '*'`, DESIGN §9.2) × 25 KPIs × 12 months ≈ 263k rows;
- * - national5: the same over five fiscal years (60 months) ≈ 1.3M rows; the framework scores its last year.
+ * - national5: five fiscal years of national results (≈ 1.3M rows): one framework and one file per year, as
+ *   headquarters would load them (a framework covers one fiscal year at most, DESIGN §5).
  *
  * The framework mixes every measure (value, pct_of_target, growth_pct, rank_desc, rank_asc, combine), every
  * aggregation (last, sum, mean, max), interpolation, A–D and points scales, per-unit bands and two groups, so
@@ -32,7 +33,7 @@ export interface SizeSpec {
   name: SizeName;
   /** `*` for every district, else a province name. */
   province: string;
-  /** Fiscal years of results (BE); the framework covers the last one, whole year. */
+  /** Fiscal years (BE): one whole-year framework and one results file each. */
   fiscalYears: number[];
 }
 
@@ -87,8 +88,7 @@ export interface SyntheticFramework {
 }
 
 /** The 25-KPI synthetic framework of a size: 22 top-level leaves in two groups + one composite of 3 items. */
-export function syntheticFramework(size: SizeSpec): SyntheticFramework {
-  const fiscalYear = size.fiscalYears[size.fiscalYears.length - 1];
+export function syntheticFramework(size: SizeSpec, fiscalYear: number): SyntheticFramework {
   const kpis: Kpi[] = [];
   const bands: Band[] = [];
   const leaves: { kpi: string; plan: LeafPlan }[] = [];
@@ -171,7 +171,7 @@ export function syntheticFramework(size: SizeSpec): SyntheticFramework {
   const where = size.province === '*' ? 'ทุกอำเภอทั่วประเทศ' : `จังหวัด${size.province}`;
   return {
     framework: {
-      id: `bench-${size.name}`,
+      id: size.fiscalYears.length === 1 ? `bench-${size.name}` : `bench-${size.name}-${fiscalYear}`,
       name: `ชุดทดสอบความเร็ว ${where} (${size.name}) ปีงบประมาณ ${fiscalYear}`,
       province: size.province,
       fiscalYear,
@@ -203,32 +203,34 @@ export interface ResultsFileFacts {
 }
 
 /**
- * Writes the results CSV of a size through `write` (called with chunks of text). Rows are ordered by month,
- * then unit, then KPI — the way a month's export is appended to a running file.
+ * Writes the results CSV of one fiscal year of a size through `write` (called with chunks of text). Rows are
+ * ordered by month, then unit, then KPI — the way a month's export is appended to a running file. Each unit's
+ * ability and trend come from `seed` alone, so they carry on from one year's file to the next.
  */
 export function writeResults(
   size: SizeSpec,
   synthetic: SyntheticFramework,
+  fiscalYear: number,
   seed: number,
   write: (chunk: string) => void
 ): ResultsFileFacts {
-  const random = seededRandom(seed);
   const units = unitsOf(size);
-  const ability = units.map(() => 0.55 + random() * 0.6);
-  const trend = units.map(() => (random() - 0.4) * 0.02);
-  const months = size.fiscalYears.flatMap((fy) => fiscalYearMonths(fy));
+  const profile = seededRandom(seed);
+  const ability = units.map(() => 0.55 + profile() * 0.6);
+  const trend = units.map(() => (profile() - 0.4) * 0.02);
+  const random = seededRandom(seed + fiscalYear);
+  const yearOffset = (fiscalYear - size.fiscalYears[0]) * 12;
+  const months = fiscalYearMonths(fiscalYear);
   const facts: ResultsFileFacts = { lines: 0, reported: 0, blank: 0, bad: 0 };
   write(RESULTS_HEADER.join(',') + '\n');
   let chunk: string[] = [];
-  let line = 1;
   for (let m = 0; m < months.length; m++) {
     const [year, month] = months[m].split('-');
     const monthText = `${Number(year) + 543}-${month}`;
     for (let u = 0; u < units.length; u++) {
       const unit = units[u];
-      const quality = ability[u] + trend[u] * m;
+      const quality = ability[u] + trend[u] * (yearOffset + m);
       for (const { kpi, plan } of synthetic.leaves) {
-        line++;
         facts.lines++;
         let value = '';
         let target = '';
@@ -253,7 +255,7 @@ export function writeResults(
           facts.blank++;
         } else if (roll > 0.99998) {
           // About 1 in 50 000 lines: a misspelt district or text where a number belongs.
-          if (random() < 0.5) name = name + 'ฯฯ';
+          if (random() < 0.5) name = name + 'ซซ';
           else value = 'ไม่มีข้อมูล';
           facts.bad++;
         } else facts.reported++;

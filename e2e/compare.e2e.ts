@@ -85,9 +85,9 @@ test('Q4 against Q3: every Δ rank and Δ total matches the demo CSV; risers, fa
   const chart = page.locator('figure', { has: page.getByRole('img', { name: CHART }) });
   await expect(chart).toHaveAttribute('data-series', '2');
   await expect(chart.locator('canvas')).toHaveCount(1);
-  await expect(page.getByRole('table', { name: 'จำนวนหน่วยที่เปลี่ยนระดับ รายตัวชี้วัด' }).locator('tbody tr')).toHaveCount(
-    16
-  );
+  await expect(
+    page.getByRole('table', { name: 'จำนวนหน่วยที่เปลี่ยนระดับ รายตัวชี้วัด' }).locator('tbody tr')
+  ).toHaveCount(16);
   await page.screenshot({ path: path.join(screenshots, 'compare.png'), fullPage: true });
 });
 
@@ -121,7 +121,10 @@ test('sorting by Δ rank puts the biggest riser first and goes into the URL; CSV
   await expect(page).toHaveURL(/s=-drank/);
   const best = Math.max(...expected.map((unit) => unit.deltaRank));
   await expect(table(page).locator('tbody tr').first().locator('td').last()).toHaveText(movementText(best));
-  await expect(table(page).getByRole('columnheader', { name: 'Δ อันดับ' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table(page).getByRole('columnheader', { name: 'Δ อันดับ' })).toHaveAttribute(
+    'aria-sort',
+    'descending'
+  );
 
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
@@ -142,4 +145,13 @@ test('sorting by Δ rank puts the biggest riser first and goes into the URL; CSV
   const bytes = readFileSync(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(10_000);
+});
+
+test('a national framework compares provinces quarter on quarter', async ({ page }) => {
+  await page.goto('/compare/?f=cdd-staff-2565&p=FY2565-Q4');
+  const provinces = page.getByRole('table', { name: 'เปรียบเทียบคะแนนรวมรายจังหวัด' });
+  await expect(provinces).toBeVisible();
+  await expect(page.getByLabel('เทียบกับ')).toHaveValue('FY2565-Q3');
+  await expect(provinces.locator('tbody tr')).toHaveCount(76);
+  await page.screenshot({ path: path.join(screenshots, 'compare-national.png'), fullPage: true });
 });

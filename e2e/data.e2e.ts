@@ -16,7 +16,10 @@ const fixture = (name: string) => path.join(fixtures, name);
 
 /** The demo's June 2565 T1 rows (read from the CSV, not from the app): which districts already have one. */
 function demoJuneT1Units(): Set<string> {
-  const lines = readFileSync(path.join(here, '..', 'static', 'demo', 'chachoengsao-2565-r2.csv'), 'utf8').split('\n');
+  const lines = readFileSync(
+    path.join(here, '..', 'static', 'demo', 'chachoengsao-2565-r2.csv'),
+    'utf8'
+  ).split('\n');
   return new Set(lines.filter((line) => /^[^,]+,T1,2565-06,/.test(line)).map((line) => line.split(',')[0]));
 }
 const DISTRICTS_IN_FILE = [
@@ -120,7 +123,9 @@ test('an upload survives a reload; the same file changes nothing; a corrected mo
   await expect(t1Chip(page, 'คลองเขื่อน')).toHaveText('2');
 });
 
-test('a workbook is read from its table sheet; misspelt names are matched once and remembered', async ({ page }) => {
+test('a workbook is read from its table sheet; misspelt names are matched once and remembered', async ({
+  page
+}) => {
   await openData(page);
   await upload(page, 'seed001-budget-2565-06.xlsx');
   await expect(preview(page)).toContainText('Excel (.xlsx)');
@@ -149,7 +154,9 @@ test('a workbook is read from its table sheet; misspelt names are matched once a
   await preview(page).getByRole('button', { name: 'ยกเลิก' }).click();
 });
 
-test('the workspace is exported to one file, cleared with a confirmation, and imported again', async ({ page }) => {
+test('the workspace is exported to one file, cleared with a confirmation, and imported again', async ({
+  page
+}) => {
   await openData(page);
   await upload(page, 'seed001-budget-2565-06.csv');
   await preview(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
@@ -162,7 +169,10 @@ test('the workspace is exported to one file, cleared with a confirmation, and im
   const file = await (await downloading).path();
 
   await page.getByRole('button', { name: 'ล้างพื้นที่ทำงาน' }).click();
-  await page.getByRole('group', { name: /ลบทุกอย่างที่นำเข้า/ }).getByRole('button', { name: 'ยืนยัน' }).click();
+  await page
+    .getByRole('group', { name: /ลบทุกอย่างที่นำเข้า/ })
+    .getByRole('button', { name: 'ยืนยัน' })
+    .click();
   await expect(uploads).toHaveCount(0);
   await expect(page.getByText('ยังไม่ได้นำเข้าไฟล์ผลการดำเนินงาน')).toBeVisible();
   await page.reload();
@@ -170,7 +180,10 @@ test('the workspace is exported to one file, cleared with a confirmation, and im
 
   await page.getByLabel('นำเข้าพื้นที่ทำงานจากไฟล์').setInputFiles(file);
   await page.getByRole('button', { name: /^นำเข้าพื้นที่ทำงานจากไฟล์: / }).click();
-  await page.getByRole('group', { name: 'แทนที่พื้นที่ทำงานปัจจุบันด้วยไฟล์นี้?' }).getByRole('button', { name: 'ยืนยัน' }).click();
+  await page
+    .getByRole('group', { name: 'แทนที่พื้นที่ทำงานปัจจุบันด้วยไฟล์นี้?' })
+    .getByRole('button', { name: 'ยืนยัน' })
+    .click();
   await expect(uploads.locator('tbody tr')).toHaveCount(1);
   await expect(uploads).toContainText('seed001-budget-2565-06.csv');
   await page.screenshot({ path: path.join(screenshots, 'data-view.png'), fullPage: true });

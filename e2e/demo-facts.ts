@@ -103,5 +103,7 @@ export function bandReached(kpi: string, unit: string, value: number): RuleBand 
 
 /** The per-unit target of a KPI from the framework (every month), when the framework has one. */
 export function frameworkTarget(kpi: string, unit: string): number | null {
-  return demoRules().targets.find((t) => t.kpi === kpi && t.unit === unit && t.month === null)?.target ?? null;
+  return (
+    demoRules().targets.find((t) => t.kpi === kpi && t.unit === unit && t.month === null)?.target ?? null
+  );
 }

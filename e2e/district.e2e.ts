@@ -5,7 +5,9 @@ import { demoRules, frameworkTarget, lastReported } from './demo-facts';
 
 const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
-test('from the league table to a district: the same weighted total, and the why of each score', async ({ page }) => {
+test('from the league table to a district: the same weighted total, and the why of each score', async ({
+  page
+}) => {
   const unit = 'เมืองฉะเชิงเทรา';
   await page.goto('/');
   const league = page.getByRole('table', { name: 'อันดับอำเภอ' });
@@ -33,14 +35,18 @@ test('from the league table to a district: the same weighted total, and the why 
   const percent = (((last?.value as number) / target) * 100).toFixed(2);
   const explanation = page.getByRole('article', { name: /^T1 / });
   const money = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  await expect(explanation).toContainText(`${money(last?.value as number)} ÷ ${money(target)} × 100 = ${percent}`);
+  await expect(explanation).toContainText(
+    `${money(last?.value as number)} ÷ ${money(target)} × 100 = ${percent}`
+  );
   await expect(explanation).toContainText('ใช้ค่าของเดือนล่าสุดที่รายงาน');
   await expect(explanation).toContainText('ระดับถัดไป');
   await expect(page.getByRole('table', { name: 'อันดับรายเดือน' }).locator('tbody td')).toHaveCount(6);
   await page.screenshot({ path: path.join(screenshots, 'district.png'), fullPage: true });
 });
 
-test('a shared link opens that district; the unit selector changes it; the page prints on A4', async ({ page }) => {
+test('a shared link opens that district; the unit selector changes it; the page prints on A4', async ({
+  page
+}) => {
   await page.goto('/district/?f=chachoengsao-2565-r2&p=FY2565-R2&u=2405&k=I1');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('บ้านโพธิ์');
   await expect(page.getByRole('combobox', { name: 'อำเภอ', exact: true })).toHaveValue('2405');
@@ -56,7 +62,11 @@ test('a shared link opens that district; the unit selector changes it; the page 
   await expect(i1).toBeVisible();
   await page.screenshot({ path: path.join(screenshots, 'district-print.png'), fullPage: true });
   // Printed with the app's own @page rule: A4 (landscape), and the scorecard fits across the page.
-  const pdf = await page.pdf({ path: path.join(screenshots, 'district-print.pdf'), preferCSSPageSize: true, printBackground: true });
+  const pdf = await page.pdf({
+    path: path.join(screenshots, 'district-print.pdf'),
+    preferCSSPageSize: true,
+    printBackground: true
+  });
   const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)];
   expect(boxes.length).toBeGreaterThan(0);
   for (const [, width, height] of boxes) {

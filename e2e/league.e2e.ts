@@ -60,6 +60,9 @@ test('uploading a framework and results re-ranks; rejected rows are listed with 
   await page.screenshot({ path: path.join(screenshots, 'league-uploaded.png'), fullPage: true });
 
   await input.setInputFiles([path.join(fixtures, 'upload-results-corrected.csv')]);
-  await page.getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' }).getByRole('button', { name: 'นำเข้า', exact: true }).click();
+  await page
+    .getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' })
+    .getByRole('button', { name: 'นำเข้า', exact: true })
+    .click();
   await expect.poll(async () => (await unitsInOrder(page))[0]).toBe('ราชสาส์น');
 });

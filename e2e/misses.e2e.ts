@@ -23,7 +23,7 @@ test('a known miss: households remaining, on the district’s own table, with th
   await expect(table).toBeVisible();
   await page.getByRole('combobox', { name: 'ตัวชี้วัด', exact: true }).selectOption('I1');
   await expect(page).toHaveURL(/k=I1/);
-  const row = table.getByRole('row', { name: new RegExp(`^${unit} I1`) });
+  const row = table.getByRole('row', { name: new RegExp(`^${unit} I1 `) });
   await expect(row).toContainText(`${value} ครัวเรือน`);
   await expect(row).toContainText(`ระดับ ${next.level}: ลดอีก ${fewer} ครัวเรือน`);
 
@@ -42,7 +42,9 @@ test('a known miss: households remaining, on the district’s own table, with th
   await page.getByRole('combobox', { name: 'ตัวชี้วัด', exact: true }).selectOption('');
   await page.getByRole('combobox', { name: 'อำเภอ', exact: true }).selectOption({ label: unit });
   await expect(page).toHaveURL(/u=2401/);
-  await expect.poll(async () => [...new Set(await table.locator('tbody th').allInnerTexts())]).toEqual([unit]);
+  await expect
+    .poll(async () => [...new Set(await table.locator('tbody th').allInnerTexts())])
+    .toEqual([unit]);
 });
 
 test('a shared link: a month, one KPI, and how many months in a row it was missed', async ({ page }) => {
@@ -66,10 +68,12 @@ test('a shared link: a month, one KPI, and how many months in a row it was misse
   const table = page.getByRole('table', { name: 'รายการที่ไม่ถึงเป้าหมาย' });
   await expect(page.getByRole('combobox', { name: 'ตัวชี้วัด', exact: true })).toHaveValue('T1');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('กันยายน 2565');
-  const row = table.getByRole('row', { name: new RegExp(`^${unit} T1`) });
+  const row = table.getByRole('row', { name: new RegExp(`^${unit} T1 `) });
   await expect(row).toContainText(`${streak} เดือน (ตั้งแต่ ${since})`);
   // The percent-of-target gap is also given in the reported unit.
   await expect(row).toContainText('ผลการดำเนินงานเพิ่มอีก');
   // Not reporting is a miss, said in words.
-  await expect(table.getByRole('row', { name: new RegExp(`^${unreported} T1`) })).toContainText('ไม่ได้รายงาน');
+  await expect(table.getByRole('row', { name: new RegExp(`^${unreported} T1 `) })).toContainText(
+    'ไม่ได้รายงาน'
+  );
 });

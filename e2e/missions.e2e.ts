@@ -67,7 +67,9 @@ test('grid: a cell shows the measured value in the KPI unit, arrow keys move, En
   await expect(page.getByRole('heading', { level: 1 })).toContainText(unit);
 });
 
-test('the group filter and a shared URL: only the team KPIs, for the period in the link', async ({ page }) => {
+test('the group filter and a shared URL: only the team KPIs, for the period in the link', async ({
+  page
+}) => {
   await page.goto(`/missions/?f=chachoengsao-2565-r2&p=2565-06&g=${encodeURIComponent('ตัวชี้วัดรายทีม')}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('มิถุนายน 2565');
   const breakdown = page.getByRole('table', { name: 'จำนวนอำเภอในแต่ละระดับ' });

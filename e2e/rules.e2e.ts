@@ -200,6 +200,9 @@ test('an imported framework shows the same validation warning as the command lin
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   // Right after the import the rules page names the file and line too, as the command line does.
   for (const warning of warnings) await expect(region(page, 'ผลการตรวจสอบเกณฑ์')).toContainText(warning);
+  await expect(
+    region(page, 'ผลการตรวจสอบเกณฑ์').getByRole('listitem').filter({ hasText: 'รวมกันได้ 90 ไม่ใช่ 100' })
+  ).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: 'ทีม น้ำหนักรวม 90' })).toBeVisible();
   await page.screenshot({ path: path.join(screenshots, 'rules-imported-weights-90.png'), fullPage: true });
 });

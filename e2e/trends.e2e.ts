@@ -15,8 +15,9 @@ const BANGKHLA = '2402';
 const KHLONG_KHUEAN = '2411';
 
 /** The round's league by the reference scorer: the first three that reported anything. */
-const top3 = referenceLeagues(FW, ['FY2565-R2'])
-  ['FY2565-R2'].filter((row) => row.missing < row.kpiCount)
+const round = referenceLeagues(FW, ['FY2565-R2'])['FY2565-R2'];
+const top3 = round
+  .filter((row) => row.missing < row.kpiCount)
   .slice(0, 3)
   .map((row) => row.unit);
 
@@ -54,7 +55,9 @@ test('opens on the top 3 districts of the round against the province mean and me
   await page.screenshot({ path: path.join(screenshots, 'trends.png'), fullPage: true });
 });
 
-test('a shared URL restores the districts, the KPI and the district of the small multiples', async ({ page }) => {
+test('a shared URL restores the districts, the KPI and the district of the small multiples', async ({
+  page
+}) => {
   await page.goto(`/trends/?f=${FW}&p=FY2565-Q4&us=${BANGKHLA},${KHLONG_KHUEAN}&k=I1&u=${KHLONG_KHUEAN}`);
   await expect(chart(page, TOTAL_CHART)).toHaveAttribute('data-series', '4');
   await expect(chips(page)).toHaveText([/บางคล้า/, /คลองเขื่อน/]);
@@ -66,7 +69,9 @@ test('a shared URL restores the districts, the KPI and the district of the small
   await expect(page.getByText('แถบสีเป็นเกณฑ์ของ บางคล้า')).toBeVisible();
   await expect(page.getByText('ค่าน้อยดีกว่า').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'ตัวชี้วัดทุกตัวของ คลองเขื่อน' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'ตัวชี้วัดรายเดือนของ คลองเขื่อน' }).locator('canvas')).toHaveCount(16);
+  await expect(page.getByRole('list', { name: 'ตัวชี้วัดรายเดือนของ คลองเขื่อน' }).locator('canvas')).toHaveCount(
+    16
+  );
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(screenshots, 'trends-shared.png'), fullPage: true });
 });
@@ -94,4 +99,16 @@ test('adding a district and picking a KPI go into the URL; the chart saves as PN
   const bytes = readFileSync(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(10_000);
+});
+
+test('a national framework: provinces, twelve months, the mean of all units', async ({ page }) => {
+  await page.goto('/trends/?f=cdd-staff-2565');
+  const total = chart(page, TOTAL_CHART);
+  await expect(total).toHaveAttribute('data-series', '5');
+  await expect(page.getByRole('group', { name: 'จังหวัดที่แสดง' })).toBeVisible();
+  const image = page.getByRole('img', { name: TOTAL_CHART, exact: true });
+  await expect(image).toHaveAccessibleDescription(/ค่าเฉลี่ยทุกหน่วย/);
+  await expect(image).toHaveAccessibleDescription(/ต\.ค\. 2564–ก\.ย\. 2565/);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(screenshots, 'trends-national.png'), fullPage: true });
 });

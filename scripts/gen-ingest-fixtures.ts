@@ -21,26 +21,30 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeXlsx, type XlsxCell } from './xlsx-writer';
 
-export const FIXTURE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/lib/ingest/fixtures');
+export const FIXTURE_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../src/lib/ingest/fixtures'
+);
 
 /** Seed 001's budget table: unit, personnel budget, admin budget, total allocated, disbursed, PO, total used. */
-export const BUDGET_ROWS: readonly [string, number, number | null, number, number, number | null, number][] = [
-  ['บางปะกง', 392780, 113700, 506480, 504980, null, 504980],
-  ['แปลงยาว', 320900, 74610, 395510, 392510, null, 392510],
-  ['สารสินเทศ', 90120, null, 90120, 88440, null, 88440],
-  ['บ้านโพธิ์', 339840, 127030, 466870, 457700, null, 457700],
-  ['ยุทธศาสตร์', 56280, null, 56280, 52420, null, 52420],
-  ['ประสาน', 325190, 69430, 394620, 352420, 13000, 365420],
-  ['เมืองฉะเชิงเทรา', 1015020, 165420, 1180440, 966460, 120726, 1087186],
-  ['คลองเขื่อน', 404340, 78810, 483150, 198020, 238954.72, 436974.72],
-  ['พนมสารคาม', 752700, 103380, 856080, 470830, 253200, 724030],
-  ['ส่งเสริม', 1673126, null, 1673126, 754826, 647350, 1402176],
-  ['บางคล้า', 627740, 93330, 721070, 353800, 240715.04, 594515.04],
-  ['สนามชัยเขต', 432460, 82560, 515020, 271640, 103970.89, 375610.89],
-  ['ท่าตะเกียบ', 953555.28, 66600, 1020155.28, 719375.28, null, 719375.28],
-  ['ราชสาส์น', 313450, 58050, 371500, 254115, null, 254115],
-  ['บางน้ำเปรี้ยว', 482260, 113480, 595740, 473720, null, 473720]
-];
+export const BUDGET_ROWS: readonly [string, number, number | null, number, number, number | null, number][] =
+  [
+    ['บางปะกง', 392780, 113700, 506480, 504980, null, 504980],
+    ['แปลงยาว', 320900, 74610, 395510, 392510, null, 392510],
+    ['สารสินเทศ', 90120, null, 90120, 88440, null, 88440],
+    ['บ้านโพธิ์', 339840, 127030, 466870, 457700, null, 457700],
+    ['ยุทธศาสตร์', 56280, null, 56280, 52420, null, 52420],
+    ['ประสาน', 325190, 69430, 394620, 352420, 13000, 365420],
+    ['เมืองฉะเชิงเทรา', 1015020, 165420, 1180440, 966460, 120726, 1087186],
+    ['คลองเขื่อน', 404340, 78810, 483150, 198020, 238954.72, 436974.72],
+    ['พนมสารคาม', 752700, 103380, 856080, 470830, 253200, 724030],
+    ['ส่งเสริม', 1673126, null, 1673126, 754826, 647350, 1402176],
+    ['บางคล้า', 627740, 93330, 721070, 353800, 240715.04, 594515.04],
+    ['สนามชัยเขต', 432460, 82560, 515020, 271640, 103970.89, 375610.89],
+    ['ท่าตะเกียบ', 953555.28, 66600, 1020155.28, 719375.28, null, 719375.28],
+    ['ราชสาส์น', 313450, 58050, 371500, 254115, null, 254115],
+    ['บางน้ำเปรี้ยว', 482260, 113480, 595740, 473720, null, 473720]
+  ];
 
 /** The corrected June: บางคล้า used more, and คลองเขื่อน's allocation was raised. */
 export const BUDGET_CORRECTIONS: Readonly<Record<string, { used?: number; allocated?: number }>> = {
@@ -52,7 +56,16 @@ export const BUDGET_CORRECTIONS: Readonly<Record<string, { used?: number; alloca
  * Seed 001's village-level table: no., village, moo, tambon, district as written (misspelt as in the seed),
  * amount resolved (บาท), amount still to resolve (บาท, the value read), remark.
  */
-export const LOAN_ROWS: readonly [number, string, number, string, string, number | null, number | null, string][] = [
+export const LOAN_ROWS: readonly [
+  number,
+  string,
+  number,
+  string,
+  string,
+  number | null,
+  number | null,
+  string
+][] = [
   [1, 'คลองบ้านใหม่', 1, 'บางขวัญ', 'เมืองฯ', 5000, 10000, ''],
   [2, 'ชุมพัฒนา', 10, 'บางแก้ว', 'เมืองฯ', 9000, null, ''],
   [3, 'ตลาดใหม่', 1, 'บางสวน', 'บางคล้า', null, 250000, 'ลดลงจากการตรวจสอบ'],
@@ -76,6 +89,20 @@ export function grouped(value: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
+/** Windows-874's characters outside ASCII and TIS-620's Thai block. */
+const WINDOWS_874_EXTRAS: Readonly<Record<string, number>> = {
+  '€': 0x80,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '\u00A0': 0xa0
+};
+
 /** Thai text → Windows-874 bytes (Thai letters U+0E01–U+0E5B are 0xA1–0xFB; ASCII as is). */
 export function windows874(text: string): Uint8Array {
   const bytes: number[] = [];
@@ -83,6 +110,7 @@ export function windows874(text: string): Uint8Array {
     const code = char.codePointAt(0)!;
     if (code < 0x80) bytes.push(code);
     else if (code >= 0x0e01 && code <= 0x0e5b) bytes.push(code - 0x0e01 + 0xa1);
+    else if (WINDOWS_874_EXTRAS[char] !== undefined) bytes.push(WINDOWS_874_EXTRAS[char]);
     else throw new Error(`not in Windows-874: ${char}`);
   }
   return Uint8Array.from(bytes);
@@ -103,11 +131,23 @@ function budgetCsv(): Uint8Array {
     'ข้อมูล ณ วันที่ 17 เดือน มิถุนายน พ.ศ. 2565,,,,,,,,',
     'หน่วยงาน,ตัวชี้วัด,เดือน,งบบุคลากร,งบบริหาร,ค่าเป้าหมาย (รวมงบประมาณทั้งสิ้น),เบิกจ่ายแล้ว,PO,ผลการดำเนินงาน (รวมใช้ไป)',
     ...BUDGET_ROWS.map(([unit, staff, admin, allocated, paid, po, used]) =>
-      [unit, 'T1', 'มิ.ย. ๖๕', number(staff), number(admin), number(allocated), number(paid), number(po), number(used)]
+      [
+        unit,
+        'T1',
+        'มิ.ย. ๖๕',
+        number(staff),
+        number(admin),
+        number(allocated),
+        number(paid),
+        number(po),
+        number(used)
+      ]
         .map(csvCell)
         .join(',')
     ),
-    [',,,,,', csvCell(thaiDigits(grouped(6311256.28))), csvCell(thaiDigits(grouped(1617916.65))), ''].join(',')
+    [',,,,,', csvCell(thaiDigits(grouped(6311256.28))), csvCell(thaiDigits(grouped(1617916.65))), ''].join(
+      ','
+    )
   ];
   return windows874(lines.join('\r\n') + '\r\n');
 }
@@ -159,7 +199,9 @@ function correctedCsv(): Uint8Array {
     ...BUDGET_ROWS.filter(([unit]) => !['สารสินเทศ', 'ยุทธศาสตร์', 'ประสาน', 'ส่งเสริม'].includes(unit)).map(
       ([unit, , , allocated, , , used]) => {
         const fix = BUDGET_CORRECTIONS[unit] ?? {};
-        return [unit, 'T1', '06/2565', grouped(fix.used ?? used), grouped(fix.allocated ?? allocated)].join('\t');
+        return [unit, 'T1', '06/2565', grouped(fix.used ?? used), grouped(fix.allocated ?? allocated)].join(
+          '\t'
+        );
       }
     )
   ];
@@ -226,6 +268,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   mkdirSync(FIXTURE_DIR, { recursive: true });
   for (const file of fixtureFiles()) {
     writeFileSync(path.join(FIXTURE_DIR, file.name), file.bytes);
-    console.log(`wrote ${path.relative(process.cwd(), path.join(FIXTURE_DIR, file.name))} (${file.bytes.length} bytes)`);
+    console.log(
+      `wrote ${path.relative(process.cwd(), path.join(FIXTURE_DIR, file.name))} (${file.bytes.length} bytes)`
+    );
   }
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { topLevelKpis } from '../../src/lib/domain/framework';
-import { builtinFramework, demoFileName } from '../../src/lib/frameworks/builtin.ts';
+import { builtinFramework, demoFileName } from '../../src/lib/frameworks/builtin.js';
 import { readResultsText } from '../../src/lib/ingest/results';
 import { referenceTable } from '../../src/lib/scoring/testing';
 

@@ -15,7 +15,10 @@ export interface ReferenceStanding {
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function referenceLeagues(frameworkId: string, periods: string[]): Record<string, ReferenceStanding[]> {
+export function referenceLeagues(
+  frameworkId: string,
+  periods: string[]
+): Record<string, ReferenceStanding[]> {
   const output = execFileSync(
     path.join(root, 'node_modules', '.bin', 'tsx'),
     [path.join(root, 'e2e', 'support', 'reference-league.ts'), frameworkId, ...periods],

@@ -165,7 +165,7 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
       data: zones.map((zone) => [
         {
           yAxis: zone.from,
-          itemStyle: { color: zone.color, opacity: zone.level === null ? 0.22 : 0.3 },
+          itemStyle: { color: zone.color, opacity: zone.level === null ? 0.25 : 0.38 },
           label: {
             show: !compact,
             position: 'insideRight',

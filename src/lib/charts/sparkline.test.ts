@@ -21,6 +21,8 @@ test('ranks: 1 at the top of a fixed 1..11 scale', () => {
 
 test('a flat or single series sits in the middle; nothing to draw without values', () => {
   expect(sparkline([4, 4], { width: 10, height: 10, padding: 0 }).points.map((p) => p.y)).toEqual([5, 5]);
-  expect(sparkline([7], { width: 10, height: 10, padding: 0 }).points).toEqual([{ index: 0, x: 5, y: 5, value: 7 }]);
+  expect(sparkline([7], { width: 10, height: 10, padding: 0 }).points).toEqual([
+    { index: 0, x: 5, y: 5, value: 7 }
+  ]);
   expect(sparkline([null, null], { width: 10, height: 10 })).toEqual({ paths: [], points: [] });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultChange } from '../scoring/workspace';
-import { changeText, changesCsv, encodingText, formatBytes, hasChanges, linesText, unitText } from './import-text';
+import {
+  changeText,
+  changesCsv,
+  encodingText,
+  formatBytes,
+  hasChanges,
+  linesText,
+  unitText
+} from './import-text';
 
 const change: ResultChange = {
   unitId: '2402',

@@ -32,7 +32,10 @@ function shown(value: number | null): string {
 /** The figures that differ, as `ผล 20 → 25; เป้าหมาย – → 100`. */
 export function changeText(change: ResultChange, lang: Lang = 'th'): string {
   return FIGURES.filter((figure) => change.before[figure] !== change.after[figure])
-    .map((figure) => `${FIGURE_NAMES[lang][figure]} ${shown(change.before[figure])} → ${shown(change.after[figure])}`)
+    .map(
+      (figure) =>
+        `${FIGURE_NAMES[lang][figure]} ${shown(change.before[figure])} → ${shown(change.after[figure])}`
+    )
     .join('; ');
 }
 
@@ -40,9 +43,7 @@ export function changeText(change: ResultChange, lang: Lang = 'th'): string {
 export function changesCsv(changes: readonly ResultChange[], lang: Lang = 'th'): string {
   const names = FIGURE_NAMES[lang];
   const header =
-    lang === 'th'
-      ? ['หน่วยงาน', 'รหัสหน่วยงาน', 'ตัวชี้วัด', 'เดือน']
-      : ['unit', 'unit_id', 'kpi', 'month'];
+    lang === 'th' ? ['หน่วยงาน', 'รหัสหน่วยงาน', 'ตัวชี้วัด', 'เดือน'] : ['unit', 'unit_id', 'kpi', 'month'];
   const before = lang === 'th' ? 'เดิม' : 'before';
   const after = lang === 'th' ? 'ใหม่' : 'after';
   for (const figure of FIGURES) header.push(`${names[figure]} ${before}`, `${names[figure]} ${after}`);

@@ -42,22 +42,20 @@ function lineCount(rejected: readonly Rejection[]): number {
 }
 
 export function pendingView(pending: PendingImport): ImportView {
-  const files = pending.files.map(
-    (file): ImportFileView => ({
-      name: file.name,
-      format: file.report.format,
-      encoding: file.report.encoding,
-      sheet: file.report.sheet,
-      sheets: file.report.sheets,
-      accepted: file.report.rows.length,
-      rejectedLines: lineCount(file.report.rejected),
-      counts: file.diff
-        ? { added: file.diff.added, changed: file.diff.changed, unchanged: file.diff.unchanged }
-        : null,
-      error: null,
-      warnings: file.report.warnings
-    })
-  );
+  const files = pending.files.map((file): ImportFileView => ({
+    name: file.name,
+    format: file.report.format,
+    encoding: file.report.encoding,
+    sheet: file.report.sheet,
+    sheets: file.report.sheets,
+    accepted: file.report.rows.length,
+    rejectedLines: lineCount(file.report.rejected),
+    counts: file.diff
+      ? { added: file.diff.added, changed: file.diff.changed, unchanged: file.diff.unchanged }
+      : null,
+    error: null,
+    warnings: file.report.warnings
+  }));
   return {
     stage: 'preview',
     frameworkId: pending.frameworkId,
@@ -65,26 +63,29 @@ export function pendingView(pending: PendingImport): ImportView {
     rejected: pending.files.flatMap((file) => file.report.rejected),
     changes: pending.files.flatMap((file) => file.diff?.changes ?? []),
     changedCount: pending.files.reduce((sum, file) => sum + (file.diff?.changed ?? 0), 0),
-    unitIssues: pending.files.flatMap((file) => file.report.unitIssues.map((issue) => ({ ...issue, file: file.name }))),
+    unitIssues: pending.files.flatMap((file) =>
+      file.report.unitIssues.map((issue) => ({ ...issue, file: file.name }))
+    ),
     committable: pending.framework !== null || files.some((file) => file.accepted > 0)
   };
 }
 
 export function reportView(report: ImportReport): ImportView {
-  const files = report.files.map(
-    (file): ImportFileView => ({
-      name: file.file,
-      format: file.format,
-      encoding: file.encoding,
-      sheet: file.sheet,
-      sheets: [],
-      accepted: file.accepted,
-      rejectedLines: lineCount(file.rejected),
-      counts: file.accepted > 0 && file.error === null ? { added: file.added, changed: file.changed, unchanged: file.unchanged } : null,
-      error: file.error,
-      warnings: file.warnings
-    })
-  );
+  const files = report.files.map((file): ImportFileView => ({
+    name: file.file,
+    format: file.format,
+    encoding: file.encoding,
+    sheet: file.sheet,
+    sheets: [],
+    accepted: file.accepted,
+    rejectedLines: lineCount(file.rejected),
+    counts:
+      file.accepted > 0 && file.error === null
+        ? { added: file.added, changed: file.changed, unchanged: file.unchanged }
+        : null,
+    error: file.error,
+    warnings: file.warnings
+  }));
   return {
     stage: 'done',
     frameworkId: report.frameworkId,
@@ -92,7 +93,9 @@ export function reportView(report: ImportReport): ImportView {
     rejected: report.files.flatMap((file) => file.rejected),
     changes: report.files.flatMap((file) => file.changes),
     changedCount: report.files.reduce((sum, file) => sum + file.changed, 0),
-    unitIssues: report.files.flatMap((file) => file.unitIssues.map((issue) => ({ ...issue, file: file.file }))),
+    unitIssues: report.files.flatMap((file) =>
+      file.unitIssues.map((issue) => ({ ...issue, file: file.file }))
+    ),
     committable: false
   };
 }

@@ -85,28 +85,74 @@ describe('bandGap', () => {
     measured: number | null;
     band: Pick<RuleBand, 'level' | 'op' | 'value' | 'value2'>;
     context?: MeasureContext;
-    expected: { reached: boolean; change?: 'up' | 'down' | null; amount?: number; strict?: boolean; raw?: unknown };
+    expected: {
+      reached: boolean;
+      change?: 'up' | 'down' | null;
+      amount?: number;
+      strict?: boolean;
+      raw?: unknown;
+    };
   }[] = [
-    { name: '>= below', measured: 96.8, band: rule('5', 5, '>=', 100), expected: { reached: false, change: 'up', amount: 3.2 } },
-    { name: '>= on the edge', measured: 100, band: rule('5', 5, '>=', 100), expected: { reached: true, change: null } },
+    {
+      name: '>= below',
+      measured: 96.8,
+      band: rule('5', 5, '>=', 100),
+      expected: { reached: false, change: 'up', amount: 3.2 }
+    },
+    {
+      name: '>= on the edge',
+      measured: 100,
+      band: rule('5', 5, '>=', 100),
+      expected: { reached: true, change: null }
+    },
     {
       name: '> needs strictly more (seed 003 T1 level 5: มากกว่าร้อยละ 89)',
       measured: 87.5,
       band: CHAIYAPHUM_T1[0],
       expected: { reached: false, change: 'up', amount: 1.5, strict: true }
     },
-    { name: '> on the edge is not reached', measured: 89, band: CHAIYAPHUM_T1[0], expected: { reached: false, amount: 0, strict: true } },
-    { name: '<= above: lower is better', measured: 38, band: rule('5', 5, '<=', 29), expected: { reached: false, change: 'down', amount: 9 } },
+    {
+      name: '> on the edge is not reached',
+      measured: 89,
+      band: CHAIYAPHUM_T1[0],
+      expected: { reached: false, amount: 0, strict: true }
+    },
+    {
+      name: '<= above: lower is better',
+      measured: 38,
+      band: rule('5', 5, '<=', 29),
+      expected: { reached: false, change: 'down', amount: 9 }
+    },
     {
       name: '< needs strictly less (seed 000 M6.1: หนี้ต่ำกว่าร้อยละ 10)',
       measured: 11,
       band: BURIRAM_M6_1[0],
       expected: { reached: false, change: 'down', amount: 1, strict: true }
     },
-    { name: 'between below the range', measured: 45, band: rule('1', 1, 'between', 50, 59.99), expected: { reached: false, change: 'up', amount: 5 } },
-    { name: 'between above the range', measured: 25, band: rule('5', 5, 'between', 10, 20), expected: { reached: false, change: 'down', amount: 5 } },
-    { name: 'between inside', measured: 75, band: rule('3', 3, 'between', 70, 79.99), expected: { reached: true } },
-    { name: 'any always holds (seed 000 M1 level D)', measured: 3, band: BURIRAM_M1[3], expected: { reached: true } },
+    {
+      name: 'between below the range',
+      measured: 45,
+      band: rule('1', 1, 'between', 50, 59.99),
+      expected: { reached: false, change: 'up', amount: 5 }
+    },
+    {
+      name: 'between above the range',
+      measured: 25,
+      band: rule('5', 5, 'between', 10, 20),
+      expected: { reached: false, change: 'down', amount: 5 }
+    },
+    {
+      name: 'between inside',
+      measured: 75,
+      band: rule('3', 3, 'between', 70, 79.99),
+      expected: { reached: true }
+    },
+    {
+      name: 'any always holds (seed 000 M1 level D)',
+      measured: 3,
+      band: BURIRAM_M1[3],
+      expected: { reached: true }
+    },
     {
       name: 'percent of target: the gap in baht too (seed 001 T1, 1,000,000 allocated, 970,000 spent)',
       measured: 97,
@@ -253,20 +299,24 @@ describe('missGaps', () => {
       target: null
     }
   ];
-  test.each(cases)('$name', ({ bands, unitId, measured, level, targetLevel = null, context, next, target }) => {
-    const gaps = missGaps({ measured, level, unitId, bands, targetLevel, context });
-    const shape = (gap: typeof gaps.next) => (gap === null ? null : [gap.band.level, gap.change, gap.amount]);
-    for (const [actual, expected] of [
-      [shape(gaps.next), next],
-      [shape(gaps.target), target]
-    ] as const) {
-      if (expected === null) expect(actual).toBeNull();
-      else {
-        expect(actual?.slice(0, 2)).toEqual(expected.slice(0, 2));
-        expect(actual?.[2] as number).toBeCloseTo(expected[2], 9);
+  test.each(cases)(
+    '$name',
+    ({ bands, unitId, measured, level, targetLevel = null, context, next, target }) => {
+      const gaps = missGaps({ measured, level, unitId, bands, targetLevel, context });
+      const shape = (gap: typeof gaps.next) =>
+        gap === null ? null : [gap.band.level, gap.change, gap.amount];
+      for (const [actual, expected] of [
+        [shape(gaps.next), next],
+        [shape(gaps.target), target]
+      ] as const) {
+        if (expected === null) expect(actual).toBeNull();
+        else {
+          expect(actual?.slice(0, 2)).toEqual(expected.slice(0, 2));
+          expect(actual?.[2] as number).toBeCloseTo(expected[2], 9);
+        }
       }
     }
-  });
+  );
 });
 
 describe('target level', () => {

@@ -61,7 +61,10 @@ export function effectiveBands<T extends Pick<RuleBand, 'level' | 'points' | 'un
 }
 
 /** The band just better than the one reached (`level`); null at the top or when the level is unknown. */
-export function nextBand<T extends Pick<RuleBand, 'level'>>(ordered: readonly T[], level: string | null): T | null {
+export function nextBand<T extends Pick<RuleBand, 'level'>>(
+  ordered: readonly T[],
+  level: string | null
+): T | null {
   if (level === null) return null;
   const index = ordered.findIndex((band) => band.level === level);
   return index > 0 ? ordered[index - 1] : null;
@@ -98,7 +101,8 @@ export function targetBand<T extends Pick<RuleBand, 'points'>>(
   const points = targetPoints(ordered, targetLevel, kpiBands);
   if (points === null) return null;
   let found: T | null = null;
-  for (const band of ordered) if (band.points >= points && (found === null || band.points < found.points)) found = band;
+  for (const band of ordered)
+    if (band.points >= points && (found === null || band.points < found.points)) found = band;
   return found;
 }
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { builtinFramework } from '../frameworks/builtin';
 import type { Band, Framework, Kpi } from './framework';
 import { bandConditionText } from './rules-text';
-import { generalBands, kpiGroups, subItemsOf, unitBandTable, unitTargetTables } from './rules-tables';
+import {
+  distinctIssues,
+  generalBands,
+  kpiGroups,
+  subItemsOf,
+  unitBandTable,
+  unitTargetTables
+} from './rules-tables';
 
 function framework(id: string): Framework {
   const fw = builtinFramework(id);
@@ -177,5 +184,19 @@ describe('unitTargetTables', () => {
         ]
       }
     ]);
+  });
+});
+
+describe('distinctIssues', () => {
+  it('keeps the first, located, telling of a message and every different one', () => {
+    const weights = 'น้ำหนัก (weight) ของกลุ่ม ทีม รวมกันได้ 90 ไม่ใช่ 100';
+    expect(
+      distinctIssues([
+        { severity: 'warning', where: 'kpis.csv:2', message: weights },
+        { severity: 'warning', where: 'B1', message: weights },
+        { severity: 'error', where: 'B1', message: weights },
+        { severity: 'warning', where: 'levels.csv:3', message: 'อื่น' }
+      ]).map((issue) => `${issue.severity} ${issue.where}`)
+    ).toEqual(['warning kpis.csv:2', 'error B1', 'warning levels.csv:3']);
   });
 });

@@ -2,7 +2,7 @@
  * The shapes of the rules page (เกณฑ์): KPIs grouped as the letter groups them, the sub-items of a
  * composite, and per-unit bands and targets as tables (rows units, columns levels or months). Pure.
  */
-import type { Band, Framework, Kpi } from './framework';
+import type { Band, Framework, FrameworkIssue, Kpi } from './framework';
 
 export interface KpiGroup {
   /** The group as the letter names it; null for KPIs without a group. */
@@ -128,4 +128,18 @@ export function unitTargetTables(fw: Framework, kpiId: string): UnitTargetTable[
 
 function distinct<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/**
+ * Issues told once: the same severity and message found twice (by the file reader as `kpis.csv:2` and again
+ * when the framework is stored, as `B1`) keeps its first, located, telling.
+ */
+export function distinctIssues(issues: readonly FrameworkIssue[]): FrameworkIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.severity}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -32,3 +32,19 @@ describe('decodeText', () => {
     expect(decodeText(new TextEncoder().encode('kpi,value')).encoding).toBe('utf-8');
   });
 });
+
+describe('decodeText on a cut file', () => {
+  const bytes = new TextEncoder().encode('อำเภอ,ผล\nบางคล้า,95\nราชสาส์น');
+  it.each([1, 2])(
+    'stays UTF-8 when the last character lost %i byte(s), marking the cut with U+FFFD',
+    (lost) => {
+      const decoded = decodeText(bytes.subarray(0, bytes.length - lost));
+      expect(decoded.encoding).toBe('utf-8');
+      expect(decoded.text).toBe('อำเภอ,ผล\nบางคล้า,95\nราชสาส์\uFFFD');
+    }
+  );
+
+  it('still reads invalid UTF-8 in the middle as Windows-874', () => {
+    expect(decodeText(Uint8Array.from([0xa1, 0x2c, 0xe0, 0xb8])).encoding).toBe('windows-874');
+  });
+});

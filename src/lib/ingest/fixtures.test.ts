@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_CORRECTIONS, BUDGET_ROWS, FIXTURE_DIR, LOAN_ROWS, fixtureFiles } from '../../../scripts/gen-ingest-fixtures';
+import {
+  BUDGET_CORRECTIONS,
+  BUDGET_ROWS,
+  FIXTURE_DIR,
+  LOAN_ROWS,
+  fixtureFiles
+} from '../../../scripts/gen-ingest-fixtures';
 import { districtsOf, normalizeUnitName } from '../domain/units';
 import { builtinFramework } from '../frameworks/builtin';
 import { readResultsFile, type ResultsFileReport } from './read-file';
@@ -26,7 +32,12 @@ async function read(name: string, aliases?: ReadonlyMap<string, string>): Promis
 /** The file line of each budget row: three title lines and the header come first. */
 const budgetLine = (index: number) => index + 5;
 
-const expectedBudget = BUDGET_ROWS.map(([unit, , , allocated, , , used], index) => ({ unit, allocated, used, index }))
+const expectedBudget = BUDGET_ROWS.map(([unit, , , allocated, , , used], index) => ({
+  unit,
+  allocated,
+  used,
+  index
+}))
   .filter(({ unit }) => !WORK_GROUPS.includes(unit))
   .map(({ unit, allocated, used, index }) => ({
     unitId: districtId(unit),

@@ -12,7 +12,8 @@ export interface ReadRequest {
   aliases: [string, string][];
 }
 
-export type ReadResponse = { type: 'progress'; fraction: number } | { type: 'done'; report: ResultsFileReport };
+export type ReadResponse =
+  { type: 'progress'; fraction: number } | { type: 'done'; report: ResultsFileReport };
 
 /** Thrown (as a rejection) when the reading was cancelled. */
 export class ReadCancelled extends Error {

@@ -8,7 +8,12 @@
  */
 import type { TextEncodingName } from './decode';
 import { decodeText } from './decode';
-import { readResultsTable, readResultsText, type ResultsReadOptions, type ResultsReadReport } from './results';
+import {
+  readResultsTable,
+  readResultsText,
+  type ResultsReadOptions,
+  type ResultsReadReport
+} from './results';
 
 /** A zip file starts with `PK\3\4`: .xlsx (and .ods, .docx — the workbook reader tells them apart). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
@@ -41,7 +46,9 @@ export type ResultsFileOptions = Omit<ResultsReadOptions, 'onlyFrameworkMonths'>
 
 /** Did the reader find a table (a header it could use)? */
 export function foundTable(report: ResultsReadReport): boolean {
-  return !report.rejected.some((r) => r.line === 1 && r.column === null && r.reason.startsWith('อ่านตารางไม่ได้'));
+  return !report.rejected.some(
+    (r) => r.line === 1 && r.column === null && r.reason.startsWith('อ่านตารางไม่ได้')
+  );
 }
 
 function fileReport(file: string, reason: string, format: 'csv' | 'xlsx'): ResultsFileReport {

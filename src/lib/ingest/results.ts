@@ -378,7 +378,10 @@ class UnitResolver {
       }
       case 'unknown': {
         if (TOTAL_ROW.test(roleKey(name))) {
-          return unitProblem(`"${name}" เป็นแถวผลรวม ไม่ใช่อำเภอ`, undefined, { kind: 'total', suggestions: [] });
+          return unitProblem(`"${name}" เป็นแถวผลรวม ไม่ใช่อำเภอ`, undefined, {
+            kind: 'total',
+            suggestions: []
+          });
         }
         const suggestions = match.suggestions.map((d) =>
           province && d.provinceId === province.id ? d.name : `${d.name} จ.${d.province}`
@@ -615,18 +618,29 @@ export function readResultsText(file: string, text: string, options: ResultsRead
   const progress = options.onProgress;
   let table: CsvTable;
   try {
-    table = parseCsv(typeof text === 'string' ? text : '', progress ? { onProgress: (f) => progress(f / 2) } : {});
+    table = parseCsv(
+      typeof text === 'string' ? text : '',
+      progress ? { onProgress: (f) => progress(f / 2) } : {}
+    );
   } catch (error) {
     return unreadable(file, error);
   }
-  return readResultsTable(file, table, progress ? { ...options, onProgress: (f) => progress(0.5 + f / 2) } : options);
+  return readResultsTable(
+    file,
+    table,
+    progress ? { ...options, onProgress: (f) => progress(0.5 + f / 2) } : options
+  );
 }
 
 /**
  * Reads results from an already split table: a CSV file's (`parseCsv`) or a spreadsheet's sheet, whose
  * records carry the line (row number) they are on. Never throws.
  */
-export function readResultsTable(file: string, table: CsvTable, options: ResultsReadOptions): ResultsReadReport {
+export function readResultsTable(
+  file: string,
+  table: CsvTable,
+  options: ResultsReadOptions
+): ResultsReadReport {
   try {
     return read(file, table, options);
   } catch (error) {
@@ -726,7 +740,8 @@ function read(file: string, table: CsvTable, options: ResultsReadOptions): Resul
 
   const records = table.rows.slice(dataStart);
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
-    if (options.onProgress && recordIndex % PROGRESS_EVERY === 0) options.onProgress(recordIndex / records.length);
+    if (options.onProgress && recordIndex % PROGRESS_EVERY === 0)
+      options.onProgress(recordIndex / records.length);
     const record = records[recordIndex];
     const { line } = record;
     if (csvErrorLines.has(line)) continue; // already rejected with the parser's reason

@@ -61,7 +61,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookRead> {
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const sheets = await readXlsxFile(buffer, { trim: false });
-    return { ok: true, sheets: sheets.map((sheet) => ({ name: sheet.sheet, table: sheetToTable(sheet.data) })) };
+    return {
+      ok: true,
+      sheets: sheets.map((sheet) => ({ name: sheet.sheet, table: sheetToTable(sheet.data) }))
+    };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {

@@ -2,13 +2,7 @@
  * The browser's store of a workspace: one IndexedDB database, one object store per kind of record. Every
  * write is one IndexedDB transaction, so a record is either stored whole or not at all. Browser only.
  */
-import type {
-  StoredAlias,
-  StoredFramework,
-  StoredUpload,
-  StoredWorkspace,
-  WorkspaceStore
-} from './stored';
+import type { StoredAlias, StoredFramework, StoredUpload, StoredWorkspace, WorkspaceStore } from './stored';
 
 const DB_NAME = 'scoreboard-workspace';
 const DB_VERSION = 1;
@@ -90,7 +84,11 @@ export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promi
 }
 
 /** How much the browser lets this site store and how much it uses (bytes), and whether it is kept for good. */
-export async function storageEstimate(): Promise<{ usage: number; quota: number; persisted: boolean } | null> {
+export async function storageEstimate(): Promise<{
+  usage: number;
+  quota: number;
+  persisted: boolean;
+} | null> {
   if (typeof navigator === 'undefined' || !navigator.storage?.estimate) return null;
   const estimate = await navigator.storage.estimate();
   const persisted = navigator.storage.persisted ? await navigator.storage.persisted() : false;
@@ -100,7 +98,9 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number;
 /** Asks the browser not to evict this site's data under storage pressure (best effort, never throws). */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {
-    return typeof navigator !== 'undefined' && navigator.storage?.persist ? await navigator.storage.persist() : false;
+    return typeof navigator !== 'undefined' && navigator.storage?.persist
+      ? await navigator.storage.persist()
+      : false;
   } catch {
     return false;
   }

@@ -71,7 +71,12 @@ export interface StoredWorkspace {
   view: string | null;
 }
 
-export const EMPTY_WORKSPACE: StoredWorkspace = Object.freeze({ frameworks: [], uploads: [], aliases: [], view: null });
+export const EMPTY_WORKSPACE: StoredWorkspace = Object.freeze({
+  frameworks: [],
+  uploads: [],
+  aliases: [],
+  view: null
+});
 
 export interface WorkspaceStore {
   readonly kind: 'indexeddb' | 'memory';

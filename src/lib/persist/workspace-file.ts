@@ -16,11 +16,12 @@ export interface WorkspaceFile extends StoredWorkspace {
   exportedAt: string;
 }
 
-export function workspaceToJson(workspace: StoredWorkspace, exportedAt: Date): string {
+/** `exportedAt`: ms since 1970. */
+export function workspaceToJson(workspace: StoredWorkspace, exportedAt: number): string {
   const file: WorkspaceFile = {
     format: WORKSPACE_FORMAT,
     version: WORKSPACE_VERSION,
-    exportedAt: exportedAt.toISOString(),
+    exportedAt: new Date(exportedAt).toISOString(),
     frameworks: workspace.frameworks,
     uploads: workspace.uploads,
     aliases: workspace.aliases,
@@ -53,7 +54,12 @@ function readFramework(value: unknown, index: number): StoredFramework | string 
     return `${where} (${value.id}): ${first ? `${first.where}: ${first.message}` : 'อ่านไม่ได้'}`;
   }
   if (read.framework.id !== value.id) return `${where}: รหัสไม่ตรงกัน (${value.id} / ${read.framework.id})`;
-  return { id: value.id, framework: read.framework as Framework, at: value.at, files: value.files.filter(isString) };
+  return {
+    id: value.id,
+    framework: read.framework as Framework,
+    at: value.at,
+    files: value.files.filter(isString)
+  };
 }
 
 const ROW_COLUMNS: readonly [keyof PackedRows, (value: unknown) => boolean][] = [
@@ -145,7 +151,10 @@ export function readWorkspaceFile(text: string): WorkspaceRead {
     return { ok: false, reason: `ไม่ใช่ไฟล์พื้นที่ทำงานของกระดานผลงาน (format ต้องเป็น "${WORKSPACE_FORMAT}")` };
   }
   if (!isNumber(data.version) || data.version > WORKSPACE_VERSION) {
-    return { ok: false, reason: `ไฟล์รุ่น ${String(data.version)} ใหม่กว่าที่โปรแกรมนี้อ่านได้ (รุ่น ${WORKSPACE_VERSION})` };
+    return {
+      ok: false,
+      reason: `ไฟล์รุ่น ${String(data.version)} ใหม่กว่าที่โปรแกรมนี้อ่านได้ (รุ่น ${WORKSPACE_VERSION})`
+    };
   }
   const frameworks = readAll(data.frameworks, readFramework);
   if (typeof frameworks === 'string') return { ok: false, reason: frameworks };
@@ -154,5 +163,8 @@ export function readWorkspaceFile(text: string): WorkspaceRead {
   const aliases = readAll(data.aliases, readAlias);
   if (typeof aliases === 'string') return { ok: false, reason: aliases };
   const view = isString(data.view) ? data.view : null;
-  return { ok: true, workspace: { frameworks, uploads: uploads.sort((a, b) => a.seq - b.seq), aliases, view } };
+  return {
+    ok: true,
+    workspace: { frameworks, uploads: uploads.sort((a, b) => a.seq - b.seq), aliases, view }
+  };
 }

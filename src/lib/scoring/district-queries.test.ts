@@ -51,7 +51,10 @@ describe('the demo scorecard of เมืองฉะเชิงเทรา, r
       expect(card.rows.map((r) => r.kpi.kpi)).toEqual(league.kpis.map((k) => k.kpi));
       expect((card.weightedSum * 100) / card.weightSum).toBeCloseTo(row?.total as number, 9);
       for (const scoreRow of card.rows) {
-        expect(scoreRow.weightedScore).toBeCloseTo((scoreRow.cell.score * (scoreRow.kpi.weight as number)) / 100, 12);
+        expect(scoreRow.weightedScore).toBeCloseTo(
+          (scoreRow.cell.score * (scoreRow.kpi.weight as number)) / 100,
+          12
+        );
       }
     }
   );
@@ -71,7 +74,13 @@ describe('the demo scorecard of เมืองฉะเชิงเทรา, r
       ['2022-08', 1010071.68, 1180440],
       ['2022-09', 1085864.12, 1180440]
     ]);
-    expect(t1?.cell).toMatchObject({ value: 1085864.12, target: 1180440, level: '3', score: 3, status: 'ok' });
+    expect(t1?.cell).toMatchObject({
+      value: 1085864.12,
+      target: 1180440,
+      level: '3',
+      score: 3,
+      status: 'ok'
+    });
     expect(t1?.weightedScore).toBeCloseTo(0.6, 12);
     expect(t1?.trend.map((p) => p.month)).toEqual(ROUND_MONTHS);
     expect(t1?.trend[1]).toMatchObject({ measured: null, status: 'missing' });
@@ -108,7 +117,9 @@ describe('the demo scorecard of เมืองฉะเชิงเทรา, r
   test('units of the framework in Thai order', async () => {
     const units = await districtUnits(db, DEMO);
     expect(units).toHaveLength(11);
-    expect(units.map((u) => u.name)).toEqual([...units.map((u) => u.name)].sort(new Intl.Collator('th').compare));
+    expect(units.map((u) => u.name)).toEqual(
+      [...units.map((u) => u.name)].sort(new Intl.Collator('th').compare)
+    );
   });
 });
 
@@ -123,7 +134,12 @@ describe('the fixture: composites, below every band, not reported', () => {
       ['c2', 1]
     ]);
     const c = card.rows.find((r) => r.kpi.kpi === 'c')!;
-    const lines = explainKpi(c, card.rows.filter((r) => r.kpi.parent === 'c'), ['2022-09'], 'th');
+    const lines = explainKpi(
+      c,
+      card.rows.filter((r) => r.kpi.parent === 'c'),
+      ['2022-09'],
+      'th'
+    );
     expect(lines.map((l) => l.text)).toContain('จำนวนรายการย่อยที่ได้ระดับสูงสุด: c1 ✓, c2 ✗ = 1 ข้อ');
     expect(lines.find((l) => l.term === 'ระดับถัดไป')?.text).toBe('ระดับ 2: ตั้งแต่ 2 ข้อ — ต้องเพิ่มอีก 1 ข้อ');
     // Composite with sub-items scored 0 weight: no weighted part of the total.
@@ -133,7 +149,12 @@ describe('the fixture: composites, below every band, not reported', () => {
   test('บางปะกง: a composite whose sub-items were not reported, and a band of its own', async () => {
     const card = await districtScorecard(db, viewsFramework(), '2565-09', '*', BANGPAKONG);
     const c = card.rows.find((r) => r.kpi.kpi === 'c')!;
-    const lines = explainKpi(c, card.rows.filter((r) => r.kpi.parent === 'c'), ['2022-09'], 'th');
+    const lines = explainKpi(
+      c,
+      card.rows.filter((r) => r.kpi.parent === 'c'),
+      ['2022-09'],
+      'th'
+    );
     expect(lines.map((l) => l.text)).toContain(
       'จำนวนรายการย่อยที่ได้ระดับสูงสุด: รายการย่อย c1, c2 ไม่ได้รายงาน จึงถือว่าไม่ได้รายงาน'
     );

@@ -16,7 +16,15 @@ import {
   unitTotalSql
 } from '../sql/district';
 import type { KpiCell, KpiStatus } from './league';
-import { bandsByKpi, childrenOf, kpisInView, numberOrNull, statusOf, stringOrNull, topPointsOf } from './view-rows';
+import {
+  bandsByKpi,
+  childrenOf,
+  kpisInView,
+  numberOrNull,
+  statusOf,
+  stringOrNull,
+  topPointsOf
+} from './view-rows';
 
 export interface DistrictUnit {
   unitId: string;

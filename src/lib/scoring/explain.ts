@@ -83,7 +83,8 @@ function aggregateLine(row: ScorecardRow, lang: Lang): string | null {
   }
   const extras: string[] = [];
   if (cell.target !== null) extras.push(`${lang === 'th' ? 'เป้าหมาย' : 'target'} ${num(cell.target, lang)}`);
-  if (cell.baseline !== null) extras.push(`${lang === 'th' ? 'ฐาน' : 'baseline'} ${num(cell.baseline, lang)}`);
+  if (cell.baseline !== null)
+    extras.push(`${lang === 'th' ? 'ฐาน' : 'baseline'} ${num(cell.baseline, lang)}`);
   const tail = extras.length > 0 ? `; ${extras.join(', ')}` : '';
   return `${aggregateText(kpi.aggregate, lang)}: ${formula}${tail}`;
 }
@@ -169,7 +170,9 @@ function scoreLine(row: ScorecardRow, lang: Lang): string {
       );
     } else parts.push(`${num(cell.points, lang)} ${lang === 'th' ? 'คะแนน' : 'points'}`);
     if (cell.adjust !== null && cell.adjust !== 0) {
-      parts.push(`${lang === 'th' ? 'ปรับคะแนน' : 'adjustment'} ${num(cell.adjust, lang)} → ${num(cell.score, lang)}`);
+      parts.push(
+        `${lang === 'th' ? 'ปรับคะแนน' : 'adjustment'} ${num(cell.adjust, lang)} → ${num(cell.score, lang)}`
+      );
     }
   } else parts.push(`0 ${lang === 'th' ? 'คะแนน' : 'points'}`);
   if (row.weightedScore !== null && kpi.weight !== null) {
@@ -222,12 +225,20 @@ export function explainKpi(
     const target = gaps.target?.band ?? row.bands[0];
     if (target) {
       const need = `${lang === 'th' ? 'ระดับ' : 'Level'} ${target.level}: ${bandCondition(target, kpi, lang)}`;
-      lines.push({ term: terms.target, text: `${need} — ${lang === 'th' ? 'ต้องรายงานผล' : 'report a result'}` });
+      lines.push({
+        term: terms.target,
+        text: `${need} — ${lang === 'th' ? 'ต้องรายงานผล' : 'report a result'}`
+      });
     }
   } else if (gaps.next) {
     lines.push({ term: terms.next, text: gapLine(gaps.next, row, lang) });
   }
-  if (cell.status !== 'missing' && gaps.target && !gaps.target.reached && gaps.target.band.level !== gaps.next?.band.level) {
+  if (
+    cell.status !== 'missing' &&
+    gaps.target &&
+    !gaps.target.reached &&
+    gaps.target.band.level !== gaps.next?.band.level
+  ) {
     lines.push({ term: terms.target, text: gapLine(gaps.target, row, lang) });
   }
   return lines;

@@ -27,7 +27,16 @@ const SUM: KpiUnit = { measure: 'combine', unitLabel: null, combine: 'sum' };
 const PLAIN: KpiUnit = { measure: 'value', unitLabel: null, combine: null };
 
 function gap(fields: Partial<BandGap>): BandGap {
-  return { level: '5', reached: false, change: 'up', amount: 0, threshold: null, strict: false, raw: null, ...fields };
+  return {
+    level: '5',
+    reached: false,
+    change: 'up',
+    amount: 0,
+    threshold: null,
+    strict: false,
+    raw: null,
+    ...fields
+  };
 }
 
 describe('formatNumber', () => {
@@ -93,8 +102,18 @@ describe('bandCondition', () => {
 
 describe('gapText', () => {
   test.each([
-    ['percent points up', gap({ change: 'up', amount: 3.2000000000000028, threshold: 100 }), PERCENT, 'ต้องเพิ่มอีก 3.2 จุดร้อยละ'],
-    ['households down (seed 001 I1, 38 → ≤ 29)', gap({ change: 'down', amount: 9, threshold: 29 }), HOUSEHOLDS, 'ลดอีก 9 ครัวเรือน'],
+    [
+      'percent points up',
+      gap({ change: 'up', amount: 3.2000000000000028, threshold: 100 }),
+      PERCENT,
+      'ต้องเพิ่มอีก 3.2 จุดร้อยละ'
+    ],
+    [
+      'households down (seed 001 I1, 38 → ≤ 29)',
+      gap({ change: 'down', amount: 9, threshold: 29 }),
+      HOUSEHOLDS,
+      'ลดอีก 9 ครัวเรือน'
+    ],
     ['households down by 4', gap({ change: 'down', amount: 4, threshold: 10 }), HOUSEHOLDS, 'ลดอีก 4 ครัวเรือน'],
     ['steps up', gap({ change: 'up', amount: 1, threshold: 5 }), STEPS, 'ต้องเพิ่มอีก 1 ขั้นตอน'],
     [
@@ -103,8 +122,18 @@ describe('gapText', () => {
       PERCENT,
       'ต้องเพิ่มอีกมากกว่า 1.5 จุดร้อยละ (ให้มากกว่าร้อยละ 89)'
     ],
-    ['rank needed (seed 003 T3: อันดับ 1–5)', gap({ change: 'down', amount: 3, threshold: 5 }), RANK, 'ต้องได้อันดับที่ 5 หรือดีกว่า'],
-    ['rank with a strict band', gap({ change: 'down', amount: 3, threshold: 6, strict: true }), RANK, 'ต้องได้อันดับที่ 5 หรือดีกว่า'],
+    [
+      'rank needed (seed 003 T3: อันดับ 1–5)',
+      gap({ change: 'down', amount: 3, threshold: 5 }),
+      RANK,
+      'ต้องได้อันดับที่ 5 หรือดีกว่า'
+    ],
+    [
+      'rank with a strict band',
+      gap({ change: 'down', amount: 3, threshold: 6, strict: true }),
+      RANK,
+      'ต้องได้อันดับที่ 5 หรือดีกว่า'
+    ],
     ['count of items', gap({ change: 'up', amount: 2, threshold: 3 }), COUNT_TOP, 'ต้องเพิ่มอีก 2 ข้อ'],
     ['reached', gap({ reached: true, change: null }), PERCENT, 'ถึงแล้ว'],
     ['not reported', null, PERCENT, 'ไม่ได้รายงาน']
@@ -113,7 +142,9 @@ describe('gapText', () => {
   });
 
   test('English', () => {
-    expect(gapText(gap({ change: 'down', amount: 9, threshold: 29 }), HOUSEHOLDS, 'en')).toBe('reduce by 9 households');
+    expect(gapText(gap({ change: 'down', amount: 9, threshold: 29 }), HOUSEHOLDS, 'en')).toBe(
+      'reduce by 9 households'
+    );
     expect(gapText(gap({ change: 'up', amount: 3.2, threshold: 100 }), PERCENT, 'en')).toBe(
       'needs 3.2 percentage points more'
     );
@@ -122,7 +153,12 @@ describe('gapText', () => {
 
 describe('rawGapText: a percent-of-target gap in the reported unit', () => {
   test('seed 001 T1: 970,000 of 1,000,000 → 30,000 more', () => {
-    const input = gap({ change: 'up', amount: 3, threshold: 100, raw: { amount: 30_000, threshold: 1_000_000 } });
+    const input = gap({
+      change: 'up',
+      amount: 3,
+      threshold: 100,
+      raw: { amount: 30_000, threshold: 1_000_000 }
+    });
     expect(rawGapText(input, 'th')).toBe('ผลการดำเนินงานเพิ่มอีก 30,000 ให้ถึง 1,000,000');
   });
 
@@ -141,7 +177,8 @@ test.each([
   [6, '2565-04', 'th', '6 เดือน (ตั้งแต่ เม.ย. 2565)'],
   [1, '2565-09', 'th', '1 เดือน'],
   [2, 'FY2565-Q3', 'th', '2 ไตรมาส (ตั้งแต่ ไตรมาส 3/2565)'],
-  [3, '2565-07', 'en', '3 months (since Jul 2022)']
+  [3, '2565-07', 'en', '3 months (since Jul 2022)'],
+  [1, 'FY2565', 'en', '1 year']
 ] as const)('streak %s since %s (%s) → %s', (streak, since, lang, expected) => {
   expect(streakText(streak, since, lang)).toBe(expected);
 });

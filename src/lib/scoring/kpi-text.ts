@@ -73,7 +73,8 @@ function isRank(kpi: KpiUnit): boolean {
 /** The unit word of a KPI's measured value (`ครัวเรือน`; a composite: `คะแนน`, or `ข้อ` for count_top). */
 export function unitWord(kpi: KpiUnit, lang: Lang): string {
   let word = kpi.unitLabel ?? null;
-  if (kpi.measure === 'combine' && (word === null || word === '')) word = kpi.combine === 'count_top' ? 'ข้อ' : 'คะแนน';
+  if (kpi.measure === 'combine' && (word === null || word === ''))
+    word = kpi.combine === 'count_top' ? 'ข้อ' : 'คะแนน';
   if (!word) return '';
   return lang === 'en' ? (UNIT_EN[word] ?? word) : word;
 }
@@ -82,7 +83,12 @@ export function unitWord(kpi: KpiUnit, lang: Lang): string {
  * A measured value in its unit. `compact` for grid cells (`91.99%`, `34`, `#3`); `full` for sentences
  * (`ร้อยละ 91.99`, `34 ครัวเรือน`, `อันดับที่ 3`).
  */
-export function formatMeasured(value: number | null, kpi: KpiUnit, lang: Lang, style: 'compact' | 'full' = 'full'): string {
+export function formatMeasured(
+  value: number | null,
+  kpi: KpiUnit,
+  lang: Lang,
+  style: 'compact' | 'full' = 'full'
+): string {
   if (value === null || !Number.isFinite(value)) return MISSING_MARK;
   if (isRank(kpi)) {
     const rank = formatNumber(value, lang, 0);
@@ -94,7 +100,8 @@ export function formatMeasured(value: number | null, kpi: KpiUnit, lang: Lang, s
     if (style === 'compact' || lang === 'en') return `${number}%`;
     return `ร้อยละ ${number}`;
   }
-  if (style === 'compact') return Math.abs(value) >= 100_000 ? formatCompact(value, lang) : formatNumber(value, lang, 2);
+  if (style === 'compact')
+    return Math.abs(value) >= 100_000 ? formatCompact(value, lang) : formatNumber(value, lang, 2);
   const number = formatNumber(value, lang, 2);
   const word = unitWord(kpi, lang);
   return word ? `${number} ${word}` : number;
@@ -249,7 +256,8 @@ const GRAIN_WORD: Record<Lang, Record<Grain, string>> = {
 /** How long a miss has lasted: `6 เดือน (ตั้งแต่ เม.ย. 2565)`; `1 เดือน` when it is new this period. */
 export function streakText(streak: number, sinceId: string, lang: Lang): string {
   const since = parsePeriodId(sinceId);
-  const word = since ? GRAIN_WORD[lang][since.grain] : '';
+  const plural = since ? GRAIN_WORD[lang][since.grain] : '';
+  const word = lang === 'en' && streak === 1 ? plural.replace(/s$/, '') : plural;
   const count = `${formatNumber(streak, lang, 0)} ${word}`.trim();
   if (streak <= 1 || !since) return count;
   return `${count} (${lang === 'th' ? 'ตั้งแต่' : 'since'} ${periodLabel(since, lang, 'short')})`;

@@ -44,11 +44,11 @@ describe('misses of the fixture in September', () => {
     expect(rows).toHaveLength(10);
     const bangpakong = rows.find((row) => row.unitId === BANGPAKONG);
     expect(bangpakong).toMatchObject({ measured: 85, level: '3', status: 'ok', targetPoints: 4 });
-    expect([bangpakong?.gaps.next?.band.level, bangpakong?.gaps.next?.change, bangpakong?.gaps.next?.amount]).toEqual([
-      '4',
-      'up',
-      5
-    ]);
+    expect([
+      bangpakong?.gaps.next?.band.level,
+      bangpakong?.gaps.next?.change,
+      bangpakong?.gaps.next?.amount
+    ]).toEqual(['4', 'up', 5]);
     expect(bangpakong?.gaps.target?.band.level).toBe('4');
     const mueang = rows.find((row) => row.unitId === MUEANG);
     expect(mueang).toMatchObject({ measured: 50, level: null, status: 'below' });
@@ -118,15 +118,24 @@ describe('the demo of seed 001', () => {
       const framework = builtinFramework(DEMO)!;
       const { rows } = await findMisses(db, framework, { ...all, periodId });
       const league = await workspace.leagueTable(DEMO, periodId);
-      const bands = await db.query('SELECT kpi, level, points, unit_id FROM bands WHERE framework_id = $1', [DEMO]);
+      const bands = await db.query('SELECT kpi, level, points, unit_id FROM bands WHERE framework_id = $1', [
+        DEMO
+      ]);
       const expected: string[] = [];
       for (const row of league.rows) {
         for (const kpi of league.kpis) {
           const cell = row.cells[kpi.kpi];
           const kpiBands = bands
             .filter((b) => b.kpi === kpi.kpi)
-            .map((b) => ({ level: String(b.level), points: Number(b.points), unitId: (b.unit_id as string) ?? null }));
-          const ordered = effectiveBands(kpiBands as Pick<RuleBand, 'level' | 'points' | 'unitId'>[], row.unitId);
+            .map((b) => ({
+              level: String(b.level),
+              points: Number(b.points),
+              unitId: (b.unit_id as string) ?? null
+            }));
+          const ordered = effectiveBands(
+            kpiBands as Pick<RuleBand, 'level' | 'points' | 'unitId'>[],
+            row.unitId
+          );
           const target = targetPoints(ordered, kpi.targetLevel, kpiBands);
           if (cell.status !== 'ok' || isMiss(cell.points, target)) expected.push(`${row.unitId}:${kpi.kpi}`);
         }

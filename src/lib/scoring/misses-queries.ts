@@ -115,7 +115,8 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
   const counts: MissCount[] = [];
   for (const row of countRows) {
     const kpiRule = kpiById.get(String(row.kpi));
-    if (kpiRule) counts.push({ kpi: kpiRule, misses: Number(row.misses), unreported: Number(row.unreported) });
+    if (kpiRule)
+      counts.push({ kpi: kpiRule, misses: Number(row.misses), unreported: Number(row.unreported) });
   }
   return { rows: misses, counts };
 }

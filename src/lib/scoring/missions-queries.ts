@@ -38,7 +38,11 @@ export function kpiLevels(framework: Framework, kpi: string): { level: string; p
 }
 
 /** The KPIs the view lists: top-level KPIs of the group, each followed by its sub-items when asked. */
-export function breakdownKpis(framework: Framework, group: string, subItems: boolean): { kpi: Kpi; depth: number }[] {
+export function breakdownKpis(
+  framework: Framework,
+  group: string,
+  subItems: boolean
+): { kpi: Kpi; depth: number }[] {
   const out: { kpi: Kpi; depth: number }[] = [];
   const visit = (kpi: Kpi, depth: number) => {
     out.push({ kpi, depth });
@@ -107,7 +111,12 @@ export interface LevelGrid {
 }
 
 /** The unit × KPI grid of a period, units in league order for the group. */
-export async function levelGrid(db: Db, framework: Framework, periodId: string, group: string): Promise<LevelGrid> {
+export async function levelGrid(
+  db: Db,
+  framework: Framework,
+  periodId: string,
+  group: string
+): Promise<LevelGrid> {
   const kpis = kpisInView(framework, group);
   const rows = await db.query(levelGridSql(), [framework.id, periodId, group]);
   const gridRows: GridRow[] = [];

@@ -47,7 +47,8 @@ export function bandsByKpi(rows: readonly Row[]): Map<string, RuleBand[]> {
 /** Points of a KPI's best band (any unit's), for level colours; null without bands. */
 export function topPointsOf(framework: Framework, kpi: string): number | null {
   let top: number | null = null;
-  for (const band of framework.bands) if (band.kpi === kpi && (top === null || band.points > top)) top = band.points;
+  for (const band of framework.bands)
+    if (band.kpi === kpi && (top === null || band.points > top)) top = band.points;
   return top;
 }
 

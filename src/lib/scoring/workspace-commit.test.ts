@@ -11,8 +11,15 @@ import type { ResultRow } from '../domain/results';
 import { framework, kpi, ladder, unit } from './testing';
 import { Workspace } from './workspace';
 
-function row(name: string, kpiId: string, month: string, value: number | null, source: string, line: number,
-  target: number | null = null): ResultRow {
+function row(
+  name: string,
+  kpiId: string,
+  month: string,
+  value: number | null,
+  source: string,
+  line: number,
+  target: number | null = null
+): ResultRow {
   return { unitId: unit(name), kpi: kpiId, month, value, target, baseline: null, adjust: null, source, line };
 }
 
@@ -23,7 +30,14 @@ const FIRST: ResultRow[] = [
 ];
 
 async function stored(db: Db, frameworkId: string) {
-  return db.query<{ unit_id: string; month: string; value: number; target: number | null; source: string; line: number }>(
+  return db.query<{
+    unit_id: string;
+    month: string;
+    value: number;
+    target: number | null;
+    source: string;
+    line: number;
+  }>(
     `SELECT unit_id, month, value, target, source, line FROM results WHERE framework_id = ? ORDER BY unit_id, month`,
     [frameworkId]
   );
@@ -37,7 +51,11 @@ describe.each([
   let workspace: Workspace;
   let counter = 0;
   const fresh = async () => {
-    const fw = framework(`commit-${++counter}`, [kpi('k', { weight: 1 })], ladder('k', '>=', [50, 40, 30, 20, 10]));
+    const fw = framework(
+      `commit-${++counter}`,
+      [kpi('k', { weight: 1 })],
+      ladder('k', '>=', [50, 40, 30, 20, 10])
+    );
     await workspace.putFramework(fw);
     return fw.id;
   };
@@ -55,7 +73,10 @@ describe.each([
     const first = await workspace.commitResults(id, FIRST);
     expect(first).toEqual({ added: 3, changed: 0, unchanged: 0, changes: [] });
     const before = await stored(db, id);
-    const again = await workspace.commitResults(id, FIRST.map((r) => ({ ...r, source: 'ส.ค. (2).csv' })));
+    const again = await workspace.commitResults(
+      id,
+      FIRST.map((r) => ({ ...r, source: 'ส.ค. (2).csv' }))
+    );
     expect(again).toEqual({ added: 0, changed: 0, unchanged: 3, changes: [] });
     expect(await stored(db, id)).toEqual(before);
     expect(before.map((r) => r.source)).toEqual(['ส.ค.csv', 'ส.ค.csv', 'ส.ค.csv']);
@@ -104,11 +125,15 @@ describe.each([
     const id = await fresh();
     await workspace.commitResults(id, FIRST);
     let written: ResultRow[] = [];
-    await workspace.commitResults(id, [...FIRST.slice(0, 2), row('บางปะกง', 'k', '2022-09', 31, 'y.csv', 9)], {
-      beforeCommit: async (_diff, rows) => {
-        written = rows;
+    await workspace.commitResults(
+      id,
+      [...FIRST.slice(0, 2), row('บางปะกง', 'k', '2022-09', 31, 'y.csv', 9)],
+      {
+        beforeCommit: async (_diff, rows) => {
+          written = rows;
+        }
       }
-    });
+    );
     expect(written.map((r) => [r.unitId, r.month, r.value])).toEqual([[unit('บางปะกง'), '2022-09', 31]]);
   });
 
@@ -117,11 +142,15 @@ describe.each([
     await workspace.commitResults(id, FIRST);
     const before = await stored(db, id);
     await expect(
-      workspace.commitResults(id, [row('บางคล้า', 'k', '2022-09', 99, 'z.csv', 2), row('บางปะกง', 'k', '2022-07', 1, 'z.csv', 3)], {
-        beforeCommit: async () => {
-          throw new Error('disk full');
+      workspace.commitResults(
+        id,
+        [row('บางคล้า', 'k', '2022-09', 99, 'z.csv', 2), row('บางปะกง', 'k', '2022-07', 1, 'z.csv', 3)],
+        {
+          beforeCommit: async () => {
+            throw new Error('disk full');
+          }
         }
-      })
+      )
     ).rejects.toThrow('disk full');
     expect(await stored(db, id)).toEqual(before);
     // The workspace still works afterwards.

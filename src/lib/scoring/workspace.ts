@@ -331,7 +331,11 @@ export class Workspace {
    * Compares rows with the stored results of a framework without changing anything. Rows for the same unit,
    * KPI and month within `rows`: the later one counts (as in `putResults`).
    */
-  async diffResults(frameworkId: string, rows: readonly ResultRow[], maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
+  async diffResults(
+    frameworkId: string,
+    rows: readonly ResultRow[],
+    maxChanges = DEFAULT_MAX_CHANGES
+  ): Promise<ResultsDiff> {
     try {
       await this.stageResults(frameworkId, rows);
       return await this.stagedDiff(maxChanges);
@@ -345,14 +349,20 @@ export class Workspace {
    * the stored ones, equal values are left alone (so re-uploading a file changes nothing). Returns the diff.
    * On any error, also one thrown by `beforeCommit`, the workspace is left as it was and the error rethrown.
    */
-  async commitResults(frameworkId: string, rows: readonly ResultRow[], options: CommitOptions = {}): Promise<ResultsDiff> {
+  async commitResults(
+    frameworkId: string,
+    rows: readonly ResultRow[],
+    options: CommitOptions = {}
+  ): Promise<ResultsDiff> {
     await this.db.exec('BEGIN TRANSACTION');
     try {
       const unique = await this.stageResults(frameworkId, rows);
       const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
       let written = unique;
       if (diff.unchanged > 0 && diff.added + diff.changed > 0) {
-        const same = await this.db.query<{ unit_id: string; kpi: string; month: string }>(stagedUnchangedKeysSql());
+        const same = await this.db.query<{ unit_id: string; kpi: string; month: string }>(
+          stagedUnchangedKeysSql()
+        );
         const unchangedKeys = new Set(same.map((row) => resultKey(row.unit_id, row.kpi, row.month)));
         written = unique.filter((row) => !unchangedKeys.has(resultKey(row.unitId, row.kpi, row.month)));
       } else if (diff.added + diff.changed === 0) written = [];
@@ -397,7 +407,9 @@ export class Workspace {
   }
 
   private async stagedDiff(maxChanges: number): Promise<ResultsDiff> {
-    const [counts] = await this.db.query<{ added: number; changed: number; unchanged: number }>(stagedCountsSql());
+    const [counts] = await this.db.query<{ added: number; changed: number; unchanged: number }>(
+      stagedCountsSql()
+    );
     const changes =
       counts.changed === 0 || maxChanges <= 0
         ? []

@@ -107,6 +107,13 @@ export interface StorageInfo {
   persisted: boolean;
 }
 
+export interface StartupPhases {
+  engine: number;
+  builtins: number;
+  stored: number;
+  scoring: number;
+}
+
 export type ResultsFileReader = (
   input: ResultsFileInput,
   framework: Framework,
@@ -155,6 +162,14 @@ function isCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ReadCancelled' || error.name === 'AbortError');
 }
 
+/** Lines with at least one rejection. */
+function countLines(rejected: readonly Rejection[]): number {
+  return rejected.reduce(
+    (lines, r, i) => (i === 0 || rejected[i - 1].line !== r.line ? lines + 1 : lines),
+    0
+  );
+}
+
 function emptyReport(at: number, frameworkId: string | null, error: string | null): ImportReport {
   return { at, frameworkId, frameworkIssues: [], files: [], error };
 }
@@ -180,13 +195,18 @@ export class Session {
   storageError = $state<string | null>(null);
   /** Milliseconds from `start()` to ready, as measured in this browser. */
   startupMs = $state<number | null>(null);
+  /** Where the start-up time went (ms): engine, built-ins with demo data, the stored workspace, scoring. */
+  startupPhases = $state.raw<StartupPhases | null>(null);
   /** The last view saved with `rememberView`, read at start (the layout may restore it). */
   savedView: string | null = null;
 
   private workspace: Workspace | null = null;
   private store: WorkspaceStore = new MemoryStore();
   private readonly deps: SessionDeps;
+  // Plain lookups, never rendered (the rendered lists are `aliases` and `uploads`).
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
   private readonly aliasMap = new Map<string, string>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
   private readonly demoTexts = new Map<string, string>();
   private pendingInputs: ResultsFileInput[] = [];
   private decide: ((decision: 'commit' | 'cancel') => void) | null = null;
@@ -201,11 +221,16 @@ export class Session {
     return (this.deps.now ?? Date.now)();
   }
 
+  private clock(): number {
+    return typeof performance !== 'undefined' ? performance.now() : this.now();
+  }
+
   async start(): Promise<void> {
-    const started = typeof performance !== 'undefined' ? performance.now() : this.now();
+    const started = this.clock();
     try {
       const db = await this.deps.openDb();
       this.workspace = await Workspace.open(db);
+      const engine = this.clock() - started;
       this.status = 'loading';
       try {
         this.store = await (this.deps.openStore ?? defaultStore)();
@@ -220,9 +245,10 @@ export class Session {
         this.storageError = `อ่านข้อมูลที่เก็บไว้ในเบราว์เซอร์ไม่ได้: ${message(error)}`;
       }
       this.savedView = saved.view;
-      await this.build(saved);
+      const phases = await this.build(saved);
       this.status = 'ready';
-      this.startupMs = Math.round((typeof performance !== 'undefined' ? performance.now() : this.now()) - started);
+      this.startupMs = Math.round(this.clock() - started);
+      this.startupPhases = { engine: Math.round(engine), ...phases };
       this.revision++;
       void this.refreshStorage();
     } catch (error) {
@@ -232,8 +258,9 @@ export class Session {
   }
 
   /** Loads the built-in frameworks with their demo data, then the stored workspace, and scores everything. */
-  private async build(saved: StoredWorkspace): Promise<void> {
+  private async build(saved: StoredWorkspace): Promise<Omit<StartupPhases, 'engine'>> {
     const workspace = this.requireWorkspace();
+    const t0 = this.clock();
     for (const framework of BUILTIN_FRAMEWORKS) {
       await workspace.putFramework(framework);
       const file = demoFileName(framework.id);
@@ -244,6 +271,7 @@ export class Session {
       }
       await workspace.putResults(framework.id, readResultsText(file, text, { framework }).rows);
     }
+    const t1 = this.clock();
     const imported: string[] = [];
     for (const record of saved.frameworks) {
       const issues = await workspace.putFramework(record.framework);
@@ -251,6 +279,7 @@ export class Session {
         this.storageError = `กรอบการประเมิน ${record.id} ที่เก็บไว้ใช้ไม่ได้: ${issues.find((i) => i.severity === 'error')?.message}`;
       } else imported.push(record.id);
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
     const rowsByFramework = new Map<string, ResultRow[]>();
     for (const upload of saved.uploads) {
       const rows = rowsByFramework.get(upload.frameworkId) ?? [];
@@ -258,7 +287,9 @@ export class Session {
       rowsByFramework.set(upload.frameworkId, rows);
     }
     for (const [frameworkId, rows] of rowsByFramework) await workspace.putResults(frameworkId, rows);
+    const t2 = this.clock();
     for (const framework of workspace.frameworks) await workspace.score(framework.id);
+    const t3 = this.clock();
 
     this.aliasMap.clear();
     for (const alias of saved.aliases) this.aliasMap.set(alias.key, alias.unitId);
@@ -267,6 +298,7 @@ export class Session {
     this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
     this.importedFrameworkIds = imported;
     this.frameworks = workspace.frameworks;
+    return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
   }
 
   /** Empties the DuckDB tables and builds them again from `saved` (after clearing, importing, removing). */
@@ -275,7 +307,11 @@ export class Session {
     this.working = true;
     this.status = 'loading';
     try {
-      const ids = new Set([...workspace.frameworks.map((f) => f.id), ...this.uploads.map((u) => u.frameworkId)]);
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- local, not state
+      const ids = new Set([
+        ...workspace.frameworks.map((f) => f.id),
+        ...this.uploads.map((u) => u.frameworkId)
+      ]);
       for (const id of ids) {
         await workspace.removeFramework(id);
         await workspace.clearResults(id);
@@ -316,7 +352,8 @@ export class Session {
     files: readonly { name: string; bytes: Uint8Array }[],
     currentFrameworkId: string | null
   ): Promise<ImportReport> {
-    if (this.pending || this.reading || this.working) return emptyReport(this.now(), currentFrameworkId, 'busy');
+    if (this.pending || this.reading || this.working)
+      return emptyReport(this.now(), currentFrameworkId, 'busy');
     const prepared = await this.prepareImport(files, currentFrameworkId);
     if ('error' in prepared) {
       if (prepared.error !== 'cancelled') this.lastImport = prepared;
@@ -356,7 +393,8 @@ export class Session {
     const frameworkFiles: FrameworkFile[] = [];
     const resultInputs: ResultsFileInput[] = [];
     for (const file of files) {
-      if (isFrameworkFile(file.name)) frameworkFiles.push({ name: file.name, text: decodeText(file.bytes).text });
+      if (isFrameworkFile(file.name))
+        frameworkFiles.push({ name: file.name, text: decodeText(file.bytes).text });
       else resultInputs.push({ name: file.name, bytes: file.bytes, sheet: null });
     }
     let framework: Framework | null = null;
@@ -414,7 +452,9 @@ export class Session {
         );
         if (controller.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
         const diff =
-          report.rows.length === 0 ? null : await workspace.diffResults(framework.id, report.rows, PREVIEW_CHANGES);
+          report.rows.length === 0
+            ? null
+            : await workspace.diffResults(framework.id, report.rows, PREVIEW_CHANGES);
         out.push({ name: input.name, report, diff });
       }
       return out;
@@ -487,7 +527,10 @@ export class Session {
     try {
       if (pending.framework) {
         const stored = await workspace.putFramework(pending.framework);
-        report.frameworkIssues = [...pending.frameworkIssues, ...stored.filter((i) => !pending.frameworkIssues.includes(i))];
+        report.frameworkIssues = [
+          ...pending.frameworkIssues,
+          ...stored.filter((i) => !pending.frameworkIssues.includes(i))
+        ];
         if (hasErrors(stored)) {
           report.error = 'framework';
           return report;
@@ -506,7 +549,8 @@ export class Session {
           this.importedFrameworkIds = [...this.importedFrameworkIds, pending.framework.id];
         }
       }
-      for (const file of pending.files) report.files.push(await this.commitFile(pending.frameworkId, file, at));
+      for (const file of pending.files)
+        report.files.push(await this.commitFile(pending.frameworkId, file, at));
       await workspace.score(pending.frameworkId);
       this.frameworks = workspace.frameworks;
       this.revision++;
@@ -559,7 +603,7 @@ export class Session {
               added: diff.added,
               changed: diff.changed,
               unchanged: diff.unchanged,
-              rejected: new Set(read.rejected.map((r) => r.line)).size
+              rejected: countLines(read.rejected)
             },
             rows: packRows(written)
           };
@@ -614,7 +658,7 @@ export class Session {
 
   /** The whole workspace as one JSON file's text. */
   async exportWorkspace(): Promise<string> {
-    return workspaceToJson(await this.store.load(), new Date(this.now()));
+    return workspaceToJson(await this.store.load(), this.now());
   }
 
   /** Replaces the workspace with a file's; a Thai reason when the file cannot be used (nothing changes then). */
@@ -646,7 +690,8 @@ export class Session {
   /** Removes an imported framework and its uploads. */
   async removeFramework(id: string): Promise<void> {
     if (builtinFramework(id) && !this.importedFrameworkIds.includes(id)) return;
-    for (const upload of this.uploads.filter((u) => u.frameworkId === id)) await this.store.removeUpload(upload.id);
+    for (const upload of this.uploads.filter((u) => u.frameworkId === id))
+      await this.store.removeUpload(upload.id);
     await this.store.removeFramework(id);
     await this.rebuild(await this.store.load());
   }

@@ -1,0 +1,467 @@
+/**
+ * Measurements in headless Chromium against the built site (build/), through the public UI only: the file
+ * input `เลือกไฟล์ที่จะนำเข้า`, the check step's `นำเข้า` button, the toolbar's selects and the league table
+ * `อันดับอำเภอ`. Times are taken inside the page (performance.now()), from the event that starts a step to the
+ * animation frame after the DOM shows its result; what the browser downloads is counted by bench/server.ts;
+ * peak memory is the renderer process's peak resident set (it holds the page, its workers and their WASM
+ * memory), read from /proc.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_DIR } from './child';
+import type { GeneratedSize } from './generate';
+import { startStaticServer, warmServerCache, type SentFile, type StaticServer } from './server';
+import { timing, type Timing } from './stats';
+
+const BUILD_DIR = path.join(REPO_DIR, 'build');
+const TABLE_NAME = 'อันดับอำเภอ';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-precise-memory-info'
+];
+
+export interface BrowserOptions {
+  port: number;
+  sizes: Partial<Record<'province' | 'national' | 'national5', GeneratedSize>>;
+  log: (line: string) => void;
+  /** Extra files served under /__bench/ (the baseline page). */
+  extra?: Record<string, { body: string | Buffer; type: string }>;
+  baselinePage?: (page: Page, server: StaticServer) => Promise<unknown>;
+}
+
+type Step<T> = { ok: true; value: T } | { ok: false; error: string };
+
+async function step<T>(log: (line: string) => void, name: string, fn: () => Promise<T>): Promise<Step<T>> {
+  const started = performance.now();
+  try {
+    const value = await fn();
+    log(`  browser ${name}: ${Math.round(performance.now() - started)} ms`);
+    return { ok: true, value };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
+    log(`  browser ${name}: FAILED ${message}`);
+    return { ok: false, error: message };
+  }
+}
+
+// --- memory ------------------------------------------------------------------------------------------------
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    for (const child of children.get(next) ?? []) {
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+/** Peak resident set (VmHWM) of each renderer process of the browser, MB. */
+function rendererPeaksMb(browserPid: number): number[] {
+  const peaks: number[] = [];
+  for (const pid of descendants(browserPid)) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peaks.push(Math.round(kb / 1024));
+    } catch {
+      // gone
+    }
+  }
+  return peaks;
+}
+
+async function launch(): Promise<{ browser: Browser; pid: number | null }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true
+  });
+  // playwright-core does not hand out the browser's pid; find the newest chromium whose parent is us.
+  const ours = descendants(process.pid).filter((pid) => {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmd.includes('chromium') && !cmd.includes('--type=');
+    } catch {
+      return false;
+    }
+  });
+  return { browser, pid: ours.length > 0 ? Math.max(...ours) : null };
+}
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; crashed: () => boolean }> {
+  const context = await browser.newContext({ locale: 'th-TH', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    w.__benchHeapPeak = 0;
+    setInterval(() => {
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      if (memory && memory.usedJSHeapSize > (w.__benchHeapPeak as number)) w.__benchHeapPeak = memory.usedJSHeapSize;
+    }, 50);
+    document.addEventListener(
+      'change',
+      (event) => {
+        if ((event.target as HTMLElement).matches?.('input[type=file]')) w.__benchFileChangeAt = performance.now();
+      },
+      true
+    );
+  });
+  return { context, page, crashed: () => crashed };
+}
+
+async function jsHeapPeakMb(page: Page): Promise<number> {
+  const bytes = await page.evaluate(() => (window as unknown as { __benchHeapPeak: number }).__benchHeapPeak);
+  return Math.round(bytes / 1e6);
+}
+
+// --- in-page waiting -----------------------------------------------------------------------------------------
+
+/** Rows of the league table (0 while it is not there). */
+function leagueRows(page: Page): Promise<number> {
+  return page.evaluate((name) => {
+    const table = document.querySelector(`table[aria-label="${name}"]`);
+    return table ? table.querySelectorAll('tbody tr').length : 0;
+  }, TABLE_NAME);
+}
+
+/**
+ * Waits (polling every animation frame) until the league table has `rows` rows and, when given, the page
+ * heading contains `heading`; returns performance.now() of the frame after that (the frame that paints it).
+ */
+async function waitForLeague(page: Page, rows: number, heading: string | null, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ name, rows, heading }) => {
+      const table = document.querySelector(`table[aria-label="${name}"]`);
+      if (!table || table.querySelectorAll('tbody tr').length !== rows) return false;
+      if (heading !== null && !(document.querySelector('main h1')?.textContent ?? '').includes(heading)) return false;
+      return performance.now();
+    },
+    { name: TABLE_NAME, rows, heading },
+    { polling: 'raf', timeout: timeoutMs }
+  );
+  const seen = (await handle.jsonValue()) as number;
+  const painted = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+  return Math.max(seen, painted);
+}
+
+// --- the measurements ----------------------------------------------------------------------------------------
+
+function summariseSent(log: readonly SentFile[]) {
+  const byKind: Record<string, { files: number; bytes: number; rawBytes: number }> = {};
+  const kindOf = (file: SentFile) =>
+    file.type === '.wasm' ? 'wasm' : file.type === '.js' || file.type === '.mjs' ? 'js' : file.type === '.woff2' || file.type === '.woff' ? 'font' : file.type === '.css' ? 'css' : file.type === '.html' ? 'html' : file.type === '.csv' ? 'demo-csv' : 'other';
+  for (const file of log) {
+    const kind = kindOf(file);
+    const entry = (byKind[kind] ??= { files: 0, bytes: 0, rawBytes: 0 });
+    entry.files++;
+    entry.bytes += file.bytes;
+    entry.rawBytes += file.rawBytes;
+  }
+  const total = log.reduce((sum, file) => sum + file.bytes, 0);
+  return { totalBytes: total, byKind, files: log.map((file) => ({ path: file.path, bytes: file.bytes, rawBytes: file.rawBytes })) };
+}
+
+async function coldStart(browser: Browser, server: StaticServer, runs: number) {
+  const cold: number[] = [];
+  const repeat: number[] = [];
+  let bytes: ReturnType<typeof summariseSent> | null = null;
+  let repeatBytes = 0;
+  let demoRows = 0;
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await newPage(browser);
+    server.resetLog();
+    await page.goto(server.url + '/');
+    await page.waitForFunction((name) => (document.querySelector(`table[aria-label="${name}"]`)?.querySelectorAll('tbody tr').length ?? 0) > 0, TABLE_NAME, { polling: 'raf', timeout: 60_000 });
+    cold.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
+    demoRows = await leagueRows(page);
+    await page.waitForLoadState('networkidle');
+    if (i === 0) bytes = summariseSent(server.log);
+    // Repeat visit: the same browser profile (caches warm), opening the address again.
+    server.resetLog();
+    await page.goto('about:blank');
+    await page.goto(server.url + '/');
+    await page.waitForFunction((name) => (document.querySelector(`table[aria-label="${name}"]`)?.querySelectorAll('tbody tr').length ?? 0) > 0, TABLE_NAME, { polling: 'raf', timeout: 60_000 });
+    repeat.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
+    await page.waitForLoadState('networkidle');
+    if (i === 0) repeatBytes = server.log.reduce((sum, file) => sum + file.bytes, 0);
+    await context.close();
+  }
+  return { coldMs: timing(cold), repeatVisitMs: timing(repeat), demoRows, bytes, repeatVisitBytes: repeatBytes };
+}
+
+interface UploadResult {
+  validateMs: number;
+  commitToTableMs: number;
+  fileToTableMs: number;
+  rows: number;
+}
+
+/** One import through the UI: choose files → check step → `นำเข้า` → the league table of the new framework. */
+async function uploadThroughUi(page: Page, files: string[], frameworkName: string, units: number, timeoutMs: number): Promise<UploadResult> {
+  await page.evaluate(() => delete (window as unknown as Record<string, unknown>).__benchFileChangeAt);
+  await page.getByLabel('เลือกไฟล์ที่จะนำเข้า').setInputFiles(files);
+  const check = page.getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' });
+  const confirm = check.getByRole('button', { name: 'นำเข้า', exact: true });
+  await confirm.waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.waitForFunction(
+    () => {
+      const region = [...document.querySelectorAll('section[aria-label="ตรวจสอบก่อนนำเข้า"]')][0];
+      const button = region && [...region.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'นำเข้า');
+      return button && !(button as HTMLButtonElement).disabled ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: timeoutMs }
+  );
+  const validatedAt = await page.evaluate(() => performance.now());
+  const changeAt = await page.evaluate(() => (window as unknown as { __benchFileChangeAt?: number }).__benchFileChangeAt ?? NaN);
+  const clickAt = await page.evaluate(() => {
+    const region = document.querySelector('section[aria-label="ตรวจสอบก่อนนำเข้า"]')!;
+    const button = [...region.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'นำเข้า') as HTMLButtonElement;
+    const at = performance.now();
+    button.click();
+    return at;
+  });
+  const drawnAt = await waitForLeague(page, units, frameworkName.slice(0, 30), timeoutMs);
+  return {
+    validateMs: Math.round(validatedAt - changeAt),
+    commitToTableMs: Math.round(drawnAt - clickAt),
+    fileToTableMs: Math.round(validatedAt - changeAt + drawnAt - clickAt),
+    rows: await leagueRows(page)
+  };
+}
+
+/** Changes a toolbar select (by its label) and times until the table or heading shows the change. */
+async function switchTimes(page: Page, label: string, values: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const value of values) {
+    const elapsed = await page.evaluate(
+      async ({ label, value, name }) => {
+        const select = [...document.querySelectorAll('label')]
+          .find((l) => l.querySelector('span')?.textContent?.trim() === label)
+          ?.querySelector('select') as HTMLSelectElement | undefined;
+        if (!select) throw new Error(`no select ${label}`);
+        const signature = () => {
+          const table = document.querySelector(`table[aria-label="${name}"]`);
+          const head = table?.querySelectorAll('thead th').length ?? -1;
+          const first = table?.querySelector('tbody tr')?.textContent ?? '';
+          return `${document.querySelector('main h1')?.textContent}|${head}|${first}|${table?.querySelectorAll('tbody tr').length}`;
+        };
+        const before = signature();
+        if (select.value === value) return -1;
+        const started = performance.now();
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return await new Promise<number>((resolve, reject) => {
+          const deadline = started + 20_000;
+          const poll = () => {
+            if (signature() !== before) requestAnimationFrame(() => resolve(performance.now() - started));
+            else if (performance.now() > deadline) reject(new Error(`no change after ${label} = ${value}`));
+            else requestAnimationFrame(poll);
+          };
+          requestAnimationFrame(poll);
+        });
+      },
+      { label, value, name: TABLE_NAME }
+    );
+    if (elapsed >= 0) times.push(elapsed);
+  }
+  return times;
+}
+
+async function searchTimes(page: Page, terms: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const term of terms) {
+    times.push(
+      await page.evaluate(
+        async ({ term, name }) => {
+          const input = document.querySelector('input[type=search]') as HTMLInputElement;
+          const count = () => document.querySelector(`table[aria-label="${name}"]`)?.querySelectorAll('tbody tr').length ?? -1;
+          const before = count();
+          const started = performance.now();
+          input.value = term;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          return await new Promise<number>((resolve) => {
+            const deadline = started + 5_000;
+            const poll = () => {
+              if (count() !== before || performance.now() > deadline) requestAnimationFrame(() => resolve(performance.now() - started));
+              else requestAnimationFrame(poll);
+            };
+            requestAnimationFrame(poll);
+          });
+        },
+        { term, name: TABLE_NAME }
+      )
+    );
+  }
+  return times;
+}
+
+/** Options of a toolbar select. */
+function selectOptions(page: Page, label: string): Promise<string[]> {
+  return page.evaluate((label) => {
+    const select = [...document.querySelectorAll('label')]
+      .find((l) => l.querySelector('span')?.textContent?.trim() === label)
+      ?.querySelector('select') as HTMLSelectElement | undefined;
+    return select ? [...select.options].map((o) => o.value) : [];
+  }, label);
+}
+
+/** Clicks each view in the navigation and times until the page stops changing (300 ms without mutations). */
+async function viewTimes(page: Page): Promise<Record<string, { ms: number; mutations: number }>> {
+  const out: Record<string, { ms: number; mutations: number }> = {};
+  const links = await page.evaluate(() => [...document.querySelectorAll('header nav a')].map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+  for (const href of [...links.slice(1), links[0]]) {
+    const result = await page.evaluate(async (href) => {
+      const link = [...document.querySelectorAll('header nav a')].find((a) => a.getAttribute('href') === href) as HTMLAnchorElement;
+      let last = performance.now();
+      let mutations = 0;
+      const observer = new MutationObserver(() => {
+        last = performance.now();
+        mutations++;
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      const started = performance.now();
+      last = started;
+      link.click();
+      await new Promise<void>((resolve) => {
+        const poll = () => {
+          const now = performance.now();
+          if ((now - last > 300 && mutations > 0) || now - started > 15_000) resolve();
+          else setTimeout(poll, 20);
+        };
+        setTimeout(poll, 20);
+      });
+      observer.disconnect();
+      return { ms: Math.round(last - started), mutations };
+    }, href);
+    const name = (href.replace(/\?.*$/, '').replace(/\/$/, '').split('/').pop() || 'league') as string;
+    out[name] = result;
+  }
+  return out;
+}
+
+export async function runBrowserBench(options: BrowserOptions) {
+  const { log } = options;
+  const server = await startStaticServer(BUILD_DIR, options.port, options.extra ?? {});
+  const immutable = readdirSync(path.join(BUILD_DIR, '_app', 'immutable'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => '/' + path.relative(BUILD_DIR, path.join(entry.parentPath, entry.name)));
+  await warmServerCache(server, ['/', ...immutable]);
+  const results: Record<string, unknown> = {};
+  let browserVersion = '';
+  try {
+    // 1. Cold start to the demo league table, and the bytes it takes.
+    {
+      const { browser } = await launch();
+      browserVersion = browser.version();
+      results.coldStart = await step(log, 'cold start ×5', () => coldStart(browser, server, 5));
+      await browser.close();
+    }
+
+    // 2. National: file → table, switches, views, memory.
+    const national = options.sizes.national;
+    if (national) {
+      const part = national.parts[0];
+      const framework = JSON.parse(readFileSync(part.frameworkFile, 'utf8')) as { name: string };
+      const { browser, pid } = await launch();
+      const { page, crashed } = await newPage(browser);
+      await page.goto(server.url + '/');
+      await waitForLeague(page, 11, null, 60_000);
+      const upload = await step(log, 'national upload', () => uploadThroughUi(page, [part.frameworkFile, part.resultsFile], framework.name, national.units, 180_000));
+      results.nationalUpload = upload;
+      if (upload.ok) {
+        const periods = await selectOptions(page, 'ช่วงเวลา');
+        const groups = await selectOptions(page, 'กลุ่มตัวชี้วัด');
+        const periodOrder = [...periods.slice(0, -1), periods[periods.length - 1]];
+        const periodValues = Array.from({ length: Math.max(24, periodOrder.length + 5) }, (_, i) => periodOrder[i % periodOrder.length]);
+        results.periodSwitch = await step(log, 'period switches', async () => timing(await switchTimes(page, 'ช่วงเวลา', periodValues)));
+        await switchTimes(page, 'ช่วงเวลา', [periods[periods.length - 1]]);
+        const groupValues = Array.from({ length: 24 }, (_, i) => groups[(i + 1) % groups.length]);
+        results.groupSwitch = await step(log, 'group filter switches', async () => timing(await switchTimes(page, 'กลุ่มตัวชี้วัด', groupValues)));
+        const terms = Array.from({ length: 20 }, (_, i) => ['เมือง', '', 'บาง', '', 'นา', ''][i % 6]);
+        results.searchFilter = await step(log, 'search filter', async () => timing(await searchTimes(page, terms)));
+        const frameworks = await selectOptions(page, 'กรอบการประเมิน');
+        const other = frameworks.find((id) => id !== part.frameworkId) ?? frameworks[0];
+        const frameworkValues = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? other : part.frameworkId));
+        results.frameworkSwitch = await step(log, 'framework switches', async () => timing(await switchTimes(page, 'กรอบการประเมิน', frameworkValues)));
+        results.views = await step(log, 'views', () => viewTimes(page));
+      }
+      results.nationalMemory = {
+        rendererPeakMb: pid === null ? null : Math.max(0, ...rendererPeaksMb(pid)),
+        jsHeapPeakMb: await jsHeapPeakMb(page).catch(() => null),
+        crashed: crashed()
+      };
+      await browser.close();
+    }
+
+    // 3. Five years of national results (five frameworks, ≈ 1.3M results): load and rank each, memory.
+    const national5 = options.sizes.national5;
+    if (national5) {
+      const { browser, pid } = await launch();
+      const { page, crashed } = await newPage(browser);
+      await page.goto(server.url + '/');
+      await waitForLeague(page, 11, null, 60_000);
+      const perYear: UploadResult[] = [];
+      const outcome = await step(log, 'national ×5 years upload', async () => {
+        for (const part of national5.parts) {
+          const framework = JSON.parse(readFileSync(part.frameworkFile, 'utf8')) as { name: string };
+          perYear.push(await uploadThroughUi(page, [part.frameworkFile, part.resultsFile], framework.name, national5.units, 180_000));
+        }
+        return perYear.reduce((sum, year) => sum + year.fileToTableMs, 0);
+      });
+      results.national5 = {
+        ok: outcome.ok,
+        error: outcome.ok ? null : outcome.error,
+        loadAndRankMs: outcome.ok ? outcome.value : null,
+        perYear,
+        rendererPeakMb: pid === null ? null : Math.max(0, ...rendererPeaksMb(pid)),
+        jsHeapPeakMb: await jsHeapPeakMb(page).catch(() => null),
+        crashed: crashed()
+      };
+      await browser.close();
+    }
+
+    // 4. The baseline page: PapaParse vs DuckDB's reader, plain TS scorer vs SQL, in this browser.
+    if (options.baselinePage) {
+      const { browser } = await launch();
+      const { page } = await newPage(browser);
+      results.baselines = await step(log, 'baseline page', () =>
+        Promise.race([
+          options.baselinePage!(page, server),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('baseline page: over 300 s')), 300_000))
+        ])
+      );
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+  return { chromium: browserVersion, ...results };
+}

@@ -1,0 +1,253 @@
+/**
+ * Measurements that run in Node, one task per child process (bench/node-worker.ts), so that a runaway query
+ * can be stopped by a time limit and each task's peak memory is its own.
+ *
+ *   ingest <size>            decode, PapaParse alone, the app's reader (PapaParse + validation), DuckDB read_csv
+ *   plain <size>             baseline (a): the plain-TypeScript scorer over parsed rows, and file → scores with it
+ *   engine <engine> <size>   the SQL: store, score every period, score one period, league table, switches
+ *   pipeline <engine> <size> the app's path from file bytes to a league table (read, check, commit, score, table)
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../src/lib/db/types';
+import type { Framework } from '../src/lib/domain/framework';
+import { groupsOf } from '../src/lib/domain/framework';
+import { periodsOfFramework, type Period } from '../src/lib/domain/periods';
+import type { ResultRow } from '../src/lib/domain/results';
+import { parseCsv } from '../src/lib/ingest/csv';
+import { decodeText } from '../src/lib/ingest/decode';
+import { readFrameworkJson } from '../src/lib/ingest/framework-files';
+import { readResultsFile } from '../src/lib/ingest/read-file';
+import { plainScore } from '../src/lib/scoring/plain-scorer';
+import { Workspace, frameworkUnitIds, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
+import { openNativeCsvReader, openWasmCsvReader } from './csv-readers';
+import { generate, type GeneratedPart } from './generate';
+import { measure, timing, type Timing } from './stats';
+import type { SizeName } from './synthetic';
+
+export type EngineName = 'native' | 'wasm';
+
+function loadFramework(file: string): Framework {
+  const read = readFrameworkJson(path.basename(file), readFileSync(file, 'utf8'), {
+    resolveUnit: (name, fw) => resolveFrameworkUnit(fw, name) !== null
+  });
+  if (!read.framework) throw new Error(`${file}: ${JSON.stringify(read.issues.slice(0, 3))}`);
+  return read.framework;
+}
+
+async function readRows(part: GeneratedPart, framework: Framework): Promise<ResultRow[]> {
+  const report = await readResultsFile(
+    { name: path.basename(part.resultsFile), bytes: readFileSync(part.resultsFile) },
+    { framework }
+  );
+  return report.rows;
+}
+
+async function openEngine(engine: EngineName): Promise<Db> {
+  if (engine === 'wasm') return (await import('../src/lib/db/node-wasm')).openNodeWasmDb();
+  return (await import('../src/lib/db/node-native')).openNodeNativeDb();
+}
+
+/** The period a league table opens on: the framework's own scope (selection.ts: the last period). */
+function defaultPeriod(framework: Framework): Period {
+  return periodsOfFramework(framework.fiscalYear, framework.period).at(-1)!;
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+const since = (started: number) => Math.round((performance.now() - started) * 10) / 10;
+
+// -----------------------------------------------------------------------------------------------------------
+
+export async function ingestTask(size: SizeName) {
+  const generated = await generate(size);
+  const part = generated.parts[generated.parts.length - 1];
+  const framework = loadFramework(part.frameworkFile);
+  const bytes = new Uint8Array(readFileSync(part.resultsFile));
+  const reps = bytes.length > 50e6 ? 1 : 3;
+  const decode = await measure(() => decodeText(bytes), { reps });
+  const text = decode.last.text;
+  const papaparse = await measure(() => parseCsv(text), { reps });
+  const appReader = await measure(
+    () => readResultsFile({ name: path.basename(part.resultsFile), bytes }, { framework }),
+    { reps }
+  );
+  const duckdb: Record<string, { allVarchar: Timing; typed: Timing | { error: string }; startMs: number; rows: number }> = {};
+  for (const open of [openNativeCsvReader, openWasmCsvReader]) {
+    const started = performance.now();
+    const reader = await open();
+    const startMs = since(started);
+    const allVarchar = await measure(() => reader.read(part.resultsFile, bytes, false), { reps, warmup: 1 });
+    // Typed: DuckDB guesses column types; a text cell in a number column stops it (reported, not fatal).
+    let typed: Timing | { error: string };
+    try {
+      typed = (await measure(() => reader.read(part.resultsFile, bytes, true), { reps })).timing;
+    } catch (error) {
+      typed = { error: String(error).split('\n')[0].slice(0, 200) };
+    }
+    duckdb[reader.engine] = { allVarchar: allVarchar.timing, typed, startMs, rows: allVarchar.last };
+    await reader.close();
+  }
+  return {
+    file: path.basename(part.resultsFile),
+    bytes: bytes.length,
+    lines: part.facts.lines,
+    decode: decode.timing,
+    papaparse: { ...papaparse.timing, records: papaparse.last.rows.length },
+    appReader: {
+      ...appReader.timing,
+      rows: appReader.last.rows.length,
+      rejected: appReader.last.rejected.length,
+      warnings: appReader.last.warnings
+    },
+    duckdb,
+    peakRssMb: peakRssMb()
+  };
+}
+
+// -----------------------------------------------------------------------------------------------------------
+
+export async function plainTask(size: SizeName) {
+  const generated = await generate(size);
+  const parts: { frameworkId: string; scoreAll: Timing; fileToScores: number; periods: number }[] = [];
+  for (const part of generated.parts) {
+    const framework = loadFramework(part.frameworkFile);
+    const periods = periodsOfFramework(framework.fiscalYear, framework.period);
+    const units = frameworkUnitIds(framework);
+    const resolve = (name: string) => resolveFrameworkUnit(framework, name);
+    // File → validated rows → scores of every period → the league table of the default period.
+    const started = performance.now();
+    const rows = await readRows(part, framework);
+    const scores = plainScore(framework, rows, periods, units, resolve);
+    const table = scores.get(defaultPeriod(framework).id)?.get('*');
+    if (!table || table.length !== units.length) throw new Error('plain scorer: no league table');
+    const fileToScores = since(started);
+    const reps = generated.parts.length > 1 ? 1 : 3;
+    const scoreAll = await measure(() => plainScore(framework, rows, periods, units, resolve), { reps });
+    parts.push({ frameworkId: framework.id, scoreAll: scoreAll.timing, fileToScores, periods: periods.length });
+  }
+  return {
+    parts,
+    scoreAllMs: parts.reduce((sum, part) => sum + part.scoreAll.median, 0),
+    fileToScoresMs: parts.reduce((sum, part) => sum + part.fileToScores, 0),
+    peakRssMb: peakRssMb()
+  };
+}
+
+// -----------------------------------------------------------------------------------------------------------
+
+/** Scores only the given periods when the workspace can (issue 6); otherwise every period. */
+type PeriodScoring = { scorePeriods?: (frameworkId: string, periodIds: readonly string[]) => Promise<void> };
+
+export async function engineTask(engine: EngineName, size: SizeName) {
+  const generated = await generate(size);
+  let started = performance.now();
+  const db = await openEngine(engine);
+  const workspace = await Workspace.open(db);
+  const openMs = since(started);
+  const parts: { frameworkId: string; putResultsMs: number; scoreMs: number; leagueMs: number; rows: number }[] = [];
+  let framework: Framework | null = null;
+  for (const part of generated.parts) {
+    framework = loadFramework(part.frameworkFile);
+    const rows = await readRows(part, framework);
+    await workspace.putFramework(framework);
+    started = performance.now();
+    await workspace.putResults(framework.id, rows);
+    const putResultsMs = since(started);
+    started = performance.now();
+    await workspace.score(framework.id);
+    const scoreMs = since(started);
+    started = performance.now();
+    const table = await workspace.leagueTable(framework.id, defaultPeriod(framework).id);
+    const leagueMs = since(started);
+    if (table.rows.length !== generated.units) throw new Error(`league table has ${table.rows.length} rows`);
+    parts.push({ frameworkId: framework.id, putResultsMs, scoreMs, leagueMs, rows: rows.length });
+  }
+  const fw = framework!;
+  const periods = periodsOfFramework(fw.fiscalYear, fw.period);
+  const small = generated.units < 100;
+  const scoreAll = await measure(() => workspace.score(fw.id), { reps: small ? 3 : 1 });
+  const perPeriod = workspace as unknown as PeriodScoring;
+  let scoreOnePeriod: Record<string, Timing> | null = null;
+  if (typeof perPeriod.scorePeriods === 'function') {
+    scoreOnePeriod = {};
+    for (const period of [periods[periods.length - 1], periods[0]]) {
+      scoreOnePeriod[period.id] = (
+        await measure(() => perPeriod.scorePeriods!(fw.id, [period.id]), { reps: 3 })
+      ).timing;
+    }
+  }
+  // Switching: every period in turn (twice round), then the group filter, as the league view asks.
+  const periodSwitch: number[] = [];
+  for (let i = 0; i < Math.max(24, periods.length * 2); i++) {
+    const period = periods[i % periods.length];
+    started = performance.now();
+    await workspace.leagueTable(fw.id, period.id, '*');
+    periodSwitch.push(performance.now() - started);
+  }
+  const groups = ['*', ...groupsOf(fw)];
+  const filterSwitch: number[] = [];
+  for (let i = 0; i < 24; i++) {
+    started = performance.now();
+    await workspace.leagueTable(fw.id, defaultPeriod(fw).id, groups[(i + 1) % groups.length]);
+    filterSwitch.push(performance.now() - started);
+  }
+  const [{ results, scores }] = await db.query<{ results: number; scores: number }>(
+    'SELECT (SELECT count(*) FROM results)::INTEGER AS results, (SELECT count(*) FROM kpi_scores)::INTEGER AS scores'
+  );
+  await db.close();
+  return {
+    engine: db.engine,
+    openMs,
+    parts,
+    putResultsMs: parts.reduce((sum, part) => sum + part.putResultsMs, 0),
+    firstScoreMs: parts.reduce((sum, part) => sum + part.scoreMs, 0),
+    scoreAll: scoreAll.timing,
+    scoreOnePeriod,
+    periods: periods.length,
+    periodSwitch: timing(periodSwitch),
+    filterSwitch: timing(filterSwitch),
+    storedResults: results,
+    storedScores: scores,
+    peakRssMb: peakRssMb()
+  };
+}
+
+// -----------------------------------------------------------------------------------------------------------
+
+export async function pipelineTask(engine: EngineName, size: SizeName) {
+  const generated = await generate(size);
+  let started = performance.now();
+  const db = await openEngine(engine);
+  const workspace = await Workspace.open(db);
+  const openMs = since(started);
+  const steps = { readMs: 0, diffMs: 0, commitMs: 0, scoreMs: 0, leagueMs: 0 };
+  const total = performance.now();
+  for (const part of generated.parts) {
+    const framework = loadFramework(part.frameworkFile);
+    await workspace.putFramework(framework);
+    started = performance.now();
+    const report = await readResultsFile(
+      { name: path.basename(part.resultsFile), bytes: readFileSync(part.resultsFile) },
+      { framework }
+    );
+    steps.readMs += since(started);
+    started = performance.now();
+    await workspace.diffResults(framework.id, report.rows, 100);
+    steps.diffMs += since(started);
+    started = performance.now();
+    await workspace.commitResults(framework.id, report.rows);
+    steps.commitMs += since(started);
+    started = performance.now();
+    await workspace.score(framework.id);
+    steps.scoreMs += since(started);
+    started = performance.now();
+    await workspace.leagueTable(framework.id, defaultPeriod(framework).id);
+    steps.leagueMs += since(started);
+  }
+  const fileToTableMs = since(total);
+  await db.close();
+  return { engine: db.engine, openMs, ...steps, fileToTableMs, peakRssMb: peakRssMb() };
+}

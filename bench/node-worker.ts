@@ -1,0 +1,26 @@
+/**
+ * Runs one Node task of bench/node-tasks.ts and prints its result as the last line of stdout (JSON).
+ * `npx tsx bench/node-worker.ts engine wasm national`
+ */
+import { engineTask, ingestTask, pipelineTask, plainTask, type EngineName } from './node-tasks';
+import type { SizeName } from './synthetic';
+
+const [task, a, b] = process.argv.slice(2);
+let result: unknown;
+switch (task) {
+  case 'ingest':
+    result = await ingestTask(a as SizeName);
+    break;
+  case 'plain':
+    result = await plainTask(a as SizeName);
+    break;
+  case 'engine':
+    result = await engineTask(a as EngineName, b as SizeName);
+    break;
+  case 'pipeline':
+    result = await pipelineTask(a as EngineName, b as SizeName);
+    break;
+  default:
+    throw new Error(`unknown task ${task}`);
+}
+process.stdout.write('\n' + JSON.stringify(result) + '\n');

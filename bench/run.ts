@@ -1,0 +1,145 @@
+/**
+ * `npm run bench` (issue 6): generates the seeded synthetic data (bench/data/, git-ignored), measures the
+ * command line and the engines in Node, then builds the site and measures it in headless Chromium under the
+ * shared build lock, and writes bench/results/<date>.json and bench/results/<date>.md (table, ratios,
+ * targets). Every Node measurement runs in its own process with a time limit, so one slow query costs its
+ * limit, not the run.
+ *
+ *   npm run bench [-- --label <name>] [--skip-node] [--skip-browser] [--no-build] [--sizes province,national]
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+import { BENCH_DIR, generate, type GeneratedSize } from './generate';
+import { REPO_DIR, runChild, runNodeTask } from './child';
+import { renderMarkdown, summarise } from './report';
+import type { SizeName } from './synthetic';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const sizes = (option('sizes')?.split(',') ?? ['province', 'national', 'national5']) as SizeName[];
+const label = option('label');
+const port = Number(option('port') ?? 4305);
+const started = performance.now();
+const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+// --- data ----------------------------------------------------------------------------------------------------
+const generated: Partial<Record<SizeName, GeneratedSize>> = {};
+for (const size of sizes) {
+  generated[size] = await generate(size);
+  log(`data ${size}: ${generated[size]!.lines} lines in ${generated[size]!.parts.length} file(s), ${(generated[size]!.bytes / 1e6).toFixed(1)} MB`);
+}
+
+// --- Node -----------------------------------------------------------------------------------------------------
+const node: Record<string, unknown> = {};
+async function task(key: string, taskArgs: string[], timeoutMs: number) {
+  const outcome = await runNodeTask(taskArgs, timeoutMs);
+  node[key] = outcome.ok ? outcome.result : { error: outcome.error, wallMs: outcome.wallMs };
+  log(`node ${key}: ${outcome.ok ? 'ok' : outcome.error} (${(outcome.wallMs / 1000).toFixed(1)} s)`);
+  return outcome.ok;
+}
+
+const cli: Record<string, unknown> = {};
+if (!flag('skip-node')) {
+  for (const size of sizes.filter((s) => s !== 'national5')) await task(`ingest.${size}`, ['ingest', size], 240_000);
+  for (const size of sizes) await task(`plain.${size}`, ['plain', size], 300_000);
+  for (const engine of ['native', 'wasm']) {
+    let nationalOk = true;
+    for (const size of sizes) {
+      if (size === 'national5' && !nationalOk) {
+        node[`engine.${engine}.${size}`] = { error: 'skipped: the national size did not finish' };
+        continue;
+      }
+      const ok = await task(`engine.${engine}.${size}`, ['engine', engine, size], size === 'province' ? 120_000 : 240_000);
+      if (size === 'national') nationalOk = ok;
+    }
+  }
+  if (generated.national) {
+    for (const engine of ['native', 'wasm']) await task(`pipeline.${engine}.national`, ['pipeline', engine, 'national'], 240_000);
+    // The command line as a user runs it, start-up included: national file, whole fiscal year.
+    const part = generated.national.parts[0];
+    for (const engine of ['native', 'wasm']) {
+      const runs = [];
+      for (let i = 0; i < (engine === 'native' ? 2 : 1); i++) {
+        const run = await runChild(
+          'npm',
+          ['run', '--silent', 'score', '--', '--framework', part.frameworkFile, '--results', part.resultsFile, '--period', 'FY2569', '--engine', engine],
+          { timeoutMs: 180_000 }
+        );
+        const lines = run.stdout.trim().split('\n').length;
+        runs.push({
+          ok: run.ok,
+          wallMs: run.wallMs,
+          exitCode: run.exitCode,
+          timedOut: run.timedOut,
+          csvLines: lines,
+          stderrTail: run.ok ? undefined : run.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 400)
+        });
+        log(`cli ${engine}: ${run.ok ? 'ok' : `failed (${run.timedOut ? 'timeout' : `exit ${run.exitCode}`})`} ${run.wallMs} ms, ${lines} lines`);
+      }
+      cli[engine] = runs;
+    }
+  }
+}
+
+// --- Chromium ------------------------------------------------------------------------------------------------
+let browser: Record<string, unknown> | null = null;
+if (!flag('skip-browser')) {
+  const tmp = path.join(BENCH_DIR, 'data', `browser-${process.pid}`);
+  const input = `${tmp}-in.json`;
+  const output = `${tmp}-out.json`;
+  writeFileSync(input, JSON.stringify({ port, build: !flag('no-build'), sizes: generated }));
+  log('browser: waiting for the build lock (/tmp/scoreboard-build.lock)…');
+  const run = await runChild(
+    'flock',
+    ['/tmp/scoreboard-build.lock', process.execPath, '--import', 'tsx', path.join(BENCH_DIR, 'browser-main.ts'), input, output],
+    { timeoutMs: 1_200_000 }
+  );
+  process.stdout.write(run.stderr.split('\n').filter((line) => line.startsWith('  ')).join('\n') + '\n');
+  try {
+    browser = JSON.parse(readFileSync(output, 'utf8')) as Record<string, unknown>;
+  } catch {
+    browser = { error: `browser part failed: exit ${run.exitCode}${run.timedOut ? ' (timeout)' : ''}: ${run.stderr.slice(-1500)}` };
+  }
+  rmSync(input, { force: true });
+  rmSync(output, { force: true });
+  log(`browser: ${browser.error ? String(browser.error).slice(0, 200) : 'done'}`);
+}
+
+// --- results --------------------------------------------------------------------------------------------------
+const git = (command: string) => {
+  try {
+    return execSync(command, { cwd: REPO_DIR, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+};
+const date = new Date().toISOString().slice(0, 10);
+const results = {
+  date: new Date().toISOString(),
+  label: label ?? null,
+  commit: git('git rev-parse --short HEAD'),
+  dirty: (git('git status --porcelain') ?? '').length > 0,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 1e9), node: process.version },
+  sizes: Object.fromEntries(
+    Object.entries(generated).map(([size, g]) => [size, { units: g!.units, files: g!.parts.length, lines: g!.lines, bytes: g!.bytes }])
+  ),
+  node,
+  cli,
+  browser,
+  runMs: 0
+};
+results.runMs = Math.round(performance.now() - started);
+const summary = summarise(results);
+const resultsDir = path.join(BENCH_DIR, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const stem = path.join(resultsDir, label ? `${date}-${label}` : date);
+writeFileSync(`${stem}.json`, JSON.stringify({ ...results, summary }, null, 2) + '\n');
+writeFileSync(`${stem}.md`, renderMarkdown(results, summary));
+log(`wrote ${path.relative(REPO_DIR, stem)}.json and .md`);
+console.log('\n' + readFileSync(`${stem}.md`, 'utf8'));

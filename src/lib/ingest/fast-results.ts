@@ -1,0 +1,487 @@
+/**
+ * A fast reader for large results files (issue 6): DuckDB's own CSV reader does the splitting and the
+ * number parsing, and the rows stay in DuckDB (no JS object per row, no re-encoding to CSV for `insertRows`).
+ * It accepts and rejects exactly what `readResultsFile` (./read-file.ts) does, by construction:
+ *
+ * - every distinct unit, province, KPI and month text is resolved by the real reader (`readResultsTable` on a
+ *   one-cell-varies probe table), and every distinct non-plain number by `parseNumber`, once per file;
+ * - a line is read in DuckDB only when it is *clean*: as many cells as the header, a plain or recognised
+ *   value, a unit, KPI and month that resolve, figures that parse, and a key (unit, KPI, month) no other line
+ *   has. Every other line (blank values, rejections, duplicates, odd cell counts) is handed, with its real
+ *   line number, to `readResultsTable`, which gives the rejections, warnings and unit issues;
+ * - files it does not know how to read this way (workbooks, quotes, tabs or semicolons, title lines, wide
+ *   layout, headers other than the plain §9.1 names, a national framework of provinces) go whole through
+ *   `readResultsFile` — the fallback, reported in `path`.
+ * A prefix of every file is also read by `readResultsTable` and compared, so any drift between the two
+ * readers turns into the fallback, not into different results.
+ *
+ * The caller creates the table the rows go into (shaped like `results`, e.g. the staged-results temp table)
+ * and gives DuckDB access to the bytes (`FileRegistry`).
+ */
+import type { Db, SqlValue } from '../db/types';
+import type { Framework } from '../domain/framework';
+import { parseNumber } from '../domain/numbers';
+import { fiscalYearMonths, periodsOfFramework } from '../domain/periods';
+import type { Rejection, ResultRow } from '../domain/results';
+import { stripInvisible } from '../domain/thai-text';
+import { TABLE_COLUMNS } from '../sql/schema';
+import { ident, literal } from '../sql/identifiers';
+import { parseCsv, type CsvRecord, type CsvTable } from './csv';
+import { decodeText, type TextEncodingName } from './decode';
+import { looksLikeOldExcel, looksLikeZip, readResultsFile, type ResultsFileInput, type ResultsFileReport } from './read-file';
+import { readResultsTable, type ResultsReadOptions, type ResultsReadReport } from './results';
+
+/** Gives DuckDB the bytes of a file; returns the name `read_csv` reads it by. */
+export interface FileRegistry {
+  registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  dropFile(name: string): Promise<void>;
+}
+
+export interface FastReadOptions extends Omit<ResultsReadOptions, 'onlyFrameworkMonths' | 'onProgress'> {
+  /** The table the usable rows are inserted into (columns of `results`); the caller creates it. */
+  table: string;
+}
+
+export interface FastReadReport extends Omit<ResultsFileReport, 'rows'> {
+  /** Usable rows, inserted into `table`. */
+  rowCount: number;
+  /** `fast`: DuckDB read the file; `fallback`: `readResultsFile` read it whole (`fallbackReason` says why). */
+  path: 'fast' | 'fallback';
+  fallbackReason: string | null;
+  /** Rows read by DuckDB alone (the rest of `rowCount` went through the reader). */
+  fastRows: number;
+}
+
+type Role = 'province' | 'unit' | 'kpi' | 'month' | 'value' | 'target' | 'baseline' | 'adjust';
+const NUMBER_ROLES = ['value', 'target', 'baseline', 'adjust'] as const;
+
+/** The plain §9.1 header names (DESIGN §9 keeps them stable), compared after `stripInvisible` and lower-casing. */
+const PLAIN_HEADERS: Readonly<Record<string, Role>> = {
+  province: 'province',
+  'จังหวัด': 'province',
+  district: 'unit',
+  unit: 'unit',
+  'อำเภอ': 'unit',
+  'หน่วยงาน': 'unit',
+  kpi: 'kpi',
+  'ตัวชี้วัด': 'kpi',
+  'รหัสตัวชี้วัด': 'kpi',
+  month: 'month',
+  'เดือน': 'month',
+  'งวด': 'month',
+  value: 'value',
+  'ผลการดำเนินงาน': 'value',
+  'ผล': 'value',
+  target: 'target',
+  'ค่าเป้าหมาย': 'target',
+  'เป้าหมาย': 'target',
+  baseline: 'baseline',
+  'ฐาน': 'baseline',
+  adjust: 'adjust',
+  'ปรับคะแนน': 'adjust'
+};
+
+/** Numbers DuckDB parses itself: what `parseNumber` reads as `Number(text)` (minus sign, ≤ 15 + 15 digits). */
+const PLAIN_NUMBER = '-?[0-9]{1,15}([.][0-9]{1,15})?';
+const PLAIN_NUMBER_JS = new RegExp(`^${PLAIN_NUMBER}$`);
+
+/** Lines at the start of the file that both readers read, to check they agree. */
+const CHECK_LINES = 300;
+/** Lines of the file that decide the delimiter (parseCsv guesses from its first 50 records). */
+const DELIMITER_LINES = 200;
+
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+class Fallback extends Error {}
+
+interface Scan {
+  /** Byte offset of each physical line's start (line n at index n - 1), and one past the end. */
+  starts: number[];
+  /** Byte offset of each physical line's end (before CR LF / LF). */
+  ends: number[];
+  width: number;
+  /** Non-blank indexes (1 = header) of the lines whose cell count differs from the header's. */
+  irregular: number[];
+  /** Non-blank index (1 = header) → physical line breakpoints: from `k` on, add `offset`. */
+  breakpoints: { k: number; offset: number }[];
+  nonBlank: number;
+}
+
+/** One pass over the bytes: line ends, cell counts, blank lines; throws Fallback on quotes and lone CRs. */
+function scanLines(bytes: Uint8Array, from: number): Scan {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const irregular: number[] = [];
+  const breakpoints: { k: number; offset: number }[] = [];
+  let width = -1;
+  let nonBlank = 0;
+  let blanks = 0;
+  let position = from;
+  let line = 0;
+  while (position < bytes.length) {
+    let newline = bytes.indexOf(LF, position);
+    if (newline === -1) newline = bytes.length;
+    let end = newline;
+    if (end > position && bytes[end - 1] === CR) end--;
+    line++;
+    starts.push(position);
+    ends.push(end);
+    let commas = 0;
+    for (let i = position; i < end; i++) {
+      const byte = bytes[i];
+      if (byte === COMMA) commas++;
+      else if (byte === QUOTE) throw new Fallback('the file has quoted cells');
+      else if (byte === CR) throw new Fallback('the file has a line ending in CR alone');
+    }
+    if (end === position) {
+      if (line === 1) throw new Fallback('the first line is blank');
+      blanks++;
+    } else {
+      nonBlank++;
+      if (line === 1) width = commas + 1;
+      else if (commas + 1 !== width) irregular.push(nonBlank);
+      if (blanks > 0 && line - nonBlank !== (breakpoints.at(-1)?.offset ?? 0)) {
+        breakpoints.push({ k: nonBlank, offset: line - nonBlank });
+      }
+    }
+    position = newline + 1;
+  }
+  if (width < 0) throw new Fallback('the file is empty');
+  return { starts, ends, width, irregular, breakpoints, nonBlank };
+}
+
+interface Layout {
+  header: string[];
+  roles: Map<Role, number>;
+}
+
+function layoutOf(header: readonly string[], framework: Framework): Layout {
+  if (framework.province === null || stripInvisible(framework.province ?? '') === '') {
+    throw new Fallback('the framework ranks provinces');
+  }
+  const roles = new Map<Role, number>();
+  header.forEach((cell, index) => {
+    const role = PLAIN_HEADERS[stripInvisible(cell).toLowerCase()];
+    if (!role) throw new Fallback(`header "${cell}" is not a plain §9.1 name`);
+    if (roles.has(role)) throw new Fallback(`two ${role} columns`);
+    roles.set(role, index);
+  });
+  for (const role of ['unit', 'kpi', 'month', 'value'] as const) {
+    if (!roles.has(role)) throw new Fallback(`no ${role} column`);
+  }
+  return { header: [...header], roles };
+}
+
+const column = (index: number) => `c${index + 1}`;
+
+/**
+ * Resolves texts of one column (or a unit/province pair) by the real reader: each probe is a line whose
+ * other cells are known to be good, varied so that no two probes share a (unit, KPI, month) key.
+ */
+function probe(
+  file: string,
+  layout: Layout,
+  options: ResultsReadOptions,
+  values: readonly Partial<Record<Role, string>>[],
+  fillers: Partial<Record<Role, string>>[]
+): (ResultRow | null)[] {
+  const out: (ResultRow | null)[] = new Array(values.length).fill(null);
+  for (let offset = 0; offset < values.length; offset += fillers.length) {
+    const batch = values.slice(offset, offset + fillers.length);
+    const rows: CsvRecord[] = batch.map((value, i) => {
+      const cells = new Array<string>(layout.header.length).fill('');
+      const cell = { ...fillers[i], ...value };
+      for (const [role, index] of layout.roles) cells[index] = cell[role] ?? '';
+      return { line: i + 2, cells };
+    });
+    const report = readResultsTable(file, { header: layout.header, rows, errors: [] }, options);
+    for (const row of report.rows) out[offset + row.line - 2] = row;
+  }
+  return out;
+}
+
+const TEMP = {
+  raw: 'fast_raw',
+  units: 'fast_units',
+  kpis: 'fast_kpis',
+  months: 'fast_months',
+  numbers: 'fast_numbers',
+  irregular: 'fast_irregular',
+  breakpoints: 'fast_breakpoints',
+  lines: 'fast_lines',
+  slowKeys: 'fast_slow_keys'
+};
+
+async function dropTemps(db: Db): Promise<void> {
+  for (const table of Object.values(TEMP)) await db.exec(`DROP TABLE IF EXISTS ${table}`);
+}
+
+async function insertInto(db: Db, table: string, rows: readonly ResultRow[], frameworkId: string): Promise<void> {
+  await db.insertRows(
+    table,
+    TABLE_COLUMNS.results,
+    rows.map((row) => [
+      frameworkId,
+      row.unitId,
+      row.kpi,
+      row.month,
+      row.value,
+      row.target,
+      row.baseline,
+      row.adjust,
+      row.source,
+      row.line
+    ])
+  );
+}
+
+/** Reads a results file into `options.table`. Never throws for a bad file (a fallback or rejections instead). */
+export async function readResultsFast(
+  db: Db,
+  files: FileRegistry,
+  input: ResultsFileInput,
+  options: FastReadOptions
+): Promise<FastReadReport> {
+  const fallback = async (reason: string): Promise<FastReadReport> => {
+    const report = await readResultsFile(input, { framework: options.framework, aliases: options.aliases });
+    await insertInto(db, options.table, report.rows, options.framework.id);
+    const { rows, ...rest } = report;
+    return { ...rest, rowCount: rows.length, path: 'fallback', fallbackReason: reason, fastRows: 0 };
+  };
+  if (looksLikeZip(input.bytes) || looksLikeOldExcel(input.bytes) || input.sheet) return fallback('not a text file');
+  let registered: string | null = null;
+  try {
+    const decoded = decodeText(input.bytes);
+    if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') throw new Fallback('UTF-16');
+    if (decoded.text.endsWith('\uFFFD')) throw new Fallback('the file ends inside a character');
+    // DuckDB reads UTF-8 only: a Windows-874 file is handed over re-encoded (the same text the reader sees).
+    const bytes =
+      decoded.encoding === 'utf-8'
+        ? decoded.bom
+          ? input.bytes.subarray(3)
+          : input.bytes
+        : new TextEncoder().encode(decoded.text);
+    const scan = scanLines(bytes, 0);
+    const utf8 = new TextDecoder('utf-8');
+    const lineText = (line: number) => utf8.decode(bytes.subarray(scan.starts[line - 1], scan.ends[line - 1]));
+    const header = lineText(1).split(',');
+
+    // The delimiter parseCsv would guess must be the comma: it guesses from the file's first records.
+    const head = parseCsv(Array.from({ length: Math.min(DELIMITER_LINES, scan.starts.length) }, (_, i) => lineText(i + 1)).join('\n'));
+    if (scan.starts.length > DELIMITER_LINES && head.rows.length < 50) throw new Fallback('too many blank lines at the top');
+    if (head.header.length !== header.length || head.header.some((cell, i) => cell !== header[i])) {
+      throw new Fallback('the delimiter is not a comma');
+    }
+    const layout = layoutOf(header, options.framework);
+    const readOptions: ResultsReadOptions = { framework: options.framework, aliases: options.aliases, onlyFrameworkMonths: true };
+    const file = input.name;
+
+    registered = await files.registerFile(`fast_${Date.now()}_${Math.floor(Math.random() * 1e9)}.csv`, bytes);
+    await dropTemps(db);
+    const columns = Array.from({ length: scan.width }, (_, i) => `${literal(column(i))}: 'VARCHAR'`).join(', ');
+    await db.exec(
+      `CREATE TEMP TABLE ${TEMP.raw} AS SELECT * FROM read_csv(${literal(registered)}, header = false, ` +
+        `all_varchar = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, ` +
+        `strict_mode = false, columns = {${columns}})`
+    );
+    const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::INTEGER AS count FROM ${TEMP.raw}`);
+    if (count !== scan.nonBlank) throw new Fallback(`DuckDB read ${count} records, the file has ${scan.nonBlank}`);
+
+    const role = (r: Role) => column(layout.roles.get(r)!);
+    const text = (r: Role) => (layout.roles.has(r) ? `coalesce(${role(r)}, '')` : `''`);
+    const dataRows = `FROM ${TEMP.raw} WHERE rowid > 0`;
+
+    // Dictionaries: each distinct text resolved once, by the real reader.
+    const fw = options.framework;
+    const months = fiscalYearMonths(fw.fiscalYear).filter((month) =>
+      periodsOfFramework(fw.fiscalYear, fw.period).some((period) => period.months.includes(month))
+    );
+    const leaves = fw.kpis.filter((kpi) => kpi.measure !== 'combine' && !fw.kpis.some((other) => other.parent === kpi.kpi));
+    if (leaves.length === 0 || months.length === 0) throw new Fallback('the framework has no KPI to report');
+    const unitPairs = await db.query<{ p: string; u: string }>(`SELECT DISTINCT ${text('province')} AS p, ${text('unit')} AS u ${dataRows}`);
+    const monthFillers = leaves.flatMap((kpi) => months.map((month) => ({ kpi: kpi.kpi, month, value: '1' })));
+    const unitOutcomes = probe(file, layout, readOptions, unitPairs.map((pair) => ({ province: pair.p, unit: pair.u })), monthFillers);
+    if (!unitOutcomes.some((outcome) => outcome !== null)) throw new Fallback('no unit name resolves');
+    // One filler unit per unit code, so that no two probes share a key.
+    const fillerUnits = [
+      ...new Map(unitPairs.flatMap((pair, i) => (unitOutcomes[i] ? [[unitOutcomes[i]!.unitId, pair] as const] : []))).values()
+    ];
+    const unitFillers = fillerUnits.flatMap((pair) => months.map((month) => ({ province: pair.p, unit: pair.u, month, value: '1' })));
+    const kpiTexts = await db.query<{ t: string }>(`SELECT DISTINCT ${text('kpi')} AS t ${dataRows}`);
+    const kpiOutcomes = probe(file, layout, readOptions, kpiTexts.map((row) => ({ kpi: row.t })), unitFillers);
+    const monthTexts = await db.query<{ t: string }>(`SELECT DISTINCT ${text('month')} AS t ${dataRows}`);
+    const kpiUnitFillers = fillerUnits.flatMap((pair) => leaves.map((kpi) => ({ province: pair.p, unit: pair.u, kpi: kpi.kpi, value: '1' })));
+    const monthOutcomes = probe(file, layout, readOptions, monthTexts.map((row) => ({ month: row.t })), kpiUnitFillers);
+
+    await db.exec(`CREATE TEMP TABLE ${TEMP.units} (p VARCHAR, u VARCHAR, unit_id VARCHAR)`);
+    await db.insertRows(
+      TEMP.units,
+      [{ name: 'p', type: 'VARCHAR' }, { name: 'u', type: 'VARCHAR' }, { name: 'unit_id', type: 'VARCHAR' }],
+      unitPairs.flatMap((pair, i) => (unitOutcomes[i] ? [[pair.p, pair.u, unitOutcomes[i]!.unitId]] : []))
+    );
+    await db.exec(`CREATE TEMP TABLE ${TEMP.kpis} (t VARCHAR, kpi VARCHAR)`);
+    await db.insertRows(
+      TEMP.kpis,
+      [{ name: 't', type: 'VARCHAR' }, { name: 'kpi', type: 'VARCHAR' }],
+      kpiTexts.flatMap((row, i) => (kpiOutcomes[i] ? [[row.t, kpiOutcomes[i]!.kpi]] : []))
+    );
+    await db.exec(`CREATE TEMP TABLE ${TEMP.months} (t VARCHAR, month VARCHAR)`);
+    await db.insertRows(
+      TEMP.months,
+      [{ name: 't', type: 'VARCHAR' }, { name: 'month', type: 'VARCHAR' }],
+      monthTexts.flatMap((row, i) => (monthOutcomes[i] ? [[row.t, monthOutcomes[i]!.month]] : []))
+    );
+    // Numbers: plain ones in SQL; the others (Thai digits, separators, %, dashes, errors) by parseNumber.
+    const numberColumns = NUMBER_ROLES.filter((r) => layout.roles.has(r));
+    const odd = await db.query<{ t: string }>(
+      numberColumns
+        .map((r) => `SELECT ${role(r)} AS t ${dataRows} AND ${role(r)} IS NOT NULL AND NOT regexp_full_match(${role(r)}, '${PLAIN_NUMBER}')`)
+        .join(' UNION ')
+    );
+    await db.exec(`CREATE TEMP TABLE ${TEMP.numbers} (t VARCHAR, ok BOOLEAN, value DOUBLE)`);
+    await db.insertRows(
+      TEMP.numbers,
+      [{ name: 't', type: 'VARCHAR' }, { name: 'ok', type: 'BOOLEAN' }, { name: 'value', type: 'DOUBLE' }],
+      odd.map((row): SqlValue[] => {
+        const parsed = parseNumber(row.t);
+        return [row.t, parsed.ok, parsed.ok ? parsed.value : null];
+      })
+    );
+    await db.exec(`CREATE TEMP TABLE ${TEMP.irregular} (k INTEGER)`);
+    await db.insertRows(TEMP.irregular, [{ name: 'k', type: 'INTEGER' }], scan.irregular.map((k) => [k]));
+    await db.exec(`CREATE TEMP TABLE ${TEMP.breakpoints} (k INTEGER, "offset" INTEGER)`);
+    await db.insertRows(
+      TEMP.breakpoints,
+      [{ name: 'k', type: 'INTEGER' }, { name: 'offset', type: 'INTEGER' }],
+      [[1, 0], ...scan.breakpoints.map((point) => [point.k, point.offset])]
+    );
+
+    // Each line: its physical number, what it resolves to, and whether it is clean.
+    const cell = (r: Role) => (layout.roles.has(r) ? `coalesce(r.${column(layout.roles.get(r)!)}, '')` : `''`);
+    const figures = NUMBER_ROLES.map((r) => {
+      if (!layout.roles.has(r)) return { value: `NULL::DOUBLE AS ${r}`, ok: `TRUE AS ${r}_ok`, join: '' };
+      const c = `r.${column(layout.roles.get(r)!)}`;
+      const plain = `regexp_full_match(${c}, '${PLAIN_NUMBER}')`;
+      return {
+        value: `CASE WHEN ${c} IS NULL THEN NULL WHEN ${plain} THEN CAST(${c} AS DOUBLE) + 0.0 ELSE n_${r}.value END AS ${r}`,
+        ok: `(${c} IS NULL OR ${plain} OR coalesce(n_${r}.ok, FALSE)) AS ${r}_ok`,
+        join: `LEFT JOIN ${TEMP.numbers} n_${r} ON n_${r}.t = ${c}`
+      };
+    });
+    await db.exec(`CREATE TEMP TABLE ${TEMP.lines} AS
+      WITH raw AS (SELECT rowid + 1 AS k, * FROM ${TEMP.raw}),
+      resolved AS (
+        SELECT (r.k + b."offset")::INTEGER AS line, r.k IN (SELECT k FROM ${TEMP.irregular}) AS irregular,
+          u.unit_id, kk.kpi, mm.month, ${figures.map((f) => `${f.value}, ${f.ok}`).join(', ')}
+        FROM raw r
+        ASOF JOIN ${TEMP.breakpoints} b ON r.k >= b.k
+        LEFT JOIN ${TEMP.units} u ON u.p = ${cell('province')} AND u.u = ${cell('unit')}
+        LEFT JOIN ${TEMP.kpis} kk ON kk.t = ${cell('kpi')}
+        LEFT JOIN ${TEMP.months} mm ON mm.t = ${cell('month')}
+        ${figures.map((f) => f.join).join('\n        ')}
+        WHERE r.k > 1
+      ),
+      classified AS (
+        SELECT *, (irregular OR unit_id IS NULL OR kpi IS NULL OR month IS NULL OR value IS NULL
+          OR NOT (value_ok AND target_ok AND baseline_ok AND adjust_ok)) AS unclean
+        FROM resolved
+      )
+      SELECT line, unit_id, kpi, month, value, target, baseline, adjust,
+        unclean OR count(*) FILTER (WHERE NOT unclean) OVER (PARTITION BY unit_id, kpi, month) > 1 AS slow
+      FROM classified`);
+
+    // Lines that are not clean go through the real reader, with their real line numbers. A line it accepts
+    // may share its key with a clean line: then both go through it, so that the first one wins there.
+    const slowLines = new Set((await db.query<{ line: number }>(`SELECT line FROM ${TEMP.lines} WHERE slow`)).map((row) => row.line));
+    const readSlow = (): ResultsReadReport => {
+      const rows: CsvRecord[] = [...slowLines].sort((a, b) => a - b).map((line) => ({ line, cells: lineText(line).split(',') }));
+      return readResultsTable(file, { header, rows, errors: [] }, readOptions);
+    };
+    let slow = readSlow();
+    await db.exec(`CREATE TEMP TABLE ${TEMP.slowKeys} (unit_id VARCHAR, kpi VARCHAR, month VARCHAR)`);
+    for (let round = 0; round < 5 && slow.rows.length > 0; round++) {
+      await db.exec(`DELETE FROM ${TEMP.slowKeys}`);
+      await db.insertRows(
+        TEMP.slowKeys,
+        [{ name: 'unit_id', type: 'VARCHAR' }, { name: 'kpi', type: 'VARCHAR' }, { name: 'month', type: 'VARCHAR' }],
+        slow.rows.map((row) => [row.unitId, row.kpi, row.month])
+      );
+      const clashes = await db.query<{ line: number }>(
+        `SELECT l.line FROM ${TEMP.lines} l JOIN ${TEMP.slowKeys} s USING (unit_id, kpi, month) WHERE NOT l.slow`
+      );
+      if (clashes.length === 0) break;
+      for (const { line } of clashes) slowLines.add(line);
+      await db.exec(`UPDATE ${TEMP.lines} SET slow = TRUE WHERE line IN (SELECT l.line FROM ${TEMP.lines} l
+        JOIN ${TEMP.slowKeys} s USING (unit_id, kpi, month))`);
+      slow = readSlow();
+    }
+
+    // The first lines, read whole by the real reader, must come out the same.
+    await checkPrefix(db, file, header, readOptions, scan, lineText, slow);
+
+    await db.exec(`INSERT INTO ${ident(options.table)} SELECT ${literal(fw.id)}, unit_id, kpi, month, value, target,
+      baseline, adjust, ${literal(file)}, line FROM ${TEMP.lines} WHERE NOT slow ORDER BY line`);
+    const [{ fast }] = await db.query<{ fast: number }>(`SELECT count(*)::INTEGER AS fast FROM ${TEMP.lines} WHERE NOT slow`);
+    await insertInto(db, options.table, slow.rows, fw.id);
+    await dropTemps(db);
+    return {
+      file,
+      layout: 'long',
+      rejected: slow.rejected,
+      warnings: slow.warnings,
+      unitIssues: slow.unitIssues,
+      rowCount: fast + slow.rows.length,
+      format: 'csv',
+      encoding: decoded.encoding as TextEncodingName,
+      sheets: [],
+      sheet: null,
+      path: 'fast',
+      fallbackReason: null,
+      fastRows: fast
+    };
+  } catch (error) {
+    await dropTemps(db).catch(() => undefined);
+    if (error instanceof Fallback) return fallback(error.message);
+    return fallback(`fast reader failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    if (registered !== null) await files.dropFile(registered).catch(() => undefined);
+  }
+}
+
+/** Compares the combined outcome for the first lines with the real reader's on those lines alone. */
+async function checkPrefix(
+  db: Db,
+  file: string,
+  header: string[],
+  options: ResultsReadOptions,
+  scan: Scan,
+  lineText: (line: number) => string,
+  slow: ResultsReadReport
+): Promise<void> {
+  const last = Math.min(scan.starts.length, CHECK_LINES + 1);
+  const table: CsvTable = { header, rows: [], errors: [] };
+  for (let line = 2; line <= last; line++) {
+    const cells = lineText(line).split(',');
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    table.rows.push({ line, cells });
+  }
+  const expected = readResultsTable(file, table, options);
+  const fast = await db.query<Record<string, unknown>>(
+    `SELECT line, unit_id, kpi, month, value, target, baseline, adjust FROM ${TEMP.lines} WHERE NOT slow AND line <= ${last}`
+  );
+  const key = (row: { line: unknown; unitId: unknown; kpi: unknown; month: unknown; value: unknown; target: unknown; baseline: unknown; adjust: unknown }) =>
+    JSON.stringify([row.line, row.unitId, row.kpi, row.month, row.value, row.target, row.baseline, row.adjust]);
+  const ours = [
+    ...fast.map((row) => key({ ...row, unitId: row.unit_id })),
+    ...slow.rows.filter((row) => row.line <= last).map(key)
+  ].sort();
+  const theirs = expected.rows.map(key).sort();
+  if (ours.join('\n') !== theirs.join('\n')) throw new Fallback('the first lines read differently');
+  const rejection = (r: Rejection) => JSON.stringify([r.line, r.column ?? null, r.reason, r.suggestions ?? []]);
+  const ourRejections = slow.rejected.filter((r) => r.line <= last).map(rejection);
+  const theirRejections = expected.rejected.map(rejection);
+  if (ourRejections.join('\n') !== theirRejections.join('\n')) throw new Fallback('the first lines are rejected differently');
+}

@@ -1,0 +1,181 @@
+/**
+ * The import flow and persistence of the browser session, in Node: native DuckDB, the in-memory store and
+ * the files of seed 001 (src/lib/ingest/fixtures). A second session over the same store stands for a reload.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openNodeNativeDb } from '../db/node-native';
+import type { Db } from '../db/types';
+import { MemoryStore } from '../persist/stored';
+import { Session, type ImportReport } from './session.svelte';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const FRAMEWORK = 'chachoengsao-2565-r2';
+const open: Db[] = [];
+
+function file(name: string) {
+  return { name, bytes: new Uint8Array(readFileSync(path.join(root, 'src/lib/ingest/fixtures', name))) };
+}
+
+async function session(store: MemoryStore): Promise<Session> {
+  const s = new Session({
+    openDb: async () => {
+      const db = await openNodeNativeDb();
+      open.push(db);
+      return db;
+    },
+    fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
+    openStore: async () => store,
+    now: () => 1_656_000_000_000
+  });
+  await s.start();
+  expect(s.status).toBe('ready');
+  return s;
+}
+
+/** Imports files and answers the check step with `decision` once it shows. */
+async function importAndDecide(
+  s: Session,
+  files: { name: string; bytes: Uint8Array }[],
+  decision: 'commit' | 'cancel' = 'commit'
+): Promise<ImportReport> {
+  const done = s.importFiles(files, FRAMEWORK);
+  for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(s.pending).not.toBeNull();
+  if (decision === 'commit') s.confirmImport();
+  else s.cancelImport();
+  return done;
+}
+
+async function juneT1(s: Session) {
+  return s
+    .requireWorkspace()
+    .db.query<{ unit_id: string; value: number; target: number | null; source: string; line: number }>(
+      `SELECT unit_id, value, target, source, line FROM results
+       WHERE framework_id = ? AND kpi = 'T1' AND month = '2022-06' ORDER BY unit_id`,
+      [FRAMEWORK]
+    );
+}
+
+afterEach(async () => {
+  while (open.length > 0) await open.pop()!.close();
+});
+
+describe('Session imports', () => {
+  it('shows a check step, commits on confirm, and a new session over the store finds the same results', async () => {
+    const store = new MemoryStore();
+    const first = await session(store);
+    const report = await importAndDecide(first, [file('seed001-budget-2565-06.csv')]);
+    expect(report.error).toBeNull();
+    expect(report.files[0]).toMatchObject({ accepted: 11, added: 2, changed: 9, unchanged: 0 });
+    expect(report.files[0].rejected).toHaveLength(4);
+    expect(first.uploads).toHaveLength(1);
+    const committed = await juneT1(first);
+    expect(committed.every((r) => r.source === 'seed001-budget-2565-06.csv')).toBe(true);
+    const table = await first.leagueTable(FRAMEWORK, '2565-06', '*');
+
+    const reloaded = await session(store);
+    expect(await juneT1(reloaded)).toEqual(committed);
+    expect(await reloaded.leagueTable(FRAMEWORK, '2565-06', '*')).toEqual(table);
+    expect(reloaded.uploads.map((u) => u.file)).toEqual(['seed001-budget-2565-06.csv']);
+  });
+
+  it('changes nothing when cancelled, or when the same file comes again', async () => {
+    const store = new MemoryStore();
+    const s = await session(store);
+    const demo = await juneT1(s);
+    expect((await importAndDecide(s, [file('seed001-budget-2565-06.csv')], 'cancel')).error).toBe(
+      'cancelled'
+    );
+    expect(await juneT1(s)).toEqual(demo);
+
+    await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+    const after = await juneT1(s);
+    const again = await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+    expect(again.files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 11 });
+    expect(await juneT1(s)).toEqual(after);
+    expect(s.uploads).toHaveLength(1);
+  });
+
+  it('a corrected month replaces exactly its changed values, also after a reload', async () => {
+    const store = new MemoryStore();
+    const s = await session(store);
+    await importAndDecide(s, [file('seed001-budget-2565-06.xlsx')]);
+    const corrected = await importAndDecide(s, [file('seed001-budget-2565-06-corrected.csv')]);
+    expect(corrected.files[0]).toMatchObject({ added: 0, changed: 2, unchanged: 9 });
+    expect(
+      corrected.files[0].changes.map((c) => [
+        c.unit,
+        c.before.value,
+        c.after.value,
+        c.before.target,
+        c.after.target
+      ])
+    ).toEqual([
+      ['คลองเขื่อน', 436974.72, 436974.72, 483150, 500000],
+      ['บางคล้า', 594515.04, 640215.04, 721070, 721070]
+    ]);
+    const rows = await juneT1(s);
+    expect(rows.filter((r) => r.source.endsWith('corrected.csv')).map((r) => r.unit_id)).toEqual([
+      '2402',
+      '2411'
+    ]);
+    expect(await juneT1(await session(store))).toEqual(rows);
+  });
+
+  it('leaves everything as it was when the browser store fails during a commit', async () => {
+    const store = new MemoryStore();
+    const s = await session(store);
+    const before = await juneT1(s);
+    const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
+    for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    store.failNextWrite = new Error('QuotaExceededError');
+    s.confirmImport();
+    const report = await done;
+    expect(report.files[0].error).toContain('QuotaExceededError');
+    expect(await juneT1(s)).toEqual(before);
+    expect(s.uploads).toEqual([]);
+    expect((await store.load()).uploads).toEqual([]);
+  });
+
+  it('remembers an accepted suggestion and reads the pending file again with it', async () => {
+    const store = new MemoryStore();
+    const s = await session(store);
+    const done = s.importFiles([file('seed001-loan-villages.txt')], FRAMEWORK);
+    for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const issue = s.pending!.files[0].report.unitIssues.find((i) => i.name === 'ท่าตะเกรา')!;
+    await s.acceptAlias(issue.name, issue.key, issue.suggestions[0].unitId);
+    expect(s.pending!.files[0].report.rows.map((r) => r.unitId)).toContain('2410');
+    s.confirmImport();
+    await done;
+    expect((await store.load()).aliases.map((a) => [a.name, a.unitId])).toEqual([['ท่าตะเกรา', '2410']]);
+    const reloaded = await session(store);
+    expect(reloaded.aliases.map((a) => a.key)).toEqual([issue.key]);
+  });
+
+  it('exports the workspace, clears it, and imports it again', async () => {
+    const store = new MemoryStore();
+    const s = await session(store);
+    await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+    const withUpload = await juneT1(s);
+    const exported = await s.exportWorkspace();
+    await s.clearWorkspace();
+    expect(s.uploads).toEqual([]);
+    expect((await juneT1(s)).some((r) => r.source.startsWith('seed001'))).toBe(false);
+    expect(await s.importWorkspace('{"format":"something-else"}')).toMatchObject({ ok: false });
+    expect(await s.importWorkspace(exported)).toEqual({ ok: true });
+    expect(await juneT1(s)).toEqual(withUpload);
+    expect(await juneT1(await session(store))).toEqual(withUpload);
+  });
+
+  it('removes one upload and rebuilds the results without it', async () => {
+    const store = new MemoryStore();
+    const s = await session(store);
+    const demo = await juneT1(s);
+    await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+    await s.removeUpload(s.uploads[0].id);
+    expect(await juneT1(s)).toEqual(demo);
+  });
+});
