@@ -12,7 +12,7 @@ for (const open of [openNativeWithFiles, openWasmWithFiles]) {
     await e.db.exec('CREATE OR REPLACE TEMP TABLE st AS SELECT * FROM results LIMIT 0');
     const t = performance.now();
     const r = await readResultsFast(e.db, e.files, { name: 'national.csv', bytes }, { framework: fw, table: 'st' });
-    console.log(e.db.engine, Math.round(performance.now() - t), r.path, r.fallbackReason, r.rowCount, r.fastRows, r.rejected.length, r.warnings);
+    console.log(e.db.engine, Math.round(performance.now() - t), r.path, r.fallbackReason, r.rowCount, JSON.stringify(r.phases));
   }
   await e.close();
 }

@@ -2,7 +2,7 @@
  * Runs one Node task of bench/node-tasks.ts and prints its result as the last line of stdout (JSON).
  * `npx tsx bench/node-worker.ts engine wasm national`
  */
-import { engineTask, ingestTask, pipelineTask, plainTask, type EngineName } from './node-tasks';
+import { engineTask, fastPipelineTask, ingestTask, pipelineTask, plainTask, type EngineName } from './node-tasks';
 import type { SizeName } from './synthetic';
 
 const [task, a, b] = process.argv.slice(2);
@@ -16,6 +16,9 @@ switch (task) {
     break;
   case 'engine':
     result = await engineTask(a as EngineName, b as SizeName);
+    break;
+  case 'fast':
+    result = await fastPipelineTask(a as EngineName, b as SizeName);
     break;
   case 'pipeline':
     result = await pipelineTask(a as EngineName, b as SizeName);

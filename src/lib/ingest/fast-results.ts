@@ -50,6 +50,8 @@ export interface FastReadReport extends Omit<ResultsFileReport, 'rows'> {
   fallbackReason: string | null;
   /** Rows read by DuckDB alone (the rest of `rowCount` went through the reader). */
   fastRows: number;
+  /** Milliseconds per step (for benchmarks). */
+  phases: Record<string, number>;
 }
 
 type Role = 'province' | 'unit' | 'kpi' | 'month' | 'value' | 'target' | 'baseline' | 'adjust';
@@ -119,6 +121,8 @@ function scanLines(bytes: Uint8Array, from: number): Scan {
   let width = -1;
   let nonBlank = 0;
   let blanks = 0;
+  if (bytes.indexOf(QUOTE, from) !== -1) throw new Fallback('the file has quoted cells');
+  const hasCr = bytes.indexOf(CR, from) !== -1;
   let position = from;
   let line = 0;
   while (position < bytes.length) {
@@ -130,11 +134,10 @@ function scanLines(bytes: Uint8Array, from: number): Scan {
     starts.push(position);
     ends.push(end);
     let commas = 0;
-    for (let i = position; i < end; i++) {
-      const byte = bytes[i];
-      if (byte === COMMA) commas++;
-      else if (byte === QUOTE) throw new Fallback('the file has quoted cells');
-      else if (byte === CR) throw new Fallback('the file has a line ending in CR alone');
+    for (let i = bytes.indexOf(COMMA, position); i !== -1 && i < end; i = bytes.indexOf(COMMA, i + 1)) commas++;
+    if (hasCr) {
+      const cr = bytes.indexOf(CR, position);
+      if (cr !== -1 && cr < end) throw new Fallback('the file has a line ending in CR alone');
     }
     if (end === position) {
       if (line === 1) throw new Fallback('the first line is blank');
@@ -245,11 +248,18 @@ export async function readResultsFast(
   input: ResultsFileInput,
   options: FastReadOptions
 ): Promise<FastReadReport> {
+  const phases: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round((now - phaseStart) * 10) / 10;
+    phaseStart = now;
+  };
   const fallback = async (reason: string): Promise<FastReadReport> => {
     const report = await readResultsFile(input, { framework: options.framework, aliases: options.aliases });
     await insertInto(db, options.table, report.rows, options.framework.id);
     const { rows, ...rest } = report;
-    return { ...rest, rowCount: rows.length, path: 'fallback', fallbackReason: reason, fastRows: 0 };
+    return { ...rest, rowCount: rows.length, path: 'fallback', fallbackReason: reason, fastRows: 0, phases };
   };
   if (looksLikeZip(input.bytes) || looksLikeOldExcel(input.bytes) || input.sheet) return fallback('not a text file');
   let registered: string | null = null;
@@ -264,7 +274,9 @@ export async function readResultsFast(
           ? input.bytes.subarray(3)
           : input.bytes
         : new TextEncoder().encode(decoded.text);
+    phase('decode');
     const scan = scanLines(bytes, 0);
+    phase('scan');
     const utf8 = new TextDecoder('utf-8');
     const lineText = (line: number) => utf8.decode(bytes.subarray(scan.starts[line - 1], scan.ends[line - 1]));
     const header = lineText(1).split(',');
@@ -276,18 +288,23 @@ export async function readResultsFast(
       throw new Fallback('the delimiter is not a comma');
     }
     const layout = layoutOf(header, options.framework);
+    phase('delimiter');
     const readOptions: ResultsReadOptions = { framework: options.framework, aliases: options.aliases, onlyFrameworkMonths: true };
     const file = input.name;
 
     registered = await files.registerFile(`fast_${Date.now()}_${Math.floor(Math.random() * 1e9)}.csv`, bytes);
     await dropTemps(db);
     const columns = Array.from({ length: scan.width }, (_, i) => `${literal(column(i))}: 'VARCHAR'`).join(', ');
+    const plainFlags = NUMBER_ROLES.filter((r) => layout.roles.has(r)).map(
+      (r) => `regexp_full_match(${column(layout.roles.get(r)!)}, '${PLAIN_NUMBER}') AS plain_${r}`
+    );
     await db.exec(
-      `CREATE TEMP TABLE ${TEMP.raw} AS SELECT * FROM read_csv(${literal(registered)}, header = false, ` +
+      `CREATE TEMP TABLE ${TEMP.raw} AS SELECT *, ${plainFlags.join(', ')} FROM read_csv(${literal(registered)}, header = false, ` +
         `all_varchar = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, ` +
         `strict_mode = false, columns = {${columns}})`
     );
     const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::INTEGER AS count FROM ${TEMP.raw}`);
+    phase('read_csv');
     if (count !== scan.nonBlank) throw new Fallback(`DuckDB read ${count} records, the file has ${scan.nonBlank}`);
 
     const role = (r: Role) => column(layout.roles.get(r)!);
@@ -334,11 +351,12 @@ export async function readResultsFast(
       [{ name: 't', type: 'VARCHAR' }, { name: 'month', type: 'VARCHAR' }],
       monthTexts.flatMap((row, i) => (monthOutcomes[i] ? [[row.t, monthOutcomes[i]!.month]] : []))
     );
+    phase('dictionaries');
     // Numbers: plain ones in SQL; the others (Thai digits, separators, %, dashes, errors) by parseNumber.
     const numberColumns = NUMBER_ROLES.filter((r) => layout.roles.has(r));
     const odd = await db.query<{ t: string }>(
       numberColumns
-        .map((r) => `SELECT ${role(r)} AS t ${dataRows} AND ${role(r)} IS NOT NULL AND NOT regexp_full_match(${role(r)}, '${PLAIN_NUMBER}')`)
+        .map((r) => `SELECT ${role(r)} AS t ${dataRows} AND ${role(r)} IS NOT NULL AND NOT plain_${r}`)
         .join(' UNION ')
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.numbers} (t VARCHAR, ok BOOLEAN, value DOUBLE)`);
@@ -359,40 +377,41 @@ export async function readResultsFast(
       [[1, 0], ...scan.breakpoints.map((point) => [point.k, point.offset])]
     );
 
+    phase('numbers');
     // Each line: its physical number, what it resolves to, and whether it is clean.
     const cell = (r: Role) => (layout.roles.has(r) ? `coalesce(r.${column(layout.roles.get(r)!)}, '')` : `''`);
     const figures = NUMBER_ROLES.map((r) => {
-      if (!layout.roles.has(r)) return { value: `NULL::DOUBLE AS ${r}`, ok: `TRUE AS ${r}_ok`, join: '' };
+      if (!layout.roles.has(r)) return { value: `NULL::DOUBLE AS ${r}`, ok: 'TRUE', join: '' };
       const c = `r.${column(layout.roles.get(r)!)}`;
-      const plain = `regexp_full_match(${c}, '${PLAIN_NUMBER}')`;
       return {
-        value: `CASE WHEN ${c} IS NULL THEN NULL WHEN ${plain} THEN CAST(${c} AS DOUBLE) + 0.0 ELSE n_${r}.value END AS ${r}`,
-        ok: `(${c} IS NULL OR ${plain} OR coalesce(n_${r}.ok, FALSE)) AS ${r}_ok`,
+        value: `CASE WHEN r.plain_${r} THEN CAST(${c} AS DOUBLE) + 0.0 ELSE n_${r}.value END AS ${r}`,
+        ok: `(${c} IS NULL OR r.plain_${r} OR coalesce(n_${r}.ok, FALSE))`,
         join: `LEFT JOIN ${TEMP.numbers} n_${r} ON n_${r}.t = ${c}`
       };
     });
+    const lineOf = scan.breakpoints.length === 0 ? 'r.k' : `r.k + (SELECT max(b."offset") FROM ${TEMP.breakpoints} b WHERE b.k <= r.k)`;
+    const irregular = scan.irregular.length === 0 ? 'FALSE' : `r.k IN (SELECT k FROM ${TEMP.irregular})`;
     await db.exec(`CREATE TEMP TABLE ${TEMP.lines} AS
-      WITH raw AS (SELECT rowid + 1 AS k, * FROM ${TEMP.raw}),
+      WITH raw AS (SELECT rowid + 1 AS k, * FROM ${TEMP.raw} WHERE rowid > 0),
       resolved AS (
-        SELECT (r.k + b."offset")::INTEGER AS line, r.k IN (SELECT k FROM ${TEMP.irregular}) AS irregular,
-          u.unit_id, kk.kpi, mm.month, ${figures.map((f) => `${f.value}, ${f.ok}`).join(', ')}
+        SELECT (${lineOf})::INTEGER AS line, u.unit_id, kk.kpi, mm.month, ${figures.map((f) => f.value).join(', ')},
+          (${irregular} OR u.unit_id IS NULL OR kk.kpi IS NULL OR mm.month IS NULL
+            OR NOT (${figures.map((f) => f.ok).join(' AND ')})) AS unclean
         FROM raw r
-        ASOF JOIN ${TEMP.breakpoints} b ON r.k >= b.k
         LEFT JOIN ${TEMP.units} u ON u.p = ${cell('province')} AND u.u = ${cell('unit')}
         LEFT JOIN ${TEMP.kpis} kk ON kk.t = ${cell('kpi')}
         LEFT JOIN ${TEMP.months} mm ON mm.t = ${cell('month')}
         ${figures.map((f) => f.join).join('\n        ')}
-        WHERE r.k > 1
       ),
-      classified AS (
-        SELECT *, (irregular OR unit_id IS NULL OR kpi IS NULL OR month IS NULL OR value IS NULL
-          OR NOT (value_ok AND target_ok AND baseline_ok AND adjust_ok)) AS unclean
-        FROM resolved
+      classified AS (SELECT * REPLACE (unclean OR value IS NULL AS unclean) FROM resolved),
+      repeated AS (
+        SELECT unit_id, kpi, month FROM classified WHERE NOT unclean GROUP BY ALL HAVING count(*) > 1
       )
-      SELECT line, unit_id, kpi, month, value, target, baseline, adjust,
-        unclean OR count(*) FILTER (WHERE NOT unclean) OVER (PARTITION BY unit_id, kpi, month) > 1 AS slow
-      FROM classified`);
+      SELECT c.line, c.unit_id, c.kpi, c.month, c.value, c.target, c.baseline, c.adjust,
+        c.unclean OR d.unit_id IS NOT NULL AS slow
+      FROM classified c LEFT JOIN repeated d ON d.unit_id = c.unit_id AND d.kpi = c.kpi AND d.month = c.month`);
 
+    phase('classify');
     // Lines that are not clean go through the real reader, with their real line numbers. A line it accepts
     // may share its key with a clean line: then both go through it, so that the first one wins there.
     const slowLines = new Set((await db.query<{ line: number }>(`SELECT line FROM ${TEMP.lines} WHERE slow`)).map((row) => row.line));
@@ -419,14 +438,17 @@ export async function readResultsFast(
       slow = readSlow();
     }
 
+    phase('slow lines');
     // The first lines, read whole by the real reader, must come out the same.
     await checkPrefix(db, file, header, readOptions, scan, lineText, slow);
+    phase('check');
 
     await db.exec(`INSERT INTO ${ident(options.table)} SELECT ${literal(fw.id)}, unit_id, kpi, month, value, target,
-      baseline, adjust, ${literal(file)}, line FROM ${TEMP.lines} WHERE NOT slow ORDER BY line`);
+      baseline, adjust, ${literal(file)}, line FROM ${TEMP.lines} WHERE NOT slow`);
     const [{ fast }] = await db.query<{ fast: number }>(`SELECT count(*)::INTEGER AS fast FROM ${TEMP.lines} WHERE NOT slow`);
     await insertInto(db, options.table, slow.rows, fw.id);
     await dropTemps(db);
+    phase('insert');
     return {
       file,
       layout: 'long',
@@ -440,7 +462,8 @@ export async function readResultsFast(
       sheet: null,
       path: 'fast',
       fallbackReason: null,
-      fastRows: fast
+      fastRows: fast,
+      phases
     };
   } catch (error) {
     await dropTemps(db).catch(() => undefined);
@@ -472,12 +495,20 @@ async function checkPrefix(
   const fast = await db.query<Record<string, unknown>>(
     `SELECT line, unit_id, kpi, month, value, target, baseline, adjust FROM ${TEMP.lines} WHERE NOT slow AND line <= ${last}`
   );
-  const key = (row: { line: unknown; unitId: unknown; kpi: unknown; month: unknown; value: unknown; target: unknown; baseline: unknown; adjust: unknown }) =>
+  const key = (row: ResultRow) =>
     JSON.stringify([row.line, row.unitId, row.kpi, row.month, row.value, row.target, row.baseline, row.adjust]);
-  const ours = [
-    ...fast.map((row) => key({ ...row, unitId: row.unit_id })),
-    ...slow.rows.filter((row) => row.line <= last).map(key)
-  ].sort();
+  const fromDb = (row: Record<string, unknown>): ResultRow => ({
+    line: Number(row.line),
+    unitId: String(row.unit_id),
+    kpi: String(row.kpi),
+    month: String(row.month),
+    value: row.value as number | null,
+    target: row.target as number | null,
+    baseline: row.baseline as number | null,
+    adjust: row.adjust as number | null,
+    source: file
+  });
+  const ours = [...fast.map((row) => key(fromDb(row))), ...slow.rows.filter((row) => row.line <= last).map(key)].sort();
   const theirs = expected.rows.map(key).sort();
   if (ours.join('\n') !== theirs.join('\n')) throw new Fallback('the first lines read differently');
   const rejection = (r: Rejection) => JSON.stringify([r.line, r.column ?? null, r.reason, r.suggestions ?? []]);

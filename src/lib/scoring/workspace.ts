@@ -18,7 +18,15 @@ import {
 } from '../domain/units';
 import type { Db, SqlValue } from '../db/types';
 import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
-import { CLEAR_SCORES_SQL, kpiCellsSql, leagueTableSql, scoreKpisSql, unitTotalsSql } from '../sql/scoring';
+import {
+  CLEAR_SCORES_SQL,
+  clearPeriodScoresSql,
+  kpiCellsSql,
+  leagueTableSql,
+  scoreKpisSql,
+  unitTotalsSql,
+  type PeriodScope
+} from '../sql/scoring';
 import {
   STAGED_RESULTS,
   applyStagedResultsSql,
@@ -110,6 +118,8 @@ function stringOrNull(value: unknown): string | null {
 
 export class Workspace {
   private readonly frameworkById = new Map<string, Framework>();
+  /** Periods of a framework whose scores are not computed yet (`scoreFirst` left them for `scoreRemaining`). */
+  private readonly pending = new Map<string, Set<string>>();
 
   private constructor(readonly db: Db) {}
 
@@ -258,6 +268,7 @@ export class Workspace {
       await this.db.query(`DELETE FROM ${table} WHERE framework_id = ?`, [id]);
     }
     this.frameworkById.delete(id);
+    this.pending.delete(id);
   }
 
   /** Adds periods to be scored for a framework (and each one's previous period, for rank movement). */
@@ -417,20 +428,122 @@ export class Workspace {
     return { added: counts.added, changed: counts.changed, unchanged: counts.unchanged, changes };
   }
 
+  /**
+   * `commitResults` for rows already in the staged-results table (`STAGED_RESULTS`, filled e.g. by the fast
+   * reader src/lib/ingest/fast-results.ts with this framework's id): one transaction, new values added,
+   * changed values replaced, equal values left alone. The staged table is dropped. `beforeCommit` gets the
+   * diff; rows for it (e.g. to keep in the browser) can be read from the staged table before this call.
+   */
+  async commitStaged(
+    frameworkId: string,
+    options: { maxChanges?: number; beforeCommit?: (diff: ResultsDiff) => Promise<void> } = {}
+  ): Promise<ResultsDiff> {
+    this.requireFramework(frameworkId);
+    await this.db.exec('BEGIN TRANSACTION');
+    try {
+      const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
+      if (diff.added + diff.changed > 0) for (const statement of applyStagedResultsSql()) await this.db.exec(statement);
+      await this.db.exec(dropStagedResultsSql());
+      await options.beforeCommit?.(diff);
+      await this.db.exec('COMMIT');
+      return diff;
+    } catch (error) {
+      try {
+        await this.db.exec('ROLLBACK');
+      } catch {
+        // the transaction may already be gone; the original error is what matters
+      }
+      throw error;
+    }
+  }
+
+  /** `diffResults` for rows already in the staged-results table; changes nothing. */
+  async diffStaged(maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
+    return this.stagedDiff(maxChanges);
+  }
+
   async clearResults(frameworkId: string): Promise<void> {
     await this.db.query('DELETE FROM results WHERE framework_id = ?', [frameworkId]);
   }
 
   /** Scores every stored period of a framework into kpi_scores and unit_totals. */
   async score(frameworkId: string): Promise<void> {
+    const depths = this.compositeDepths(frameworkId);
+    for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
+    await this.db.query(scoreKpisSql(depths), [frameworkId]);
+    await this.db.query(unitTotalsSql(), [frameworkId]);
+    this.pending.delete(frameworkId);
+  }
+
+  /**
+   * (Re)scores only the given stored periods of a framework (unknown ids are ignored); the other periods'
+   * scores stay as they are. The same rows as `score` for those periods (issue 6: a period on screen is one
+   * small query, not the whole year's).
+   */
+  async scorePeriods(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+    const depths = this.compositeDepths(frameworkId);
+    const stored = new Set(await this.storedPeriodIds(frameworkId));
+    const ids = [...new Set(periodIds)].filter((id) => stored.has(id));
+    if (ids.length === 0) return;
+    const months = [...new Set(ids.flatMap((id) => parsePeriodId(id)?.months ?? []))];
+    const scope: PeriodScope = { periodIds: ids, months };
+    for (const statement of clearPeriodScoresSql(ids)) await this.db.query(statement, [frameworkId]);
+    await this.db.query(scoreKpisSql(depths, scope), [frameworkId]);
+    await this.db.query(unitTotalsSql(ids), [frameworkId]);
+    const pending = this.pending.get(frameworkId);
+    if (pending) for (const id of ids) pending.delete(id);
+  }
+
+  /**
+   * Scores the given periods now (e.g. the one on screen and the one before it) and leaves every other period
+   * of the framework without scores until `scoreRemaining` (or a `leagueTable` or `scorePeriods` that needs
+   * it). Used after an upload, so that the first table appears after one period's scoring.
+   */
+  async scoreFirst(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+    this.compositeDepths(frameworkId);
+    for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
+    this.pending.set(frameworkId, new Set(await this.storedPeriodIds(frameworkId)));
+    await this.scorePeriods(frameworkId, periodIds);
+  }
+
+  /** Periods of a framework still waiting for their scores (after `scoreFirst`). */
+  pendingPeriods(frameworkId: string): string[] {
+    return [...(this.pending.get(frameworkId) ?? [])];
+  }
+
+  /** Scores the periods `scoreFirst` left, a few at a time; returns the periods scored. */
+  async scoreRemaining(frameworkId: string, periodsPerQuery = 6): Promise<string[]> {
+    const done: string[] = [];
+    for (let left = this.pendingPeriods(frameworkId); left.length > 0; left = this.pendingPeriods(frameworkId)) {
+      const batch = left.slice(0, periodsPerQuery);
+      await this.scorePeriods(frameworkId, batch);
+      for (const id of batch) this.pending.get(frameworkId)?.delete(id);
+      done.push(...batch);
+    }
+    this.pending.delete(frameworkId);
+    return done;
+  }
+
+  /** Makes sure the given periods have scores (scores those `scoreFirst` left pending). */
+  async ensureScored(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+    const pending = this.pending.get(frameworkId);
+    if (!pending) return;
+    const missing = periodIds.filter((id) => pending.has(id));
+    if (missing.length > 0) await this.scorePeriods(frameworkId, missing);
+  }
+
+  private compositeDepths(frameworkId: string): number[] {
     const framework = this.requireFramework(frameworkId);
     const facts = deriveKpiFacts(framework);
-    const compositeDepths = framework.kpis
-      .filter((kpi) => kpi.measure === 'combine')
-      .map((kpi) => facts.get(kpi.kpi)?.depth ?? 0);
-    for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
-    await this.db.query(scoreKpisSql(compositeDepths), [frameworkId]);
-    await this.db.query(unitTotalsSql(), [frameworkId]);
+    return framework.kpis.filter((kpi) => kpi.measure === 'combine').map((kpi) => facts.get(kpi.kpi)?.depth ?? 0);
+  }
+
+  private async storedPeriodIds(frameworkId: string): Promise<string[]> {
+    const rows = await this.db.query<{ period_id: string }>(
+      'SELECT period_id FROM periods WHERE framework_id = ? ORDER BY ord',
+      [frameworkId]
+    );
+    return rows.map((row) => row.period_id);
   }
 
   private requireFramework(id: string): Framework {
@@ -444,7 +557,9 @@ export class Workspace {
     const framework = this.requireFramework(frameworkId);
     const period = parsePeriodId(periodId);
     if (!period) throw new Error(`bad period ${periodId}`);
-    const totals = await this.db.query(leagueTableSql(), [frameworkId, period.id, group]);
+    const previous = previousPeriod(period);
+    await this.ensureScored(frameworkId, [period.id, previous.id]);
+    const totals = await this.db.query(leagueTableSql(previous.months), [frameworkId, period.id, group]);
     const cells = await this.db.query(kpiCellsSql(), [frameworkId, period.id]);
     const kpis = topLevelKpis(framework).filter((kpi) => group === '*' || kpi.group === group);
     const cellsByUnit = new Map<string, Record<string, KpiCell>>();

@@ -6,6 +6,7 @@
  *   children's scores ─ combine ─ band ─ score                                  (composites, deepest first)
  *   top-level scores ─ weighted total ─ competition rank                        (unit_totals)
  */
+import { literalList } from './identifiers';
 
 /** Measured values are rounded to this many decimals before banding, so 80% is never 79.999999. */
 export const MEASURE_DECIMALS = 9;
@@ -25,22 +26,33 @@ const BAND_HOLDS = `CASE b.op
       WHEN 'any' THEN TRUE
       ELSE FALSE END`;
 
-/** Every band that applies to each unit: a unit's own band for a level replaces the general one. */
-const EFFECTIVE_BANDS = `effective_bands AS (
-  SELECT fu.unit_id, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
-  FROM framework_units fu
-  JOIN bands b ON b.framework_id = fu.framework_id AND (b.unit_id IS NULL OR b.unit_id = fu.unit_id)
-  WHERE fu.framework_id = $1
-  QUALIFY row_number() OVER (PARTITION BY fu.unit_id, b.kpi, b.level ORDER BY b.unit_id IS NULL) = 1
+/**
+ * The band ladders of framework `$1`: the general one of each KPI (`ladder` = ''), and one per unit and KPI
+ * for the units with bands of their own (`ladder` = the unit), where a unit's own band for a level replaces
+ * the general one. Each ladder is ranked best first (most points, then the framework's order) with what the
+ * next better band starts at. A unit is scored on its own ladder when it has one, else on the general one.
+ */
+const BAND_LADDERS = `own_ladders AS (
+  SELECT DISTINCT unit_id, kpi FROM bands WHERE framework_id = $1 AND unit_id IS NOT NULL
+),
+ladder_bands AS (
+  SELECT '' AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
+  FROM bands b WHERE b.framework_id = $1 AND b.unit_id IS NULL
+  QUALIFY row_number() OVER (PARTITION BY b.kpi, b.level) = 1
+  UNION ALL
+  SELECT o.unit_id AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
+  FROM own_ladders o
+  JOIN bands b ON b.framework_id = $1 AND b.kpi = o.kpi AND (b.unit_id IS NULL OR b.unit_id = o.unit_id)
+  QUALIFY row_number() OVER (PARTITION BY o.unit_id, b.kpi, b.level ORDER BY b.unit_id IS NULL) = 1
 ),
 ranked_bands AS (
   SELECT *,
     row_number() OVER w AS band_rank,
     lag(level) OVER w AS next_level, lag(points) OVER w AS next_points, lag(start) OVER w AS next_start,
     lag(op) OVER w AS next_op, lag(value) OVER w AS next_value, lag(value2) OVER w AS next_value2,
-    max(points) OVER (PARTITION BY unit_id, kpi) AS unit_top_points
-  FROM effective_bands
-  WINDOW w AS (PARTITION BY unit_id, kpi ORDER BY points DESC, ord)
+    max(points) OVER (PARTITION BY ladder, kpi) AS unit_top_points
+  FROM ladder_bands
+  WINDOW w AS (PARTITION BY ladder, kpi ORDER BY points DESC, ord)
 )`;
 
 /**
@@ -48,40 +60,38 @@ ranked_bands AS (
  * months_reported, last_month, measured) into the kpi_scores columns.
  */
 function bandStage(name: string, measured: string): string {
-  const pick = (column: string) => `arg_min_null(b.${column}, b.band_rank) FILTER (WHERE ${BAND_HOLDS})`;
-  return `${name}_banded AS (
-  SELECT m.period_id, m.unit_id, m.kpi, any_value(m.value) AS value, any_value(m.target) AS target,
-    any_value(m.baseline) AS baseline, any_value(m.adjust) AS adjust,
-    any_value(m.months_reported) AS months_reported, any_value(m.last_month) AS last_month,
-    any_value(m.measured) AS measured,
-    ${pick('level')} AS level, ${pick('points')} AS points, ${pick('label')} AS band_label,
-    ${pick('start')} AS band_start, ${pick('next_level')} AS next_level, ${pick('next_points')} AS next_points,
-    ${pick('next_start')} AS next_start, ${pick('next_op')} AS next_op, ${pick('next_value')} AS next_value,
-    ${pick('next_value2')} AS next_value2, ${pick('unit_top_points')} AS unit_top_points
+  return `${name}_matched AS (
+  SELECT m.period_id, m.unit_id, m.kpi, coalesce(o.unit_id, '') AS ladder,
+    min(b.band_rank) FILTER (WHERE m.measured IS NOT NULL AND ${BAND_HOLDS}) AS band_rank
   FROM ${measured} m
-  LEFT JOIN ranked_bands b ON b.unit_id = m.unit_id AND b.kpi = m.kpi AND m.measured IS NOT NULL
-  GROUP BY m.period_id, m.unit_id, m.kpi
+  LEFT JOIN own_ladders o ON o.unit_id = m.unit_id AND o.kpi = m.kpi
+  LEFT JOIN ranked_bands b ON b.ladder = coalesce(o.unit_id, '') AND b.kpi = m.kpi
+  GROUP BY ALL
 ),
 ${name} AS (
-  SELECT s.*,
-    CASE WHEN s.measured IS NULL THEN 'missing' WHEN s.level IS NULL THEN 'below' ELSE 'ok' END AS status,
+  SELECT m.period_id, m.unit_id, m.kpi, m.value, m.target, m.baseline, m.adjust, m.months_reported, m.last_month,
+    m.measured, b.level, b.points, b.label AS band_label, b.start AS band_start, b.next_level, b.next_points,
+    b.next_start, b.next_op, b.next_value, b.next_value2,
+    CASE WHEN m.measured IS NULL THEN 'missing' WHEN b.level IS NULL THEN 'below' ELSE 'ok' END AS status,
     CASE
-      WHEN s.measured IS NULL OR s.level IS NULL THEN 0.0
-      ELSE greatest(0.0, coalesce(s.adjust, 0.0) + CASE
-        WHEN k.interpolate AND s.next_start IS NOT NULL AND s.band_start IS NOT NULL AND s.next_start <> s.band_start
-        THEN s.points + least(greatest((s.measured - s.band_start) / (s.next_start - s.band_start), 0.0), 1.0)
-          * (s.next_points - s.points)
-        ELSE s.points END)
+      WHEN m.measured IS NULL OR b.level IS NULL THEN 0.0
+      ELSE greatest(0.0, coalesce(m.adjust, 0.0) + CASE
+        WHEN k.interpolate AND b.next_start IS NOT NULL AND b.start IS NOT NULL AND b.next_start <> b.start
+        THEN b.points + least(greatest((m.measured - b.start) / (b.next_start - b.start), 0.0), 1.0)
+          * (b.next_points - b.points)
+        ELSE b.points END)
     END AS score,
-    coalesce(s.level IS NOT NULL AND s.points >= s.unit_top_points, FALSE) AS is_top
-  FROM ${name}_banded s
-  JOIN kpis k ON k.framework_id = $1 AND k.kpi = s.kpi
+    coalesce(b.level IS NOT NULL AND b.points >= b.unit_top_points, FALSE) AS is_top
+  FROM ${measured} m
+  JOIN ${name}_matched x ON x.period_id = m.period_id AND x.unit_id = m.unit_id AND x.kpi = m.kpi
+  LEFT JOIN ranked_bands b ON b.ladder = x.ladder AND b.kpi = m.kpi AND b.band_rank = x.band_rank
+  JOIN kpis k ON k.framework_id = $1 AND k.kpi = m.kpi
 )`;
 }
 
 /** A composite's measure at one depth: its children's scores combined, or NULL if any child is missing. */
 function compositeMeasured(name: string, depth: number, children: string): string {
-  return `${name} AS (
+  return `${name} AS MATERIALIZED (
   SELECT c.period_id, c.unit_id, k.kpi, NULL::DOUBLE AS value, NULL::DOUBLE AS target, NULL::DOUBLE AS baseline,
     NULL::DOUBLE AS adjust, min(c.months_reported)::INTEGER AS months_reported, max(c.last_month) AS last_month,
     CASE WHEN bool_or(c.status = 'missing') THEN NULL
@@ -102,11 +112,18 @@ const SCORE_COLUMNS = `period_id, unit_id, kpi, value, target, baseline, adjust,
   measured, level, points, band_label, band_start, next_level, next_points, next_start, next_op, next_value,
   next_value2, score, status, is_top`;
 
+/** Some periods of a framework, and every month they cover. */
+export interface PeriodScope {
+  periodIds: readonly string[];
+  months: readonly string[];
+}
+
 /**
  * INSERT INTO kpi_scores for framework `$1`, every period in `periods`. `compositeDepths` lists the
  * depths at which the framework has composites (0 = top level), from `deriveKpiFacts`.
  */
-export function scoreKpisSql(compositeDepths: readonly number[]): string {
+export function scoreKpisSql(compositeDepths: readonly number[], scope: PeriodScope | null = null): string {
+  const onlyPeriods = (column: string) => (scope === null ? '' : ` AND ${column} IN ${literalList(scope.periodIds)}`);
   const stages: string[] = [];
   let scoredSoFar = 'leaf_scored';
   const depths = [...new Set(compositeDepths)].sort((a, b) => b - a);
@@ -130,7 +147,7 @@ results_effective AS (
   FROM results r
   LEFT JOIN unit_targets tm ON tm.framework_id = $1 AND tm.kpi = r.kpi AND tm.unit_id = r.unit_id AND tm.month = r.month
   LEFT JOIN unit_targets ta ON ta.framework_id = $1 AND ta.kpi = r.kpi AND ta.unit_id = r.unit_id AND ta.month IS NULL
-  WHERE r.framework_id = $1 AND r.value IS NOT NULL
+  WHERE r.framework_id = $1 AND r.value IS NOT NULL${scope === null ? '' : ` AND r.month IN ${literalList(scope.months)}`}
 ),
 aggregated AS (
   SELECT pm.period_id, r.unit_id, r.kpi,
@@ -141,18 +158,18 @@ aggregated AS (
     count(*)::INTEGER AS months_reported,
     max(r.month) AS last_month
   FROM results_effective r
-  JOIN period_months pm ON pm.framework_id = $1 AND pm.month = r.month
+  JOIN period_months pm ON pm.framework_id = $1 AND pm.month = r.month${onlyPeriods('pm.period_id')}
   JOIN kpis k ON k.framework_id = $1 AND k.kpi = r.kpi
   GROUP BY pm.period_id, r.unit_id, r.kpi, k.aggregate
 ),
 grid AS (
   SELECT p.period_id, fu.unit_id, k.kpi, k.measure
   FROM framework_units fu
-  JOIN periods p ON p.framework_id = $1
+  JOIN periods p ON p.framework_id = $1${onlyPeriods('p.period_id')}
   JOIN kpis k ON k.framework_id = $1
   WHERE fu.framework_id = $1 AND k.measure <> 'combine'
 ),
-leaf_measured AS (
+leaf_measured AS MATERIALIZED (
   SELECT g.period_id, g.unit_id, g.kpi, a.value, a.target, a.baseline, a.adjust,
     coalesce(a.months_reported, 0)::INTEGER AS months_reported, a.last_month,
     round(CASE g.measure
@@ -169,7 +186,7 @@ leaf_measured AS (
   FROM grid g
   LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
 ),
-${EFFECTIVE_BANDS},
+${BAND_LADDERS},
 ${bandStage('leaf_scored', 'leaf_measured')}${stages.length > 0 ? ',\n' + stages.join(',\n') : ''}
 SELECT $1 AS framework_id, ${SCORE_COLUMNS} FROM ${scoredSoFar}`;
 }
@@ -178,13 +195,13 @@ SELECT $1 AS framework_id, ${SCORE_COLUMNS} FROM ${scoredSoFar}`;
  * INSERT INTO unit_totals for framework `$1`: weighted totals over the top-level KPIs, for all of
  * them (`grp` = `*`) and for each group, ranked by competition ranking on the rounded total.
  */
-export function unitTotalsSql(): string {
+export function unitTotalsSql(periodIds: readonly string[] | null = null): string {
   return `INSERT INTO unit_totals
 WITH top_level AS (
   SELECT s.period_id, s.unit_id, s.score, s.status, s.is_top, k.weight, k.top_points, k.grp
   FROM kpi_scores s
   JOIN kpis k ON k.framework_id = $1 AND k.kpi = s.kpi AND k.parent IS NULL
-  WHERE s.framework_id = $1
+  WHERE s.framework_id = $1${periodIds === null ? '' : ` AND s.period_id IN ${literalList(periodIds)}`}
 ),
 grouped AS (
   SELECT period_id, '*' AS grp, unit_id, score, status, is_top, weight, top_points FROM top_level
@@ -213,17 +230,25 @@ export const CLEAR_SCORES_SQL = [
   'DELETE FROM unit_totals WHERE framework_id = $1'
 ];
 
+/** Removes the scores of some periods of framework `$1` before re-scoring them. */
+export function clearPeriodScoresSql(periodIds: readonly string[]): string[] {
+  return [
+    `DELETE FROM kpi_scores WHERE framework_id = $1 AND period_id IN ${literalList(periodIds)}`,
+    `DELETE FROM unit_totals WHERE framework_id = $1 AND period_id IN ${literalList(periodIds)}`
+  ];
+}
+
 /**
  * The league table of one framework, period (`$2`) and group (`$3`, `*` for all): every unit with its
- * rank, movement against the previous period of the same grain (when that period has results), and the
- * tie order of DESIGN §4.7 (rank, then KPIs at top level, then Thai name order).
+ * rank, movement against the previous period of the same grain (when that period has results: any result of
+ * the framework in `previousMonths`, the previous period's months), and the tie order of DESIGN §4.7 (rank,
+ * then KPIs at top level, then Thai name order).
  */
-export function leagueTableSql(): string {
+export function leagueTableSql(previousMonths: readonly string[]): string {
   return `WITH previous AS (
   SELECT p.period_id, p.prev_period_id,
-    EXISTS (SELECT 1 FROM results r JOIN period_months pm ON pm.framework_id = r.framework_id
-      AND pm.month = r.month AND pm.period_id = p.prev_period_id
-      WHERE r.framework_id = $1 AND r.value IS NOT NULL) AS has_data
+    EXISTS (SELECT 1 FROM results r WHERE r.framework_id = $1 AND r.value IS NOT NULL
+      AND r.month IN ${literalList(previousMonths)}) AS has_data
   FROM periods p WHERE p.framework_id = $1 AND p.period_id = $2
 )
 SELECT t.rank, t.unit_id, u.name AS unit, u.province, t.total, t.max_total, t.total_pct, t.missing,

@@ -170,6 +170,37 @@ describe('Session imports', () => {
     expect(await juneT1(await session(store))).toEqual(withUpload);
   });
 
+  it('cancels a reading in progress: nothing is shown and nothing changes', async () => {
+    const store = new MemoryStore();
+    let seen: ((fraction: number) => void) | null = null;
+    const s = new Session({
+      openDb: async () => {
+        const db = await openNodeNativeDb();
+        open.push(db);
+        return db;
+      },
+      fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
+      openStore: async () => store,
+      readResults: (_input, _framework, _aliases, onProgress, signal) =>
+        new Promise((_resolve, reject) => {
+          seen = onProgress;
+          onProgress(0.4);
+          signal.addEventListener('abort', () =>
+            reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }))
+          );
+        })
+    });
+    await s.start();
+    const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
+    for (let i = 0; i < 500 && !seen; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(s.reading).toMatchObject({ file: 'seed001-budget-2565-06.csv', fraction: 0.4 });
+    s.cancelImport();
+    expect((await done).error).toBe('cancelled');
+    expect(s.reading).toBeNull();
+    expect(s.pending).toBeNull();
+    expect(s.lastImport).toBeNull();
+  });
+
   it('removes one upload and rebuilds the results without it', async () => {
     const store = new MemoryStore();
     const s = await session(store);
