@@ -318,3 +318,42 @@ export async function fastPipelineTask(engine: EngineName, size: SizeName) {
   await opened.close();
   return { engine: opened.db.engine, openMs, ...steps, fileToTableMs, paths, phases, storedResults: results, peakRssMb: peakRssMb() };
 }
+
+// -----------------------------------------------------------------------------------------------------------
+
+/**
+ * What `npm run score` would do with the fast reader wired in (issue 6 report): native DuckDB, the fast
+ * reader into the staged table, a staged commit, scoring only the period asked for and the one before it,
+ * and the CSV on stdout. Timed from outside, start-up included.
+ */
+export async function cliFastTask(size: SizeName, periodId: string) {
+  const { openNativeWithFiles } = await import('./engines');
+  const { readResultsFast } = await import('../src/lib/ingest/fast-results');
+  const { STAGED_RESULTS, createStagedResultsSql } = await import('../src/lib/sql/results-import');
+  const { parsePeriodId, previousPeriod } = await import('../src/lib/domain/periods');
+  const { formatLeagueCsv } = await import('../src/lib/scoring/league-format');
+  const generated = await generate(size);
+  const part = generated.parts[generated.parts.length - 1];
+  const framework = loadFramework(part.frameworkFile);
+  const period = parsePeriodId(periodId)!;
+  const opened = await openNativeWithFiles();
+  const workspace = await Workspace.open(opened.db);
+  await workspace.putFramework(framework);
+  await workspace.ensurePeriods(framework.id, [period, previousPeriod(period)]);
+  await opened.db.exec(createStagedResultsSql());
+  const report = await readResultsFast(
+    opened.db,
+    opened.files,
+    { name: part.resultsFile, bytes: new Uint8Array(readFileSync(part.resultsFile)) },
+    { framework, table: STAGED_RESULTS }
+  );
+  await (workspace as unknown as StagedWorkspace).commitStaged(framework.id);
+  await (workspace as unknown as { scorePeriods(id: string, p: string[]): Promise<void> }).scorePeriods(framework.id, [
+    period.id,
+    previousPeriod(period).id
+  ]);
+  const csv = formatLeagueCsv(await workspace.leagueTable(framework.id, period.id));
+  process.stdout.write(csv);
+  await opened.close();
+  return { rows: report.rowCount, rejected: report.rejected.length, path: report.path, csvLines: csv.trim().split('\n').length };
+}

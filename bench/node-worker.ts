@@ -2,7 +2,7 @@
  * Runs one Node task of bench/node-tasks.ts and prints its result as the last line of stdout (JSON).
  * `npx tsx bench/node-worker.ts engine wasm national`
  */
-import { engineTask, fastPipelineTask, ingestTask, pipelineTask, plainTask, type EngineName } from './node-tasks';
+import { cliFastTask, engineTask, fastPipelineTask, ingestTask, pipelineTask, plainTask, type EngineName } from './node-tasks';
 import type { SizeName } from './synthetic';
 
 const [task, a, b] = process.argv.slice(2);
@@ -19,6 +19,9 @@ switch (task) {
     break;
   case 'fast':
     result = await fastPipelineTask(a as EngineName, b as SizeName);
+    break;
+  case 'cli-fast':
+    result = await cliFastTask(a as SizeName, b);
     break;
   case 'pipeline':
     result = await pipelineTask(a as EngineName, b as SizeName);

@@ -199,8 +199,9 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
       }
       const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
       const report = await readResultsFile({ name, bytes, sheet: options.sheet }, { framework });
-      rows.push(...report.rows);
-      rejected.push(...report.rejected);
+      // Not push(...rows): a national file has more rows than a call may take arguments.
+      for (const row of report.rows) rows.push(row);
+      for (const rejection of report.rejected) rejected.push(rejection);
       warnings.push(...report.warnings.map((warning) => `warning: ${name}: ${warning}`));
     }
     for (const rejection of rejected) {

@@ -6,7 +6,13 @@
 export type CsvCell = string | number | null | undefined;
 
 const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A text that Excel, LibreOffice or Google Sheets would run as a formula starts with one of these. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Would a spreadsheet take this text for a formula? */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
 
 /** A text cell made inert for spreadsheets; a numeric cell (a JS number) passes through unchanged. */
 export function safeCell(cell: CsvCell): string {
@@ -14,6 +20,23 @@ export function safeCell(cell: CsvCell): string {
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const ESCAPED_FORMULA = /^'*[=+\-@\t\r]/;
+const UNESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+
+/**
+ * The reversible form of `safeCell`'s rule, for data files that are read back (the framework CSVs): a text that
+ * starts like a formula gets a `'` in front — and so does one that already starts with `'` before such a
+ * character, so that `unescapeFormulaText` gives back exactly the text written.
+ */
+export function escapeFormulaText(text: string): string {
+  return ESCAPED_FORMULA.test(text) ? `'${text}` : text;
+}
+
+/** Undoes `escapeFormulaText` (one `'` before a formula start is removed); other texts pass unchanged. */
+export function unescapeFormulaText(text: string): string {
+  return UNESCAPED_FORMULA.test(text) ? text.slice(1) : text;
 }
 
 export function toExcelCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {

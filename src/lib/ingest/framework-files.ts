@@ -31,6 +31,7 @@ import {
 } from '../domain/framework-validate';
 import { parseNumber } from '../domain/numbers';
 import { parseMonth } from '../domain/periods';
+import { escapeFormulaText, unescapeFormulaText } from '../export/csv';
 import { formatCsv, parseCsv } from './csv';
 
 export interface FrameworkFile {
@@ -276,7 +277,8 @@ function tableRow(name: string, line: number, cells: string[], columns: Map<stri
     cell(column) {
       const index = columns.get(column);
       const value = index === undefined ? undefined : cells[index];
-      const trimmed = value === undefined ? '' : value.trim();
+      // A text written as `'=…` by frameworkToCsvFiles (so that Excel does not run it) is read as `=…`.
+      const trimmed = value === undefined ? '' : unescapeFormulaText(value.trim()).trim();
       return trimmed === '' ? null : trimmed;
     }
   };
@@ -1004,40 +1006,44 @@ function targetRecord(target: UnitTarget): Record<string, unknown> {
 /**
  * The §9.2 files (`framework.csv`, `kpis.csv`, `levels.csv`, and `targets.csv` when there are targets), UTF-8
  * with a BOM for Excel. Extension columns are written only when used. `readFrameworkFiles` reads them back.
+ * The files are meant to be edited in a spreadsheet, so a text that would start a formula (`=`, `+`, `-`, `@`)
+ * is written with a `'` in front (`escapeFormulaText`), which the reader removes: a round trip gives back
+ * exactly the same framework. Numbers are written plainly (`-5` stays a number).
  */
 export function frameworkToCsvFiles(fw: Framework): FrameworkFile[] {
+  const text = (value: string | null | undefined): string => escapeFormulaText(value ?? '');
   const frameworkColumns: string[] = [...FRAMEWORK_CSV_COLUMNS.framework.required];
-  const frameworkRow = [fw.id, fw.name, fw.province ?? '', numberText(fw.fiscalYear), fw.period ?? ''];
+  const frameworkRow = [text(fw.id), text(fw.name), text(fw.province), numberText(fw.fiscalYear), fw.period ?? ''];
   if (fw.notes.length > 0 || fw.source) {
     frameworkColumns.push('notes', 'source');
-    frameworkRow.push(fw.notes.join(NOTES_SEPARATOR), fw.source ?? '');
+    frameworkRow.push(text(fw.notes.join(NOTES_SEPARATOR)), text(fw.source));
   }
   const extras = FRAMEWORK_CSV_COLUMNS.kpis.optional.filter((column) =>
     fw.kpis.some((kpi) => (column === 'unit_label' ? kpi.unitLabel : kpi.howToReport))
   );
   const kpiRows = fw.kpis.map((kpi) => [
-    kpi.kpi,
-    kpi.name,
-    kpi.group ?? '',
+    text(kpi.kpi),
+    text(kpi.name),
+    text(kpi.group),
     numberText(kpi.weight),
-    kpi.scale,
-    kpi.measure,
-    kpi.aggregate,
+    text(kpi.scale),
+    text(kpi.measure),
+    text(kpi.aggregate),
     kpi.interpolate ? 'true' : 'false',
-    kpi.targetLevel ?? '',
-    kpi.parent ?? '',
-    kpi.combine ?? '',
-    ...extras.map((column) => (column === 'unit_label' ? kpi.unitLabel : kpi.howToReport) ?? '')
+    text(kpi.targetLevel),
+    text(kpi.parent),
+    text(kpi.combine),
+    ...extras.map((column) => text(column === 'unit_label' ? kpi.unitLabel : kpi.howToReport))
   ]);
   const bandRows = fw.bands.map((band) => [
-    band.kpi,
-    band.level,
+    text(band.kpi),
+    text(band.level),
     numberText(band.points),
-    band.op,
+    text(band.op),
     numberText(band.value),
     numberText(band.value2),
-    band.unit ?? '',
-    band.label
+    text(band.unit),
+    text(band.label)
   ]);
   const files: FrameworkFile[] = [
     { name: 'framework.csv', text: formatCsv([frameworkColumns, frameworkRow]) },
@@ -1046,9 +1052,9 @@ export function frameworkToCsvFiles(fw: Framework): FrameworkFile[] {
   ];
   if (fw.targets.length > 0) {
     const targetRows = fw.targets.map((t) => [
-      t.kpi,
-      t.unit,
-      t.month ?? '',
+      text(t.kpi),
+      text(t.unit),
+      text(t.month),
       numberText(t.target),
       numberText(t.baseline)
     ]);

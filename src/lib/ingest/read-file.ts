@@ -9,6 +9,13 @@
 import type { TextEncodingName } from './decode';
 import { decodeText } from './decode';
 import {
+  MAX_RESULTS_FILE_BYTES,
+  MAX_WORKBOOK_UNZIPPED_BYTES,
+  fileSizeProblem,
+  sizeText,
+  zipUnzippedSize
+} from './limits';
+import {
   readResultsTable,
   readResultsText,
   type ResultsReadOptions,
@@ -75,6 +82,8 @@ export async function readResultsFile(
   const readOptions: ResultsReadOptions = { ...options, onlyFrameworkMonths: true };
   try {
     const bytes = input.bytes;
+    const tooLarge = fileSizeProblem(bytes.length, MAX_RESULTS_FILE_BYTES, 'results');
+    if (tooLarge) return fileReport(name, tooLarge, looksLikeZip(bytes) ? 'xlsx' : 'csv');
     if (looksLikeOldExcel(bytes)) {
       return fileReport(
         name,
@@ -83,6 +92,16 @@ export async function readResultsFile(
       );
     }
     if (looksLikeZip(bytes)) {
+      const unzipped = zipUnzippedSize(bytes);
+      if (unzipped !== null && unzipped > MAX_WORKBOOK_UNZIPPED_BYTES) {
+        const size = Number.isFinite(unzipped) ? `${sizeText(unzipped)} ` : '';
+        return fileReport(
+          name,
+          `ไฟล์ Excel นี้เมื่อแตกออกมีขนาด ${size}เกินที่รับได้ (${sizeText(MAX_WORKBOOK_UNZIPPED_BYTES)}) — ` +
+            'ไม่ได้อ่านไฟล์นี้ ตรวจว่าเลือกไฟล์ถูกต้อง หรือบันทึกเฉพาะแผ่นงานผลการดำเนินงานเป็น CSV UTF-8',
+          'xlsx'
+        );
+      }
       const { readWorkbook } = await import('./xlsx');
       const workbook = await readWorkbook(bytes);
       if (!workbook.ok) return fileReport(name, workbook.reason, 'xlsx');

@@ -24,6 +24,7 @@ import {
   type Province
 } from '../domain/units';
 import { parseCsv, type CsvTable } from './csv';
+import { MAX_COLUMNS, MAX_REJECTIONS, clipMessage, countText, listText } from './limits';
 
 export interface ResultsReadOptions {
   /** The KPIs the rows must belong to; its `province` decides what the units are. */
@@ -455,7 +456,7 @@ interface Layout {
 type LayoutResult = { ok: true; layout: Layout } | { ok: false; missing: string[] };
 
 function headerText(header: readonly string[], index: number): string {
-  return stripInvisible(header[index] ?? '') || `คอลัมน์ที่ ${index + 1}`;
+  return clipMessage(stripInvisible(header[index] ?? ''), 200) || `คอลัมน์ที่ ${index + 1}`;
 }
 
 function detectLayout(header: readonly string[], catalog: KpiCatalog, scope: UnitScope): LayoutResult {
@@ -514,9 +515,9 @@ function detectLayout(header: readonly string[], catalog: KpiCatalog, scope: Uni
 
   const warnings: string[] = [];
   const ignored: string[] = [...unknown];
-  if (duplicates.length > 0) warnings.push(`มีคอลัมน์ซ้ำ ไม่ได้ใช้: ${duplicates.join(', ')}`);
+  if (duplicates.length > 0) warnings.push(`มีคอลัมน์ซ้ำ ไม่ได้ใช้: ${listText(duplicates)}`);
   if (notInFramework.length > 0) {
-    warnings.push(`คอลัมน์ที่ดูเหมือนรหัสตัวชี้วัดแต่ไม่มีในกรอบ ไม่ได้อ่าน: ${notInFramework.join(', ')}`);
+    warnings.push(`คอลัมน์ที่ดูเหมือนรหัสตัวชี้วัดแต่ไม่มีในกรอบ ไม่ได้อ่าน: ${listText(notInFramework)}`);
   }
   const provinceIndex = scope.kind === 'provinces' ? undefined : roles.get('province');
   if (scope.kind === 'provinces' && roles.has('province') && roles.has('unit')) {
@@ -545,7 +546,7 @@ function detectLayout(header: readonly string[], catalog: KpiCatalog, scope: Uni
         ...[...wideColumns.values()].flatMap((c) => Object.values(c).map((i) => headerText(header, i!)))
       );
     }
-    if (ignored.length > 0) warnings.push(`ไม่ได้ใช้คอลัมน์: ${ignored.join(', ')}`);
+    if (ignored.length > 0) warnings.push(`ไม่ได้ใช้คอลัมน์: ${listText(ignored)}`);
     return {
       ok: true,
       layout: {
@@ -579,7 +580,7 @@ function detectLayout(header: readonly string[], catalog: KpiCatalog, scope: Uni
       if (roles.has(role)) ignored.push(headerText(header, roles.get(role)!));
     }
   }
-  if (ignored.length > 0) warnings.push(`ไม่ได้ใช้คอลัมน์: ${ignored.join(', ')}`);
+  if (ignored.length > 0) warnings.push(`ไม่ได้ใช้คอลัมน์: ${listText(ignored)}`);
   return { ok: true, layout: { kind: 'wide', header: [...header], unit, month: monthIndex, wide, warnings } };
 }
 
@@ -657,8 +658,50 @@ function unreadable(file: string, error: unknown): ResultsReadReport {
 /** How often (in records) the row loop reports progress. */
 const PROGRESS_EVERY = 2000;
 
+/** Thrown by the reader when a file has more than `MAX_REJECTIONS` problems: reading stops there. */
+class TooManyProblems extends Error {
+  constructor(readonly line: number) {
+    super('too many problems');
+  }
+}
+
+/** The last non-blank cell's position + 1: Excel's trailing empty columns do not count. */
+function usedWidth(cells: readonly string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i].trim() !== '') return i + 1;
+  return 0;
+}
+
 function read(file: string, table: CsvTable, options: ResultsReadOptions): ResultsReadReport {
   const report = emptyReport(file);
+  try {
+    return readInto(report, file, table, options);
+  } catch (error) {
+    if (!(error instanceof TooManyProblems)) throw error;
+    // Refused whole: a file this wrong is another file or meant for another framework; keep the first problems
+    // (they say what is wrong) and nothing else.
+    report.rows = [];
+    report.unitIssues = [];
+    report.warnings = [];
+    report.rejected.sort((a, b) => a.line - b.line);
+    report.rejected.push({
+      file,
+      line: error.line,
+      column: null,
+      reason:
+        `หยุดอ่านที่บรรทัด ${countText(error.line)}: มีแถวที่ใช้ไม่ได้เกิน ${countText(MAX_REJECTIONS)} แถว ` +
+        `จึงไม่นำเข้าไฟล์นี้เลย — ตรวจว่าเป็นไฟล์ผลการดำเนินงานของกรอบ "${clipMessage(options.framework.name, 200)}" ` +
+        'และเลือกกรอบการประเมินถูกต้อง'
+    });
+    return report;
+  }
+}
+
+function readInto(
+  report: ResultsReadReport,
+  file: string,
+  table: CsvTable,
+  options: ResultsReadOptions
+): ResultsReadReport {
   const framework = options.framework;
   const catalog = catalogOf(framework);
   const scope = scopeOf(framework);
@@ -666,7 +709,13 @@ function read(file: string, table: CsvTable, options: ResultsReadOptions): Resul
   const monthScope = options.onlyFrameworkMonths ? monthScopeOf(framework) : null;
 
   const reject = (line: number, column: string | null, reason: string, suggestions?: string[]): void => {
-    const rejection: Rejection = { file, line, column, reason };
+    if (report.rejected.length >= MAX_REJECTIONS) throw new TooManyProblems(line);
+    const rejection: Rejection = {
+      file,
+      line,
+      column: column === null ? null : clipMessage(column, 200),
+      reason: clipMessage(reason)
+    };
     if (suggestions && suggestions.length > 0) rejection.suggestions = suggestions;
     report.rejected.push(rejection);
   };
@@ -681,7 +730,7 @@ function read(file: string, table: CsvTable, options: ResultsReadOptions): Resul
     } else {
       unitIssues.set(groupKey, {
         kind: problem.unit.kind,
-        name: problem.unit.name,
+        name: clipMessage(problem.unit.name, 200),
         key,
         column: problem.column,
         lines: [line],
@@ -698,6 +747,16 @@ function read(file: string, table: CsvTable, options: ResultsReadOptions): Resul
 
   if (table.header.length === 0) {
     if (table.errors.length === 0) reject(1, null, 'ไฟล์ว่าง ไม่มีหัวตารางและข้อมูล');
+    return report;
+  }
+  const widest = table.rows.reduce((max, row) => Math.max(max, usedWidth(row.cells)), usedWidth(table.header));
+  if (widest > MAX_COLUMNS) {
+    reject(
+      1,
+      null,
+      `ไฟล์มี ${countText(widest)} คอลัมน์ เกินที่อ่านได้ (${countText(MAX_COLUMNS)} คอลัมน์) — ไม่ได้อ่านไฟล์นี้ ` +
+        'ตรวจว่าเป็นตารางผลการดำเนินงาน (อำเภอ ตัวชี้วัด เดือน ผลการดำเนินงาน) และบันทึกเฉพาะตารางนั้น'
+    );
     return report;
   }
 
@@ -724,7 +783,7 @@ function read(file: string, table: CsvTable, options: ResultsReadOptions): Resul
       null,
       `อ่านตารางไม่ได้: ไม่พบคอลัมน์ ${detected.missing.join(', ')} ` +
         `(ตารางแบบยาวต้องมีคอลัมน์อำเภอ ตัวชี้วัด เดือน และผลการดำเนินงาน; ตารางแบบกว้างต้องมีคอลัมน์อำเภอ เดือน ` +
-        `และคอลัมน์ที่หัวเป็นรหัสตัวชี้วัดของกรอบ) — คอลัมน์ที่พบ: ${found.length > 0 ? found.join(', ') : '(ไม่มี)'}`
+        `และคอลัมน์ที่หัวเป็นรหัสตัวชี้วัดของกรอบ) — คอลัมน์ที่พบ: ${found.length > 0 ? listText(found) : '(ไม่มี)'}`
     );
     return report;
   }

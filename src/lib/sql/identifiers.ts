@@ -23,11 +23,15 @@ export function literalList(values: readonly SqlValue[]): string {
   return values.length === 0 ? '(NULL)' : '(' + values.map(literal).join(', ') + ')';
 }
 
-/** `read_csv` over a registered file holding `rowsToCsv` output, typed by `columns`. */
+/**
+ * `read_csv` over a registered file holding `rowsToCsv` output, typed by `columns`. Rows end with `\n`, said
+ * explicitly: left to itself DuckDB takes a `\r` inside the first row's quoted text (a multi-line cell from a
+ * Windows file) for the line end and fails. Only the bare `\N` is NULL: a quoted `"\N"` is the text `\N`.
+ */
 export function readRegisteredCsv(fileName: string, columns: readonly ColumnSpec[]): string {
   const spec = columns.map((column) => `${literal(column.name)}: ${literal(column.type)}`).join(', ');
   return (
     `read_csv(${literal(fileName)}, header = false, delim = ',', quote = '"', escape = '"', ` +
-    `nullstr = '\\N', auto_detect = false, columns = {${spec}})`
+    `new_line = '\\n', nullstr = '\\N', allow_quoted_nulls = false, auto_detect = false, columns = {${spec}})`
   );
 }
