@@ -1,5 +1,5 @@
 /**
- * Native DuckDB in Node (@duckdb/node-api pinned to 1.4.3, the engine version DuckDB-WASM 1.32 runs):
+ * Native DuckDB in Node (@duckdb/node-api pinned to 1.4.4, the patch release after the 1.4.3 engine DuckDB-WASM 1.32 runs):
  * starts in ~20 ms instead of ~1.2 s, so the command line uses it by default. Same SQL, same answers
  * (checked by src/lib/sql/engines.test.ts).
  */
