@@ -28,5 +28,15 @@ export default ts.config(
       'svelte/no-navigation-without-resolve': 'off'
     }
   },
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'bench/data/', 'bench/results/', 'static/'] }
+  {
+    ignores: [
+      'build/',
+      '.svelte-kit/',
+      'node_modules/',
+      'bench/data/',
+      'bench/results/',
+      'bench/.*',
+      'static/'
+    ]
+  }
 );

@@ -31,7 +31,10 @@ if (input.build) {
   const built = spawnSync('npm', ['run', 'build'], { cwd: REPO_DIR, encoding: 'utf8', maxBuffer: 64e6 });
   buildMs = Math.round(performance.now() - started);
   if (built.status !== 0) {
-    writeFileSync(outputFile, JSON.stringify({ error: `npm run build failed: ${built.stderr.slice(-2000)}` }));
+    writeFileSync(
+      outputFile,
+      JSON.stringify({ error: `npm run build failed: ${built.stderr.slice(-2000)}` })
+    );
     process.exit(0);
   }
   log(`  build: ${buildMs} ms`);
@@ -44,11 +47,17 @@ function bundleSizes() {
     .map((entry) => {
       const full = path.join(entry.parentPath, entry.name);
       const raw = readFileSync(full);
-      return { file: path.relative(buildDir, full), rawBytes: raw.length, gzipBytes: gzipSync(raw, { level: 9 }).length };
+      return {
+        file: path.relative(buildDir, full),
+        rawBytes: raw.length,
+        gzipBytes: gzipSync(raw, { level: 9 }).length
+      };
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
   const sum = (filter: (file: string) => boolean) =>
-    files.filter((f) => filter(f.file)).reduce((acc, f) => ({ raw: acc.raw + f.rawBytes, gzip: acc.gzip + f.gzipBytes }), { raw: 0, gzip: 0 });
+    files
+      .filter((f) => filter(f.file))
+      .reduce((acc, f) => ({ raw: acc.raw + f.rawBytes, gzip: acc.gzip + f.gzipBytes }), { raw: 0, gzip: 0 });
   return {
     allJs: sum((f) => f.endsWith('.js')),
     duckdbWorkers: sum((f) => /duckdb-browser-.*\.worker/.test(f)),
@@ -59,19 +68,57 @@ function bundleSizes() {
 
 const national = input.sizes.national;
 let baselinePage: ((page: Page, server: StaticServer) => Promise<unknown>) | undefined;
+let fiveYearsPage: ((page: Page, server: StaticServer) => Promise<unknown>) | undefined;
 let extra: Record<string, { body: string | Buffer; type: string }> = {};
 if (national) {
-  const page = await buildBaselinePage(buildDir, national.parts[0].frameworkFile, national.parts[0].resultsFile);
+  const page = await buildBaselinePage(
+    buildDir,
+    national.parts[0].frameworkFile,
+    national.parts[0].resultsFile,
+    input.sizes.national5?.parts ?? []
+  );
+  if (page.fiveYears.length > 0) {
+    fiveYearsPage = async (browserPage, server) => {
+      await browserPage.goto(server.url + '/__bench/index.html');
+      await browserPage.waitForFunction(
+        () => typeof (window as unknown as Record<string, unknown>).__benchFiveYears === 'function'
+      );
+      return browserPage.evaluate(
+        (config) =>
+          (window as unknown as { __benchFiveYears: (c: unknown) => Promise<unknown> }).__benchFiveYears(
+            config
+          ),
+        { parts: page.fiveYears, wasmUrl: page.wasmUrl, workerUrl: page.workerUrl }
+      );
+    };
+  }
   extra = page.files;
   baselinePage = async (browserPage, server) => {
     await browserPage.goto(server.url + '/__bench/index.html');
-    await browserPage.waitForFunction(() => typeof (window as unknown as Record<string, unknown>).__benchBaselines === 'function');
+    await browserPage.waitForFunction(
+      () => typeof (window as unknown as Record<string, unknown>).__benchBaselines === 'function'
+    );
     return browserPage.evaluate(
-      (config) => (window as unknown as { __benchBaselines: (c: unknown) => Promise<unknown> }).__benchBaselines(config),
-      { frameworkUrl: '/__bench/framework.json', resultsUrl: '/__bench/results.csv', wasmUrl: page.wasmUrl, workerUrl: page.workerUrl }
+      (config) =>
+        (window as unknown as { __benchBaselines: (c: unknown) => Promise<unknown> }).__benchBaselines(
+          config
+        ),
+      {
+        frameworkUrl: '/__bench/framework.json',
+        resultsUrl: '/__bench/results.csv',
+        wasmUrl: page.wasmUrl,
+        workerUrl: page.workerUrl
+      }
     );
   };
 }
 
-const results = await runBrowserBench({ port: input.port, sizes: input.sizes, log, extra, baselinePage });
+const results = await runBrowserBench({
+  port: input.port,
+  sizes: input.sizes,
+  log,
+  extra,
+  baselinePage,
+  fiveYearsPage
+});
 writeFileSync(outputFile, JSON.stringify({ buildMs, bundle: bundleSizes(), ...results }));

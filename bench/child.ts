@@ -60,10 +60,15 @@ export async function runNodeTask<T>(
   args: readonly string[],
   timeoutMs: number
 ): Promise<{ ok: true; wallMs: number; result: T } | { ok: false; wallMs: number; error: string }> {
-  const run = await runChild(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'node-worker.ts'), ...args], {
-    timeoutMs
-  });
-  if (run.timedOut) return { ok: false, wallMs: run.wallMs, error: `timed out after ${Math.round(timeoutMs / 1000)} s` };
+  const run = await runChild(
+    process.execPath,
+    ['--import', 'tsx', path.join(BENCH_DIR, 'node-worker.ts'), ...args],
+    {
+      timeoutMs
+    }
+  );
+  if (run.timedOut)
+    return { ok: false, wallMs: run.wallMs, error: `timed out after ${Math.round(timeoutMs / 1000)} s` };
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   if (!run.ok || !last.startsWith('{')) {
     const tail = run.stderr.trim().split('\n').slice(-6).join(' | ');

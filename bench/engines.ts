@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { openNodeNativeDb } from '../src/lib/db/node-native';
-import { ENGINE_SETUP_SQL, plainValue, rowsToCsv, type Db, type Row, type SqlValue } from '../src/lib/db/types';
+import {
+  ENGINE_SETUP_SQL,
+  plainValue,
+  rowsToCsv,
+  type Db,
+  type Row,
+  type SqlValue
+} from '../src/lib/db/types';
 import type { FileRegistry } from '../src/lib/ingest/fast-results';
 import { ident, readRegisteredCsv } from '../src/lib/sql/identifiers';
 
@@ -62,7 +69,9 @@ export async function openWasmWithFiles(): Promise<EngineWithFiles> {
       bindings.registerFileText(name, rowsToCsv(columns, rows));
       try {
         const names = columns.map((column) => ident(column.name)).join(', ');
-        connection.query(`INSERT INTO ${ident(table)} (${names}) SELECT * FROM ${readRegisteredCsv(name, columns)}`);
+        connection.query(
+          `INSERT INTO ${ident(table)} (${names}) SELECT * FROM ${readRegisteredCsv(name, columns)}`
+        );
       } finally {
         bindings.dropFile(name);
       }

@@ -7,7 +7,14 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frameworkToJson } from '../src/lib/ingest/framework-files';
-import { SIZES, syntheticFramework, unitsOf, writeResults, type ResultsFileFacts, type SizeName } from './synthetic';
+import {
+  SIZES,
+  syntheticFramework,
+  unitsOf,
+  writeResults,
+  type ResultsFileFacts,
+  type SizeName
+} from './synthetic';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(BENCH_DIR, 'data');
@@ -42,8 +49,15 @@ async function generatePart(size: SizeName, fiscalYear: number): Promise<Generat
   const resultsFile = path.join(DATA_DIR, `${stem}.csv`);
   const metaFile = path.join(DATA_DIR, `${stem}.meta.json`);
   if (existsSync(metaFile) && existsSync(resultsFile) && existsSync(frameworkFile)) {
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as GeneratedPart & { version: number; seed: number };
-    if (meta.version === GENERATOR_VERSION && meta.seed === SEED && statSync(resultsFile).size === meta.bytes) {
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as GeneratedPart & {
+      version: number;
+      seed: number;
+    };
+    if (
+      meta.version === GENERATOR_VERSION &&
+      meta.seed === SEED &&
+      statSync(resultsFile).size === meta.bytes
+    ) {
       return { ...meta, frameworkFile, resultsFile };
     }
   }
@@ -57,7 +71,14 @@ async function generatePart(size: SizeName, fiscalYear: number): Promise<Generat
   await new Promise<void>((resolve, reject) =>
     stream.end((error?: Error | null) => (error ? reject(error) : resolve()))
   );
-  const part: GeneratedPart = { fiscalYear, frameworkId: synthetic.framework.id, frameworkFile, resultsFile, bytes, facts };
+  const part: GeneratedPart = {
+    fiscalYear,
+    frameworkId: synthetic.framework.id,
+    frameworkFile,
+    resultsFile,
+    bytes,
+    facts
+  };
   writeFileSync(metaFile, JSON.stringify({ ...part, version: GENERATOR_VERSION, seed: SEED }, null, 2));
   return part;
 }

@@ -74,7 +74,10 @@ export async function ingestTask(size: SizeName) {
     () => readResultsFile({ name: path.basename(part.resultsFile), bytes }, { framework }),
     { reps }
   );
-  const duckdb: Record<string, { allVarchar: Timing; typed: Timing | { error: string }; startMs: number; rows: number }> = {};
+  const duckdb: Record<
+    string,
+    { allVarchar: Timing; typed: Timing | { error: string }; startMs: number; rows: number }
+  > = {};
   for (const open of [openNativeCsvReader, openWasmCsvReader]) {
     const started = performance.now();
     const reader = await open();
@@ -126,7 +129,12 @@ export async function plainTask(size: SizeName) {
     const fileToScores = since(started);
     const reps = generated.parts.length > 1 ? 1 : 3;
     const scoreAll = await measure(() => plainScore(framework, rows, periods, units, resolve), { reps });
-    parts.push({ frameworkId: framework.id, scoreAll: scoreAll.timing, fileToScores, periods: periods.length });
+    parts.push({
+      frameworkId: framework.id,
+      scoreAll: scoreAll.timing,
+      fileToScores,
+      periods: periods.length
+    });
   }
   return {
     parts,
@@ -147,7 +155,13 @@ export async function engineTask(engine: EngineName, size: SizeName) {
   const db = await openEngine(engine);
   const workspace = await Workspace.open(db);
   const openMs = since(started);
-  const parts: { frameworkId: string; putResultsMs: number; scoreMs: number; leagueMs: number; rows: number }[] = [];
+  const parts: {
+    frameworkId: string;
+    putResultsMs: number;
+    scoreMs: number;
+    leagueMs: number;
+    rows: number;
+  }[] = [];
   let framework: Framework | null = null;
   for (const part of generated.parts) {
     framework = loadFramework(part.frameworkFile);
@@ -268,7 +282,8 @@ interface StagedWorkspace {
 export async function fastPipelineTask(engine: EngineName, size: SizeName) {
   const { openNativeWithFiles, openWasmWithFiles } = await import('./engines');
   const { readResultsFast } = await import('../src/lib/ingest/fast-results');
-  const { STAGED_RESULTS, createStagedResultsSql, dropStagedResultsSql } = await import('../src/lib/sql/results-import');
+  const { STAGED_RESULTS, createStagedResultsSql, dropStagedResultsSql } =
+    await import('../src/lib/sql/results-import');
   const { previousPeriod } = await import('../src/lib/domain/periods');
   const generated = await generate(size);
   let started = performance.now();
@@ -294,7 +309,9 @@ export async function fastPipelineTask(engine: EngineName, size: SizeName) {
       { framework, table: STAGED_RESULTS }
     );
     steps.readMs += since(started);
-    paths.push(`${report.path}${report.fallbackReason ? ` (${report.fallbackReason})` : ''}: ${report.fastRows}/${report.rowCount}`);
+    paths.push(
+      `${report.path}${report.fallbackReason ? ` (${report.fallbackReason})` : ''}: ${report.fastRows}/${report.rowCount}`
+    );
     phases.push(report.phases);
     started = performance.now();
     await staged.commitStaged!(framework.id);
@@ -314,9 +331,20 @@ export async function fastPipelineTask(engine: EngineName, size: SizeName) {
     await staged.scoreRemaining!(loadFramework(part.frameworkFile).id);
     steps.scoreRemainingMs += since(started);
   }
-  const [{ results }] = await opened.db.query<{ results: number }>('SELECT count(*)::INTEGER AS results FROM results');
+  const [{ results }] = await opened.db.query<{ results: number }>(
+    'SELECT count(*)::INTEGER AS results FROM results'
+  );
   await opened.close();
-  return { engine: opened.db.engine, openMs, ...steps, fileToTableMs, paths, phases, storedResults: results, peakRssMb: peakRssMb() };
+  return {
+    engine: opened.db.engine,
+    openMs,
+    ...steps,
+    fileToTableMs,
+    paths,
+    phases,
+    storedResults: results,
+    peakRssMb: peakRssMb()
+  };
 }
 
 // -----------------------------------------------------------------------------------------------------------
@@ -348,12 +376,17 @@ export async function cliFastTask(size: SizeName, periodId: string) {
     { framework, table: STAGED_RESULTS }
   );
   await (workspace as unknown as StagedWorkspace).commitStaged(framework.id);
-  await (workspace as unknown as { scorePeriods(id: string, p: string[]): Promise<void> }).scorePeriods(framework.id, [
-    period.id,
-    previousPeriod(period).id
-  ]);
+  await (workspace as unknown as { scorePeriods(id: string, p: string[]): Promise<void> }).scorePeriods(
+    framework.id,
+    [period.id, previousPeriod(period).id]
+  );
   const csv = formatLeagueCsv(await workspace.leagueTable(framework.id, period.id));
   process.stdout.write(csv);
   await opened.close();
-  return { rows: report.rowCount, rejected: report.rejected.length, path: report.path, csvLines: csv.trim().split('\n').length };
+  return {
+    rows: report.rowCount,
+    rejected: report.rejected.length,
+    path: report.path,
+    csvLines: csv.trim().split('\n').length
+  };
 }

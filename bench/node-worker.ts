@@ -2,7 +2,15 @@
  * Runs one Node task of bench/node-tasks.ts and prints its result as the last line of stdout (JSON).
  * `npx tsx bench/node-worker.ts engine wasm national`
  */
-import { cliFastTask, engineTask, fastPipelineTask, ingestTask, pipelineTask, plainTask, type EngineName } from './node-tasks';
+import {
+  cliFastTask,
+  engineTask,
+  fastPipelineTask,
+  ingestTask,
+  pipelineTask,
+  plainTask,
+  type EngineName
+} from './node-tasks';
 import type { SizeName } from './synthetic';
 
 const [task, a, b] = process.argv.slice(2);

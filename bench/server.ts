@@ -64,7 +64,12 @@ export async function startStaticServer(
     if (!entry) {
       const raw = readFileSync(file);
       const ext = path.extname(file).toLowerCase();
-      entry = { raw, gzip: COMPRESSIBLE.has(ext) ? gzipSync(raw, { level: 6 }) : null, type: TYPES[ext] ?? 'application/octet-stream', ext };
+      entry = {
+        raw,
+        gzip: COMPRESSIBLE.has(ext) ? gzipSync(raw, { level: 6 }) : null,
+        type: TYPES[ext] ?? 'application/octet-stream',
+        ext
+      };
       cache.set(file, entry);
     }
     return entry;
@@ -107,7 +112,12 @@ export async function startStaticServer(
     if (body === entry.gzip) headers['content-encoding'] = 'gzip';
     response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
-    log.push({ path: url.pathname, bytes: body.length, rawBytes: entry.raw.length, type: entry.ext || entry.type });
+    log.push({
+      path: url.pathname,
+      bytes: body.length,
+      rawBytes: entry.raw.length,
+      type: entry.ext || entry.type
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -123,7 +133,9 @@ export async function startStaticServer(
 
 /** Compresses every file of the built site once, so that the first measured visit is not slowed by it. */
 export function warmServerCache(server: StaticServer, paths: readonly string[]): Promise<void> {
-  return Promise.all(paths.map((p) => fetch(server.url + p, { headers: { 'accept-encoding': 'gzip' } }).then((r) => r.arrayBuffer()))).then(
-    () => server.resetLog()
-  );
+  return Promise.all(
+    paths.map((p) =>
+      fetch(server.url + p, { headers: { 'accept-encoding': 'gzip' } }).then((r) => r.arrayBuffer())
+    )
+  ).then(() => server.resetLog());
 }

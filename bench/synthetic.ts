@@ -54,17 +54,116 @@ type LeafPlan = Pick<Kpi, 'measure' | 'aggregate' | 'interpolate' | 'scale'> & {
 
 /** 22 top-level leaf KPIs; cycled variations give the mix. */
 const LEAVES: LeafPlan[] = [
-  { measure: 'value', aggregate: 'sum', interpolate: false, scale: '1-5', op: '>=', values: [600, 500, 400, 300, 200], centre: 40, spread: 15 },
-  { measure: 'pct_of_target', aggregate: 'last', interpolate: true, scale: '1-5', op: '>=', values: [100, 90, 80, 70, 60], centre: 88, spread: 18 },
-  { measure: 'pct_of_target', aggregate: 'sum', interpolate: false, scale: '1-5', op: '>=', values: [100, 95, 90, 85, 80], centre: 92, spread: 12 },
-  { measure: 'growth_pct', aggregate: 'mean', interpolate: false, scale: '1-5', op: '>=', values: [10, 7.5, 5, 2.5, 0], centre: 5, spread: 6 },
-  { measure: 'rank_desc', aggregate: 'last', interpolate: false, scale: '1-5', op: '<=', values: [100, 250, 450, 650, 878], centre: 50, spread: 20 },
-  { measure: 'rank_asc', aggregate: 'sum', interpolate: false, scale: '1-5', op: '<=', values: [150, 300, 500, 700, 878], centre: 12, spread: 5 },
-  { measure: 'value', aggregate: 'mean', interpolate: false, scale: 'A-D', op: '>=', values: [80, 70, 60, 50], centre: 68, spread: 14 },
-  { measure: 'value', aggregate: 'max', interpolate: false, scale: '1-5', op: 'between', values: [90, 75, 60, 45, 0], centre: 70, spread: 20 },
-  { measure: 'value', aggregate: 'last', interpolate: false, scale: '1-5', op: '<=', values: [5, 10, 15, 20, 30], centre: 14, spread: 7 },
-  { measure: 'pct_of_target', aggregate: 'mean', interpolate: true, scale: '1-5', op: '>=', values: [100, 90, 80, 70, 60], centre: 85, spread: 15 },
-  { measure: 'value', aggregate: 'sum', interpolate: true, scale: '1-5', op: '>=', values: [1200, 1000, 800, 600, 400], centre: 75, spread: 25 }
+  {
+    measure: 'value',
+    aggregate: 'sum',
+    interpolate: false,
+    scale: '1-5',
+    op: '>=',
+    values: [600, 500, 400, 300, 200],
+    centre: 40,
+    spread: 15
+  },
+  {
+    measure: 'pct_of_target',
+    aggregate: 'last',
+    interpolate: true,
+    scale: '1-5',
+    op: '>=',
+    values: [100, 90, 80, 70, 60],
+    centre: 88,
+    spread: 18
+  },
+  {
+    measure: 'pct_of_target',
+    aggregate: 'sum',
+    interpolate: false,
+    scale: '1-5',
+    op: '>=',
+    values: [100, 95, 90, 85, 80],
+    centre: 92,
+    spread: 12
+  },
+  {
+    measure: 'growth_pct',
+    aggregate: 'mean',
+    interpolate: false,
+    scale: '1-5',
+    op: '>=',
+    values: [10, 7.5, 5, 2.5, 0],
+    centre: 5,
+    spread: 6
+  },
+  {
+    measure: 'rank_desc',
+    aggregate: 'last',
+    interpolate: false,
+    scale: '1-5',
+    op: '<=',
+    values: [100, 250, 450, 650, 878],
+    centre: 50,
+    spread: 20
+  },
+  {
+    measure: 'rank_asc',
+    aggregate: 'sum',
+    interpolate: false,
+    scale: '1-5',
+    op: '<=',
+    values: [150, 300, 500, 700, 878],
+    centre: 12,
+    spread: 5
+  },
+  {
+    measure: 'value',
+    aggregate: 'mean',
+    interpolate: false,
+    scale: 'A-D',
+    op: '>=',
+    values: [80, 70, 60, 50],
+    centre: 68,
+    spread: 14
+  },
+  {
+    measure: 'value',
+    aggregate: 'max',
+    interpolate: false,
+    scale: '1-5',
+    op: 'between',
+    values: [90, 75, 60, 45, 0],
+    centre: 70,
+    spread: 20
+  },
+  {
+    measure: 'value',
+    aggregate: 'last',
+    interpolate: false,
+    scale: '1-5',
+    op: '<=',
+    values: [5, 10, 15, 20, 30],
+    centre: 14,
+    spread: 7
+  },
+  {
+    measure: 'pct_of_target',
+    aggregate: 'mean',
+    interpolate: true,
+    scale: '1-5',
+    op: '>=',
+    values: [100, 90, 80, 70, 60],
+    centre: 85,
+    spread: 15
+  },
+  {
+    measure: 'value',
+    aggregate: 'sum',
+    interpolate: true,
+    scale: '1-5',
+    op: '>=',
+    values: [1200, 1000, 800, 600, 400],
+    centre: 75,
+    spread: 25
+  }
 ];
 
 const A_TO_D = ['A', 'B', 'C', 'D'];
@@ -75,9 +174,27 @@ function bandsFor(kpi: string, plan: LeafPlan): Band[] {
     const points = plan.values.length - i;
     if (plan.op === 'between') {
       const upper = i === 0 ? 1_000_000 : plan.values[i - 1] - 0.01;
-      return { kpi, level: levels[i], points, op: 'between', value, value2: upper, unit: null, label: `${value}–${upper}` };
+      return {
+        kpi,
+        level: levels[i],
+        points,
+        op: 'between',
+        value,
+        value2: upper,
+        unit: null,
+        label: `${value}–${upper}`
+      };
     }
-    return { kpi, level: levels[i], points, op: plan.op, value, value2: null, unit: null, label: `${plan.op} ${value}` };
+    return {
+      kpi,
+      level: levels[i],
+      points,
+      op: plan.op,
+      value,
+      value2: null,
+      unit: null,
+      label: `${plan.op} ${value}`
+    };
   });
 }
 
@@ -99,7 +216,10 @@ export function syntheticFramework(size: SizeSpec, fiscalYear: number): Syntheti
     const base = LEAVES[i % LEAVES.length];
     // Rank thresholds scale with the number of units ranked.
     const plan = base.measure.startsWith('rank')
-      ? { ...base, values: base.values.map((v) => Math.max(1, Math.ceil((v * unitCount) / DISTRICTS.length))) }
+      ? {
+          ...base,
+          values: base.values.map((v) => Math.max(1, Math.ceil((v * unitCount) / DISTRICTS.length)))
+        }
       : base;
     kpis.push({
       kpi: id,
@@ -120,7 +240,16 @@ export function syntheticFramework(size: SizeSpec, fiscalYear: number): Syntheti
   // Per-unit bands: a few districts get an easier level 5 on KPI 1.1 (550 instead of 600) (DESIGN §9.2 `unit`).
   for (const district of units.slice(0, 3)) {
     const unitName = size.province === '*' ? `${district.name} จ.${district.province}` : district.name;
-    bands.push({ kpi: '1.1', level: '5', points: 5, op: '>=', value: 550, value2: null, unit: unitName, label: '>= 550' });
+    bands.push({
+      kpi: '1.1',
+      level: '5',
+      points: 5,
+      op: '>=',
+      value: 550,
+      value2: null,
+      unit: unitName,
+      label: '>= 550'
+    });
   }
   // A composite of three points sub-items, combined by sum (0..6) into levels 1–5.
   kpis.push({
@@ -232,7 +361,7 @@ export function writeResults(
       const quality = ability[u] + trend[u] * (yearOffset + m);
       for (const { kpi, plan } of synthetic.leaves) {
         facts.lines++;
-        let value = '';
+        let value: string;
         let target = '';
         let baseline = '';
         let name = unit.name;

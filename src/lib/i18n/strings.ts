@@ -256,7 +256,9 @@ export const STRINGS = {
     rulesEveryMonth: 'ทุกเดือน',
     rulesGeneralBand: 'ตามเกณฑ์ทั่วไป',
     rulesNoBand: 'ไม่มีเกณฑ์ระดับนี้',
-    rulesNoFramework: 'ยังไม่มีกรอบการประเมิน'
+    rulesNoFramework: 'ยังไม่มีกรอบการประเมิน',
+    // hardening (issue 7): files refused before reading
+    uploadRefused: 'ไฟล์ที่ไม่ได้อ่าน'
   },
   en: {
     // trends and compare views (แนวโน้ม, เปรียบเทียบ) and the chart wrapper
@@ -274,7 +276,8 @@ export const STRINGS = {
     trendsMedian: 'Province median',
     trendsMeanNational: 'Mean of all units',
     trendsMedianNational: 'Median of all units',
-    trendsAverageNote: 'Mean and median over the units that reported that month; months not reported are gaps, not zeros',
+    trendsAverageNote:
+      'Mean and median over the units that reported that month; months not reported are gaps, not zeros',
     trendsKpiChart: 'Result by month',
     trendsKpi: 'KPI',
     trendsLowerBetter: 'lower is better',
@@ -472,7 +475,8 @@ export const STRINGS = {
     dataStorageUsed: 'Storage used',
     dataStorageOf: 'of available',
     dataStoragePersisted: 'The browser will not delete this data by itself',
-    dataStorageNotPersisted: 'The browser may delete this data when the disk is nearly full — export it now and then',
+    dataStorageNotPersisted:
+      'The browser may delete this data when the disk is nearly full — export it now and then',
     dataStorageMemory: 'This browser cannot keep data; imports are lost when the page closes',
     dataStartup: 'Opening the workspace took',
     dataPhaseEngine: 'database',
@@ -484,7 +488,8 @@ export const STRINGS = {
     dataImportConfirm: 'Replace the current workspace with this file?',
     dataImported: 'Workspace imported',
     dataClear: 'Clear the workspace',
-    dataClearConfirm: 'Delete everything imported (results files, frameworks, remembered names) from this browser? The demo data stays',
+    dataClearConfirm:
+      'Delete everything imported (results files, frameworks, remembered names) from this browser? The demo data stays',
     dataCleared: 'Workspace cleared',
     dataPrivacy: 'All data stays in this browser and is never sent anywhere',
     // rules view (เกณฑ์)
@@ -515,7 +520,9 @@ export const STRINGS = {
     rulesEveryMonth: 'Every month',
     rulesGeneralBand: 'general band',
     rulesNoBand: 'no band at this level',
-    rulesNoFramework: 'No framework yet'
+    rulesNoFramework: 'No framework yet',
+    // hardening (issue 7): files refused before reading
+    uploadRefused: 'Files not read'
   }
 } as const;
 

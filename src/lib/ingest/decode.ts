@@ -27,6 +27,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
@@ -41,6 +43,27 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     }
     return { text: new TextDecoder('windows-874').decode(bytes), encoding: 'windows-874', bom: false };
   }
+}
+
+/**
+ * UTF-16 written without a BOM (some exports do): the ASCII characters of a table (digits, commas, line ends)
+ * have a zero byte every other byte, on the odd bytes for little-endian and the even ones for big-endian.
+ * Neither UTF-8 nor Windows-874 text has zero bytes, so a fifth of one side being zero and almost none of the
+ * other is UTF-16. (Thai letters in UTF-16 have no zero byte; tables always have enough ASCII.)
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const length = Math.min(bytes.length, 4096) & ~1;
+  if (length < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = length / 2;
+  if (oddZeros >= pairs * 0.2 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.2 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return null;
 }
 
 /** How many bytes at the end start a UTF-8 sequence that the file ends before finishing (0 when none). */

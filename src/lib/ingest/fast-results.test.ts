@@ -87,7 +87,9 @@ async function openWasm(): Promise<Engine> {
     db,
     files: {
       async registerFile(name, bytes) {
-        bindings.registerFileBuffer(name, bytes);
+        bindings.registerFileBuffer(name, bytes.slice());
+        // In the browser the buffer is transferred to DuckDB's worker: the caller's bytes are gone after this.
+        structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
         return name;
       },
       async dropFile(name) {
@@ -147,7 +149,12 @@ const comparable = (row: ResultRow) => ({
 async function compare(engine: Engine, name: string, bytes: Uint8Array, fw: Framework): Promise<string> {
   const expected = await readResultsFile({ name, bytes }, { framework: fw });
   await engine.db.exec('CREATE OR REPLACE TEMP TABLE fast_test AS SELECT * FROM results LIMIT 0');
-  const fast = await readResultsFast(engine.db, engine.files, { name, bytes }, { framework: fw, table: 'fast_test' });
+  const fast = await readResultsFast(
+    engine.db,
+    engine.files,
+    { name, bytes },
+    { framework: fw, table: 'fast_test' }
+  );
   const stored = await engine.db.query<Record<string, unknown>>(
     'SELECT framework_id, unit_id, kpi, month, value, target, baseline, adjust, source, line FROM fast_test'
   );
@@ -259,27 +266,60 @@ const MESSY_LINES = [
 describe.each(['wasm', 'native'])('readResultsFast on %s DuckDB', (engineName) => {
   const engine = () => engines[engineName];
 
-  test.each(BUILTIN_FRAMEWORKS.map((fw) => ({ id: fw.id, fw })))('demo file of $id (seed framework)', async ({ fw }) => {
-    const bytes = new Uint8Array(readFileSync(new URL(`../../../static/demo/${demoFileName(fw.id)}`, import.meta.url)));
-    const expectedPath = fw.province === null ? 'fallback' : 'fast+';
-    expect(await compare(engine(), demoFileName(fw.id), bytes, fw)).toBe(expectedPath);
-  });
+  test.each(BUILTIN_FRAMEWORKS.map((fw) => ({ id: fw.id, fw })))(
+    'demo file of $id (seed framework)',
+    async ({ fw }) => {
+      const bytes = new Uint8Array(
+        readFileSync(new URL(`../../../static/demo/${demoFileName(fw.id)}`, import.meta.url))
+      );
+      const expectedPath = fw.province === null ? 'fallback' : 'fast+';
+      expect(await compare(engine(), demoFileName(fw.id), bytes, fw)).toBe(expectedPath);
+    }
+  );
 
   test.each([
     { name: 'every kind of line, LF', text: [HEADER, ...MESSY_LINES].join('\n') + '\n', path: 'fast+' },
-    { name: 'every kind of line, CRLF, BOM, no final newline', text: '\uFEFF' + [HEADER, ...MESSY_LINES].join('\r\n'), path: 'fast+' },
+    {
+      name: 'every kind of line, CRLF, BOM, no final newline',
+      text: '\uFEFF' + [HEADER, ...MESSY_LINES].join('\r\n'),
+      path: 'fast+'
+    },
     {
       name: 'blank lines between the lines',
       text: [HEADER, '', ...MESSY_LINES.slice(0, 5), '', '', ...MESSY_LINES.slice(5), '', ''].join('\n'),
       path: 'fast+'
     },
-    { name: 'English header in another order', text: 'district,province,month,kpi,value\nบางคล้า,ฉะเชิงเทรา,2568-10,1.1,5\n', path: 'fast+' },
-    { name: 'no province column: an ambiguous name is rejected', text: 'อำเภอ,ตัวชี้วัด,เดือน,ผล\nเฉลิมพระเกียรติ,1.1,2568-10,5\nบางคล้า,1.1,2568-10,5\n', path: 'fast+' },
-    { name: 'quoted cells: read whole by the reader', text: `${HEADER}\nฉะเชิงเทรา,บางคล้า,1.1,2568-10,"1,234.5",,\n`, path: 'fallback' },
+    {
+      name: 'English header in another order',
+      text: 'district,province,month,kpi,value\nบางคล้า,ฉะเชิงเทรา,2568-10,1.1,5\n',
+      path: 'fast+'
+    },
+    {
+      name: 'no province column: an ambiguous name is rejected',
+      text: 'อำเภอ,ตัวชี้วัด,เดือน,ผล\nเฉลิมพระเกียรติ,1.1,2568-10,5\nบางคล้า,1.1,2568-10,5\n',
+      path: 'fast+'
+    },
+    {
+      name: 'quoted cells: read whole by the reader',
+      text: `${HEADER}\nฉะเชิงเทรา,บางคล้า,1.1,2568-10,"1,234.5",,\n`,
+      path: 'fallback'
+    },
     { name: 'semicolons', text: 'อำเภอ;ตัวชี้วัด;เดือน;ผล\nบางคล้า;1.1;2568-10;5\n', path: 'fallback' },
-    { name: 'a title line above the table', text: `รายงานผล\n${HEADER}\nฉะเชิงเทรา,บางคล้า,1.1,2568-10,5,,\n`, path: 'fallback' },
-    { name: 'wide layout', text: 'จังหวัด,อำเภอ,เดือน,1.1,1.2\nฉะเชิงเทรา,บางคล้า,2568-10,5,6\n', path: 'fallback' },
-    { name: 'a header with a unit note', text: 'อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน (บาท)\nบางคล้า,1.1,2568-10,5\n', path: 'fallback' },
+    {
+      name: 'a title line above the table',
+      text: `รายงานผล\n${HEADER}\nฉะเชิงเทรา,บางคล้า,1.1,2568-10,5,,\n`,
+      path: 'fallback'
+    },
+    {
+      name: 'wide layout',
+      text: 'จังหวัด,อำเภอ,เดือน,1.1,1.2\nฉะเชิงเทรา,บางคล้า,2568-10,5,6\n',
+      path: 'fallback'
+    },
+    {
+      name: 'a header with a unit note',
+      text: 'อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน (บาท)\nบางคล้า,1.1,2568-10,5\n',
+      path: 'fallback'
+    },
     { name: 'header only', text: `${HEADER}\n`, path: 'fallback' },
     { name: 'empty file', text: '', path: 'fallback' },
     { name: 'a lone CR', text: `${HEADER}\rฉะเชิงเทรา,บางคล้า,1.1,2568-10,5,,\n`, path: 'fallback' }
@@ -290,12 +330,14 @@ describe.each(['wasm', 'native'])('readResultsFast on %s DuckDB', (engineName) =
   test('Windows-874 bytes are read like the UTF-8 text they decode to', async () => {
     const text = [HEADER, ...MESSY_LINES.slice(0, 8)].join('\r\n') + '\r\n';
     // Thai in Windows-874: U+0E01..U+0E5B map to 0xA1..0xFB.
-    const bytes = Uint8Array.from([...text].map((char) => {
-      const code = char.codePointAt(0)!;
-      if (code < 0x80) return code;
-      if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e01 + 0xa1;
-      throw new Error(`not in Windows-874: ${char}`);
-    }));
+    const bytes = Uint8Array.from(
+      [...text].map((char) => {
+        const code = char.codePointAt(0)!;
+        if (code < 0x80) return code;
+        if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e01 + 0xa1;
+        throw new Error(`not in Windows-874: ${char}`);
+      })
+    );
     expect(await compare(engine(), 'tis620.csv', bytes, national)).toBe('fast+');
   });
 
@@ -336,15 +378,37 @@ describe.each(['wasm', 'native'])('readResultsFast on %s DuckDB', (engineName) =
 
 test('a clean national-sized file goes through DuckDB, not the reader', async () => {
   const lines = [HEADER];
-  const districts = ['บางคล้า', 'บางน้ำเปรี้ยว', 'บางปะกง', 'บ้านโพธิ์', 'พนมสารคาม', 'ราชสาส์น', 'สนามชัยเขต', 'แปลงยาว'];
+  const districts = [
+    'บางคล้า',
+    'บางน้ำเปรี้ยว',
+    'บางปะกง',
+    'บ้านโพธิ์',
+    'พนมสารคาม',
+    'ราชสาส์น',
+    'สนามชัยเขต',
+    'แปลงยาว'
+  ];
   for (const month of ['2568-10', '2568-11', '2568-12', '2569-01', '2569-02', '2569-03']) {
     for (const district of districts) {
-      for (const k of ['1.1', '1.3', '1.4', '2.1', '2.2']) lines.push(`ฉะเชิงเทรา,${district},${k},${month},${(district.length * 7.25) % 13},,${k === '1.3' ? 100 : ''}`);
+      for (const k of ['1.1', '1.3', '1.4', '2.1', '2.2'])
+        lines.push(
+          `ฉะเชิงเทรา,${district},${k},${month},${(district.length * 7.25) % 13},,${k === '1.3' ? 100 : ''}`
+        );
     }
   }
   const engine = engines.native;
   await engine.db.exec('CREATE OR REPLACE TEMP TABLE fast_test AS SELECT * FROM results LIMIT 0');
-  const fast = await readResultsFast(engine.db, engine.files, { name: 'n.csv', bytes: utf8(lines.join('\n')) }, { framework: national, table: 'fast_test' });
-  expect([fast.path, fast.rowCount, fast.fastRows, fast.rejected.length]).toEqual(['fast', lines.length - 1, lines.length - 1, 0]);
+  const fast = await readResultsFast(
+    engine.db,
+    engine.files,
+    { name: 'n.csv', bytes: utf8(lines.join('\n')) },
+    { framework: national, table: 'fast_test' }
+  );
+  expect([fast.path, fast.rowCount, fast.fastRows, fast.rejected.length]).toEqual([
+    'fast',
+    lines.length - 1,
+    lines.length - 1,
+    0
+  ]);
   expect(await compare(engine, 'n.csv', utf8(lines.join('\n')), national)).toBe('fast+');
 });

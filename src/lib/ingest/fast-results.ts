@@ -28,10 +28,19 @@ import { TABLE_COLUMNS } from '../sql/schema';
 import { ident, literal } from '../sql/identifiers';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv';
 import { decodeText, type TextEncodingName } from './decode';
-import { looksLikeOldExcel, looksLikeZip, readResultsFile, type ResultsFileInput, type ResultsFileReport } from './read-file';
+import {
+  looksLikeOldExcel,
+  looksLikeZip,
+  readResultsFile,
+  type ResultsFileInput,
+  type ResultsFileReport
+} from './read-file';
 import { readResultsTable, type ResultsReadOptions, type ResultsReadReport } from './results';
 
-/** Gives DuckDB the bytes of a file; returns the name `read_csv` reads it by. */
+/**
+ * Gives DuckDB the bytes of a file; returns the name `read_csv` reads it by. It may take the buffer over
+ * (DuckDB-WASM's `registerFileBuffer` transfers it to its worker): the fast reader hands it a copy.
+ */
 export interface FileRegistry {
   registerFile(name: string, bytes: Uint8Array): Promise<string>;
   dropFile(name: string): Promise<void>;
@@ -60,32 +69,31 @@ const NUMBER_ROLES = ['value', 'target', 'baseline', 'adjust'] as const;
 /** The plain §9.1 header names (DESIGN §9 keeps them stable), compared after `stripInvisible` and lower-casing. */
 const PLAIN_HEADERS: Readonly<Record<string, Role>> = {
   province: 'province',
-  'จังหวัด': 'province',
+  จังหวัด: 'province',
   district: 'unit',
   unit: 'unit',
-  'อำเภอ': 'unit',
-  'หน่วยงาน': 'unit',
+  อำเภอ: 'unit',
+  หน่วยงาน: 'unit',
   kpi: 'kpi',
-  'ตัวชี้วัด': 'kpi',
-  'รหัสตัวชี้วัด': 'kpi',
+  ตัวชี้วัด: 'kpi',
+  รหัสตัวชี้วัด: 'kpi',
   month: 'month',
-  'เดือน': 'month',
-  'งวด': 'month',
+  เดือน: 'month',
+  งวด: 'month',
   value: 'value',
-  'ผลการดำเนินงาน': 'value',
-  'ผล': 'value',
+  ผลการดำเนินงาน: 'value',
+  ผล: 'value',
   target: 'target',
-  'ค่าเป้าหมาย': 'target',
-  'เป้าหมาย': 'target',
+  ค่าเป้าหมาย: 'target',
+  เป้าหมาย: 'target',
   baseline: 'baseline',
-  'ฐาน': 'baseline',
+  ฐาน: 'baseline',
   adjust: 'adjust',
-  'ปรับคะแนน': 'adjust'
+  ปรับคะแนน: 'adjust'
 };
 
 /** Numbers DuckDB parses itself: what `parseNumber` reads as `Number(text)` (minus sign, ≤ 15 + 15 digits). */
 const PLAIN_NUMBER = '-?[0-9]{1,15}([.][0-9]{1,15})?';
-const PLAIN_NUMBER_JS = new RegExp(`^${PLAIN_NUMBER}$`);
 
 /** Lines at the start of the file that both readers read, to check they agree. */
 const CHECK_LINES = 300;
@@ -134,7 +142,8 @@ function scanLines(bytes: Uint8Array, from: number): Scan {
     starts.push(position);
     ends.push(end);
     let commas = 0;
-    for (let i = bytes.indexOf(COMMA, position); i !== -1 && i < end; i = bytes.indexOf(COMMA, i + 1)) commas++;
+    for (let i = bytes.indexOf(COMMA, position); i !== -1 && i < end; i = bytes.indexOf(COMMA, i + 1))
+      commas++;
     if (hasCr) {
       const cr = bytes.indexOf(CR, position);
       if (cr !== -1 && cr < end) throw new Fallback('the file has a line ending in CR alone');
@@ -222,7 +231,12 @@ async function dropTemps(db: Db): Promise<void> {
   for (const table of Object.values(TEMP)) await db.exec(`DROP TABLE IF EXISTS ${table}`);
 }
 
-async function insertInto(db: Db, table: string, rows: readonly ResultRow[], frameworkId: string): Promise<void> {
+async function insertInto(
+  db: Db,
+  table: string,
+  rows: readonly ResultRow[],
+  frameworkId: string
+): Promise<void> {
   await db.insertRows(
     table,
     TABLE_COLUMNS.results,
@@ -261,7 +275,8 @@ export async function readResultsFast(
     const { rows, ...rest } = report;
     return { ...rest, rowCount: rows.length, path: 'fallback', fallbackReason: reason, fastRows: 0, phases };
   };
-  if (looksLikeZip(input.bytes) || looksLikeOldExcel(input.bytes) || input.sheet) return fallback('not a text file');
+  if (looksLikeZip(input.bytes) || looksLikeOldExcel(input.bytes) || input.sheet)
+    return fallback('not a text file');
   let registered: string | null = null;
   try {
     const decoded = decodeText(input.bytes);
@@ -278,23 +293,38 @@ export async function readResultsFast(
     const scan = scanLines(bytes, 0);
     phase('scan');
     const utf8 = new TextDecoder('utf-8');
-    const lineText = (line: number) => utf8.decode(bytes.subarray(scan.starts[line - 1], scan.ends[line - 1]));
+    const lineText = (line: number) =>
+      utf8.decode(bytes.subarray(scan.starts[line - 1], scan.ends[line - 1]));
     const header = lineText(1).split(',');
 
     // The delimiter parseCsv would guess must be the comma: it guesses from the file's first records.
-    const head = parseCsv(Array.from({ length: Math.min(DELIMITER_LINES, scan.starts.length) }, (_, i) => lineText(i + 1)).join('\n'));
-    if (scan.starts.length > DELIMITER_LINES && head.rows.length < 50) throw new Fallback('too many blank lines at the top');
+    const head = parseCsv(
+      Array.from({ length: Math.min(DELIMITER_LINES, scan.starts.length) }, (_, i) => lineText(i + 1)).join(
+        '\n'
+      )
+    );
+    if (scan.starts.length > DELIMITER_LINES && head.rows.length < 50)
+      throw new Fallback('too many blank lines at the top');
     if (head.header.length !== header.length || head.header.some((cell, i) => cell !== header[i])) {
       throw new Fallback('the delimiter is not a comma');
     }
     const layout = layoutOf(header, options.framework);
     phase('delimiter');
-    const readOptions: ResultsReadOptions = { framework: options.framework, aliases: options.aliases, onlyFrameworkMonths: true };
+    const readOptions: ResultsReadOptions = {
+      framework: options.framework,
+      aliases: options.aliases,
+      onlyFrameworkMonths: true
+    };
     const file = input.name;
 
-    registered = await files.registerFile(`fast_${Date.now()}_${Math.floor(Math.random() * 1e9)}.csv`, bytes);
+    registered = await files.registerFile(
+      `fast_${Date.now()}_${Math.floor(Math.random() * 1e9)}.csv`,
+      bytes.slice()
+    );
     await dropTemps(db);
-    const columns = Array.from({ length: scan.width }, (_, i) => `${literal(column(i))}: 'VARCHAR'`).join(', ');
+    const columns = Array.from({ length: scan.width }, (_, i) => `${literal(column(i))}: 'VARCHAR'`).join(
+      ', '
+    );
     const plainFlags = NUMBER_ROLES.filter((r) => layout.roles.has(r)).map(
       (r) => `regexp_full_match(${column(layout.roles.get(r)!)}, '${PLAIN_NUMBER}') AS plain_${r}`
     );
@@ -303,9 +333,12 @@ export async function readResultsFast(
         `all_varchar = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, ` +
         `strict_mode = false, columns = {${columns}})`
     );
-    const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::INTEGER AS count FROM ${TEMP.raw}`);
+    const [{ count }] = await db.query<{ count: number }>(
+      `SELECT count(*)::INTEGER AS count FROM ${TEMP.raw}`
+    );
     phase('read_csv');
-    if (count !== scan.nonBlank) throw new Fallback(`DuckDB read ${count} records, the file has ${scan.nonBlank}`);
+    if (count !== scan.nonBlank)
+      throw new Fallback(`DuckDB read ${count} records, the file has ${scan.nonBlank}`);
 
     const role = (r: Role) => column(layout.roles.get(r)!);
     const text = (r: Role) => (layout.roles.has(r) ? `coalesce(${role(r)}, '')` : `''`);
@@ -316,39 +349,79 @@ export async function readResultsFast(
     const months = fiscalYearMonths(fw.fiscalYear).filter((month) =>
       periodsOfFramework(fw.fiscalYear, fw.period).some((period) => period.months.includes(month))
     );
-    const leaves = fw.kpis.filter((kpi) => kpi.measure !== 'combine' && !fw.kpis.some((other) => other.parent === kpi.kpi));
+    const leaves = fw.kpis.filter(
+      (kpi) => kpi.measure !== 'combine' && !fw.kpis.some((other) => other.parent === kpi.kpi)
+    );
     if (leaves.length === 0 || months.length === 0) throw new Fallback('the framework has no KPI to report');
-    const unitPairs = await db.query<{ p: string; u: string }>(`SELECT DISTINCT ${text('province')} AS p, ${text('unit')} AS u ${dataRows}`);
-    const monthFillers = leaves.flatMap((kpi) => months.map((month) => ({ kpi: kpi.kpi, month, value: '1' })));
-    const unitOutcomes = probe(file, layout, readOptions, unitPairs.map((pair) => ({ province: pair.p, unit: pair.u })), monthFillers);
+    const unitPairs = await db.query<{ p: string; u: string }>(
+      `SELECT DISTINCT ${text('province')} AS p, ${text('unit')} AS u ${dataRows}`
+    );
+    const monthFillers = leaves.flatMap((kpi) =>
+      months.map((month) => ({ kpi: kpi.kpi, month, value: '1' }))
+    );
+    const unitOutcomes = probe(
+      file,
+      layout,
+      readOptions,
+      unitPairs.map((pair) => ({ province: pair.p, unit: pair.u })),
+      monthFillers
+    );
     if (!unitOutcomes.some((outcome) => outcome !== null)) throw new Fallback('no unit name resolves');
     // One filler unit per unit code, so that no two probes share a key.
     const fillerUnits = [
-      ...new Map(unitPairs.flatMap((pair, i) => (unitOutcomes[i] ? [[unitOutcomes[i]!.unitId, pair] as const] : []))).values()
+      ...new Map(
+        unitPairs.flatMap((pair, i) => (unitOutcomes[i] ? [[unitOutcomes[i]!.unitId, pair] as const] : []))
+      ).values()
     ];
-    const unitFillers = fillerUnits.flatMap((pair) => months.map((month) => ({ province: pair.p, unit: pair.u, month, value: '1' })));
+    const unitFillers = fillerUnits.flatMap((pair) =>
+      months.map((month) => ({ province: pair.p, unit: pair.u, month, value: '1' }))
+    );
     const kpiTexts = await db.query<{ t: string }>(`SELECT DISTINCT ${text('kpi')} AS t ${dataRows}`);
-    const kpiOutcomes = probe(file, layout, readOptions, kpiTexts.map((row) => ({ kpi: row.t })), unitFillers);
+    const kpiOutcomes = probe(
+      file,
+      layout,
+      readOptions,
+      kpiTexts.map((row) => ({ kpi: row.t })),
+      unitFillers
+    );
     const monthTexts = await db.query<{ t: string }>(`SELECT DISTINCT ${text('month')} AS t ${dataRows}`);
-    const kpiUnitFillers = fillerUnits.flatMap((pair) => leaves.map((kpi) => ({ province: pair.p, unit: pair.u, kpi: kpi.kpi, value: '1' })));
-    const monthOutcomes = probe(file, layout, readOptions, monthTexts.map((row) => ({ month: row.t })), kpiUnitFillers);
+    const kpiUnitFillers = fillerUnits.flatMap((pair) =>
+      leaves.map((kpi) => ({ province: pair.p, unit: pair.u, kpi: kpi.kpi, value: '1' }))
+    );
+    const monthOutcomes = probe(
+      file,
+      layout,
+      readOptions,
+      monthTexts.map((row) => ({ month: row.t })),
+      kpiUnitFillers
+    );
 
     await db.exec(`CREATE TEMP TABLE ${TEMP.units} (p VARCHAR, u VARCHAR, unit_id VARCHAR)`);
     await db.insertRows(
       TEMP.units,
-      [{ name: 'p', type: 'VARCHAR' }, { name: 'u', type: 'VARCHAR' }, { name: 'unit_id', type: 'VARCHAR' }],
+      [
+        { name: 'p', type: 'VARCHAR' },
+        { name: 'u', type: 'VARCHAR' },
+        { name: 'unit_id', type: 'VARCHAR' }
+      ],
       unitPairs.flatMap((pair, i) => (unitOutcomes[i] ? [[pair.p, pair.u, unitOutcomes[i]!.unitId]] : []))
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.kpis} (t VARCHAR, kpi VARCHAR)`);
     await db.insertRows(
       TEMP.kpis,
-      [{ name: 't', type: 'VARCHAR' }, { name: 'kpi', type: 'VARCHAR' }],
+      [
+        { name: 't', type: 'VARCHAR' },
+        { name: 'kpi', type: 'VARCHAR' }
+      ],
       kpiTexts.flatMap((row, i) => (kpiOutcomes[i] ? [[row.t, kpiOutcomes[i]!.kpi]] : []))
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.months} (t VARCHAR, month VARCHAR)`);
     await db.insertRows(
       TEMP.months,
-      [{ name: 't', type: 'VARCHAR' }, { name: 'month', type: 'VARCHAR' }],
+      [
+        { name: 't', type: 'VARCHAR' },
+        { name: 'month', type: 'VARCHAR' }
+      ],
       monthTexts.flatMap((row, i) => (monthOutcomes[i] ? [[row.t, monthOutcomes[i]!.month]] : []))
     );
     phase('dictionaries');
@@ -362,24 +435,36 @@ export async function readResultsFast(
     await db.exec(`CREATE TEMP TABLE ${TEMP.numbers} (t VARCHAR, ok BOOLEAN, value DOUBLE)`);
     await db.insertRows(
       TEMP.numbers,
-      [{ name: 't', type: 'VARCHAR' }, { name: 'ok', type: 'BOOLEAN' }, { name: 'value', type: 'DOUBLE' }],
+      [
+        { name: 't', type: 'VARCHAR' },
+        { name: 'ok', type: 'BOOLEAN' },
+        { name: 'value', type: 'DOUBLE' }
+      ],
       odd.map((row): SqlValue[] => {
         const parsed = parseNumber(row.t);
         return [row.t, parsed.ok, parsed.ok ? parsed.value : null];
       })
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.irregular} (k INTEGER)`);
-    await db.insertRows(TEMP.irregular, [{ name: 'k', type: 'INTEGER' }], scan.irregular.map((k) => [k]));
+    await db.insertRows(
+      TEMP.irregular,
+      [{ name: 'k', type: 'INTEGER' }],
+      scan.irregular.map((k) => [k])
+    );
     await db.exec(`CREATE TEMP TABLE ${TEMP.breakpoints} (k INTEGER, "offset" INTEGER)`);
     await db.insertRows(
       TEMP.breakpoints,
-      [{ name: 'k', type: 'INTEGER' }, { name: 'offset', type: 'INTEGER' }],
+      [
+        { name: 'k', type: 'INTEGER' },
+        { name: 'offset', type: 'INTEGER' }
+      ],
       [[1, 0], ...scan.breakpoints.map((point) => [point.k, point.offset])]
     );
 
     phase('numbers');
     // Each line: its physical number, what it resolves to, and whether it is clean.
-    const cell = (r: Role) => (layout.roles.has(r) ? `coalesce(r.${column(layout.roles.get(r)!)}, '')` : `''`);
+    const cell = (r: Role) =>
+      layout.roles.has(r) ? `coalesce(r.${column(layout.roles.get(r)!)}, '')` : `''`;
     const figures = NUMBER_ROLES.map((r) => {
       if (!layout.roles.has(r)) return { value: `NULL::DOUBLE AS ${r}`, ok: 'TRUE', join: '' };
       const c = `r.${column(layout.roles.get(r)!)}`;
@@ -389,7 +474,10 @@ export async function readResultsFast(
         join: `LEFT JOIN ${TEMP.numbers} n_${r} ON n_${r}.t = ${c}`
       };
     });
-    const lineOf = scan.breakpoints.length === 0 ? 'r.k' : `r.k + (SELECT max(b."offset") FROM ${TEMP.breakpoints} b WHERE b.k <= r.k)`;
+    const lineOf =
+      scan.breakpoints.length === 0
+        ? 'r.k'
+        : `r.k + (SELECT max(b."offset") FROM ${TEMP.breakpoints} b WHERE b.k <= r.k)`;
     const irregular = scan.irregular.length === 0 ? 'FALSE' : `r.k IN (SELECT k FROM ${TEMP.irregular})`;
     await db.exec(`CREATE TEMP TABLE ${TEMP.lines} AS
       WITH raw AS (SELECT rowid + 1 AS k, * FROM ${TEMP.raw} WHERE rowid > 0),
@@ -414,9 +502,13 @@ export async function readResultsFast(
     phase('classify');
     // Lines that are not clean go through the real reader, with their real line numbers. A line it accepts
     // may share its key with a clean line: then both go through it, so that the first one wins there.
-    const slowLines = new Set((await db.query<{ line: number }>(`SELECT line FROM ${TEMP.lines} WHERE slow`)).map((row) => row.line));
+    const slowLines = new Set(
+      (await db.query<{ line: number }>(`SELECT line FROM ${TEMP.lines} WHERE slow`)).map((row) => row.line)
+    );
     const readSlow = (): ResultsReadReport => {
-      const rows: CsvRecord[] = [...slowLines].sort((a, b) => a - b).map((line) => ({ line, cells: lineText(line).split(',') }));
+      const rows: CsvRecord[] = [...slowLines]
+        .sort((a, b) => a - b)
+        .map((line) => ({ line, cells: lineText(line).split(',') }));
       return readResultsTable(file, { header, rows, errors: [] }, readOptions);
     };
     let slow = readSlow();
@@ -425,7 +517,11 @@ export async function readResultsFast(
       await db.exec(`DELETE FROM ${TEMP.slowKeys}`);
       await db.insertRows(
         TEMP.slowKeys,
-        [{ name: 'unit_id', type: 'VARCHAR' }, { name: 'kpi', type: 'VARCHAR' }, { name: 'month', type: 'VARCHAR' }],
+        [
+          { name: 'unit_id', type: 'VARCHAR' },
+          { name: 'kpi', type: 'VARCHAR' },
+          { name: 'month', type: 'VARCHAR' }
+        ],
         slow.rows.map((row) => [row.unitId, row.kpi, row.month])
       );
       const clashes = await db.query<{ line: number }>(
@@ -445,7 +541,9 @@ export async function readResultsFast(
 
     await db.exec(`INSERT INTO ${ident(options.table)} SELECT ${literal(fw.id)}, unit_id, kpi, month, value, target,
       baseline, adjust, ${literal(file)}, line FROM ${TEMP.lines} WHERE NOT slow`);
-    const [{ fast }] = await db.query<{ fast: number }>(`SELECT count(*)::INTEGER AS fast FROM ${TEMP.lines} WHERE NOT slow`);
+    const [{ fast }] = await db.query<{ fast: number }>(
+      `SELECT count(*)::INTEGER AS fast FROM ${TEMP.lines} WHERE NOT slow`
+    );
     await insertInto(db, options.table, slow.rows, fw.id);
     await dropTemps(db);
     phase('insert');
@@ -496,7 +594,16 @@ async function checkPrefix(
     `SELECT line, unit_id, kpi, month, value, target, baseline, adjust FROM ${TEMP.lines} WHERE NOT slow AND line <= ${last}`
   );
   const key = (row: ResultRow) =>
-    JSON.stringify([row.line, row.unitId, row.kpi, row.month, row.value, row.target, row.baseline, row.adjust]);
+    JSON.stringify([
+      row.line,
+      row.unitId,
+      row.kpi,
+      row.month,
+      row.value,
+      row.target,
+      row.baseline,
+      row.adjust
+    ]);
   const fromDb = (row: Record<string, unknown>): ResultRow => ({
     line: Number(row.line),
     unitId: String(row.unit_id),
@@ -508,11 +615,16 @@ async function checkPrefix(
     adjust: row.adjust as number | null,
     source: file
   });
-  const ours = [...fast.map((row) => key(fromDb(row))), ...slow.rows.filter((row) => row.line <= last).map(key)].sort();
+  const ours = [
+    ...fast.map((row) => key(fromDb(row))),
+    ...slow.rows.filter((row) => row.line <= last).map(key)
+  ].sort();
   const theirs = expected.rows.map(key).sort();
   if (ours.join('\n') !== theirs.join('\n')) throw new Fallback('the first lines read differently');
-  const rejection = (r: Rejection) => JSON.stringify([r.line, r.column ?? null, r.reason, r.suggestions ?? []]);
+  const rejection = (r: Rejection) =>
+    JSON.stringify([r.line, r.column ?? null, r.reason, r.suggestions ?? []]);
   const ourRejections = slow.rejected.filter((r) => r.line <= last).map(rejection);
   const theirRejections = expected.rejected.map(rejection);
-  if (ourRejections.join('\n') !== theirRejections.join('\n')) throw new Fallback('the first lines are rejected differently');
+  if (ourRejections.join('\n') !== theirRejections.join('\n'))
+    throw new Fallback('the first lines are rejected differently');
 }

@@ -33,6 +33,7 @@ import { parseNumber } from '../domain/numbers';
 import { parseMonth } from '../domain/periods';
 import { escapeFormulaText, unescapeFormulaText } from '../export/csv';
 import { formatCsv, parseCsv } from './csv';
+import { clipMessage } from './limits';
 
 export interface FrameworkFile {
   name: string;
@@ -1013,7 +1014,13 @@ function targetRecord(target: UnitTarget): Record<string, unknown> {
 export function frameworkToCsvFiles(fw: Framework): FrameworkFile[] {
   const text = (value: string | null | undefined): string => escapeFormulaText(value ?? '');
   const frameworkColumns: string[] = [...FRAMEWORK_CSV_COLUMNS.framework.required];
-  const frameworkRow = [text(fw.id), text(fw.name), text(fw.province), numberText(fw.fiscalYear), fw.period ?? ''];
+  const frameworkRow = [
+    text(fw.id),
+    text(fw.name),
+    text(fw.province),
+    numberText(fw.fiscalYear),
+    fw.period ?? ''
+  ];
   if (fw.notes.length > 0 || fw.source) {
     frameworkColumns.push('notes', 'source');
     frameworkRow.push(text(fw.notes.join(NOTES_SEPARATOR)), text(fw.source));
@@ -1084,7 +1091,9 @@ class IssueList {
   private droppedErrors = false;
 
   add(issue: FrameworkIssue): void {
-    if (this.issues.length < MAX_READ_ISSUES) this.issues.push(issue);
+    // A message quotes cells: a cell of a megabyte is named, not copied (issue 7).
+    const clipped = { ...issue, where: clipMessage(issue.where, 200), message: clipMessage(issue.message) };
+    if (this.issues.length < MAX_READ_ISSUES) this.issues.push(clipped);
     else {
       this.dropped++;
       if (issue.severity === 'error') this.droppedErrors = true;

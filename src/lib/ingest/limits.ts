@@ -55,10 +55,12 @@ export function fileSizeProblem(bytes: number, limit: number, kind: 'results' | 
 
 /**
  * A message no longer than `max` characters: a long one keeps its start and its end (where the hint is) and
- * says how much was left out.
+ * says how much was left out. NUL characters (invisible on screen) are shown as ␀.
  */
-export function clipMessage(text: string, max = MAX_MESSAGE_CHARS): string {
-  if (typeof text !== 'string' || text.length <= max) return text;
+export function clipMessage(raw: string, max = MAX_MESSAGE_CHARS): string {
+  if (typeof raw !== 'string') return raw;
+  const text = raw.includes('\0') ? raw.replaceAll('\0', '\u2400') : raw;
+  if (text.length <= max) return text;
   const head = Math.floor(max * 0.6);
   const tail = Math.floor(max * 0.3);
   const cut = text.length - head - tail;
@@ -91,7 +93,11 @@ export function zipUnzippedSize(bytes: Uint8Array): number | null {
       const unzipped = view.getUint32(offset + 24, true);
       if (unzipped === 0xffffffff) return Number.POSITIVE_INFINITY;
       total += unzipped;
-      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+      offset +=
+        46 +
+        view.getUint16(offset + 28, true) +
+        view.getUint16(offset + 30, true) +
+        view.getUint16(offset + 32, true);
     }
     return total;
   }

@@ -11,6 +11,7 @@ import { decodeText } from './decode';
 import {
   MAX_RESULTS_FILE_BYTES,
   MAX_WORKBOOK_UNZIPPED_BYTES,
+  countText,
   fileSizeProblem,
   sizeText,
   zipUnzippedSize
@@ -71,6 +72,21 @@ function fileReport(file: string, reason: string, format: 'csv' | 'xlsx'): Resul
     sheets: [],
     sheet: null
   };
+}
+
+/**
+ * A file that is not text (a program, a picture, a broken workbook) decodes to many NUL characters, which no
+ * table of results has: such a file is refused whole with a reason, not read into thousands of odd rows.
+ */
+function binaryProblem(text: string): string | null {
+  let nuls = 0;
+  for (let i = text.indexOf('\0'); i !== -1; i = text.indexOf('\0', i + 1)) nuls++;
+  // A stray NUL is left to the row it is in (rejected, shown as ␀); many of them mean the file is not text.
+  if (nuls < Math.max(10, text.length / 1000)) return null;
+  return (
+    `ไฟล์นี้ไม่ใช่ไฟล์ข้อความ CSV (มีอักขระ NUL ${countText(nuls)} ตัว) — อาจเป็นไฟล์ชนิดอื่นหรือไฟล์ที่เสีย ` +
+    'เปิดใน Excel แล้วบันทึกเป็น CSV UTF-8 หรือ .xlsx แล้วนำเข้าใหม่'
+  );
 }
 
 /** Reads one results file. Never throws (a file that cannot be read is one rejection at line 1). */
@@ -138,6 +154,8 @@ export async function readResultsFile(
       return { ...read, format: 'xlsx', encoding: null, sheets, sheet: sheetName };
     }
     const decoded = decodeText(bytes);
+    const binary = binaryProblem(decoded.text);
+    if (binary) return { ...fileReport(name, binary, 'csv'), encoding: decoded.encoding };
     const report = readResultsText(name, decoded.text, readOptions);
     return { ...report, format: 'csv', encoding: decoded.encoding, sheets: [], sheet: null };
   } catch (error) {

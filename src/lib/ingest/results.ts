@@ -722,7 +722,8 @@ function readInto(
   const rejectProblem = (line: number, problem: Problem): void => {
     reject(line, problem.column, problem.reason, problem.suggestions);
     if (!problem.unit) return;
-    const key = normalizeUnitName(problem.unit.name);
+    // A name of a megabyte is not a district: its key is clipped too (no suggestion can be accepted for it).
+    const key = clipMessage(normalizeUnitName(problem.unit.name), 200);
     const groupKey = `${problem.unit.kind}\u0000${key}`;
     const issue = unitIssues.get(groupKey);
     if (issue) {
@@ -749,7 +750,10 @@ function readInto(
     if (table.errors.length === 0) reject(1, null, 'ไฟล์ว่าง ไม่มีหัวตารางและข้อมูล');
     return report;
   }
-  const widest = table.rows.reduce((max, row) => Math.max(max, usedWidth(row.cells)), usedWidth(table.header));
+  const widest = table.rows.reduce(
+    (max, row) => Math.max(max, usedWidth(row.cells)),
+    usedWidth(table.header)
+  );
   if (widest > MAX_COLUMNS) {
     reject(
       1,

@@ -181,7 +181,14 @@ function frameworkTables(n: Names): FrameworkTables {
         unit_label: n.unitLabel,
         how_to_report: n.howToReport
       }),
-      kpi({ kpi: n.b, name: n.kpiNames[1], group: n.groups[1], weight: '40', measure: 'combine', combine: 'sum' }),
+      kpi({
+        kpi: n.b,
+        name: n.kpiNames[1],
+        group: n.groups[1],
+        weight: '40',
+        measure: 'combine',
+        combine: 'sum'
+      }),
       kpi({ kpi: n.b1, name: n.kpiNames[2], scale: 'points', parent: n.b, aggregate: 'sum' }),
       kpi({ kpi: n.b2, name: n.kpiNames[3], scale: 'points', parent: n.b, aggregate: 'max' })
     ],
@@ -227,7 +234,12 @@ function resultRows(n: Names): Cells[] {
       const base = { province: 'ฉะเชิงเทรา', district, month, target: '', baseline: '', adjust: '' };
       rows.push({ ...base, kpi: n.a, value: String(30 + ((d * 17 + m * 11) % 80)) });
       rows.push({ ...base, kpi: n.b1, value: String((d + m) % 4) });
-      rows.push({ ...base, kpi: n.b2, value: String((d * 3 + m) % 5), adjust: d === 2 && m === 5 ? '-0.5' : '' });
+      rows.push({
+        ...base,
+        kpi: n.b2,
+        value: String((d * 3 + m) % 5),
+        adjust: d === 2 && m === 5 ? '-0.5' : ''
+      });
     });
   });
   return rows;
@@ -269,7 +281,7 @@ const TABLES = [
 
 async function tableNames(db: Db): Promise<string[]> {
   const rows = await db.query<{ name: string }>(
-    "SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name"
+    'SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name'
   );
   return rows.map((row) => row.name);
 }
@@ -325,7 +337,9 @@ describe.each(ENGINES)('SQL injection on %s', (_engine, open) => {
     const read = readFramework(frameworkFiles(frameworkTables(names)));
     expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const framework = read.framework!;
-    expect(await ws.putFramework(framework)).not.toContainEqual(expect.objectContaining({ severity: 'error' }));
+    expect(await ws.putFramework(framework)).not.toContainEqual(
+      expect.objectContaining({ severity: 'error' })
+    );
     const report = readResultsText(names.file, resultsText(resultRows(names)), { framework });
     expect(report.rejected).toEqual([]);
     expect(report.rows).toHaveLength(DISTRICTS.length * MONTHS.length * 3);
@@ -351,7 +365,9 @@ describe.each(ENGINES)('SQL injection on %s', (_engine, open) => {
     // Stored literally, field by field.
     expect(hostile.id).toBe(HOSTILE.id);
     expect(
-      await db.query('SELECT name, province, fiscal_year FROM frameworks WHERE framework_id = ?', [HOSTILE.id])
+      await db.query('SELECT name, province, fiscal_year FROM frameworks WHERE framework_id = ?', [
+        HOSTILE.id
+      ])
     ).toEqual([{ name: HOSTILE.name, province: 'ฉะเชิงเทรา', fiscal_year: 2565 }]);
     expect(hostile.notes).toEqual(HOSTILE.notes);
     expect(hostile.source).toBe(HOSTILE.source);
@@ -361,7 +377,13 @@ describe.each(ENGINES)('SQL injection on %s', (_engine, open) => {
         [HOSTILE.id]
       )
     ).toEqual([
-      { kpi: HOSTILE.a, name: HOSTILE.kpiNames[0], grp: HOSTILE.groups[0], target_level: HOSTILE.levelsA[1], parent: null },
+      {
+        kpi: HOSTILE.a,
+        name: HOSTILE.kpiNames[0],
+        grp: HOSTILE.groups[0],
+        target_level: HOSTILE.levelsA[1],
+        parent: null
+      },
       { kpi: HOSTILE.b, name: HOSTILE.kpiNames[1], grp: HOSTILE.groups[1], target_level: null, parent: null },
       { kpi: HOSTILE.b1, name: HOSTILE.kpiNames[2], grp: null, target_level: null, parent: HOSTILE.b },
       { kpi: HOSTILE.b2, name: HOSTILE.kpiNames[3], grp: null, target_level: null, parent: HOSTILE.b }
@@ -378,7 +400,8 @@ describe.each(ENGINES)('SQL injection on %s', (_engine, open) => {
       label: b.label,
       unit_id: b.unit === '' ? null : '2402'
     }));
-    const key = (b: { kpi: string; level: string; unit_id: string | null }) => `${b.kpi}|${b.level}|${b.unit_id}`;
+    const key = (b: { kpi: string; level: string; unit_id: string | null }) =>
+      `${b.kpi}|${b.level}|${b.unit_id}`;
     expect(bands.map(key).sort()).toEqual(expectedBands.map(key).sort());
     expect(new Set(bands.map((b) => b.label))).toEqual(new Set(expectedBands.map((b) => b.label)));
     expect(

@@ -24,10 +24,14 @@ describe('plainScore agrees with the reference scorer', () => {
     fc.assert(
       fc.property(randomCase, ({ framework: fw, rows }) => {
         const periods = periodsOfFramework(fw.fiscalYear, fw.period);
-        const plain = plainScore(fw, rows, periods, frameworkUnitIds(fw), (name) => resolveFrameworkUnit(fw, name));
+        const plain = plainScore(fw, rows, periods, frameworkUnitIds(fw), (name) =>
+          resolveFrameworkUnit(fw, name)
+        );
         for (const p of periods) {
           for (const group of ['*', ...groupsOf(fw)]) {
-            expect(plain.get(p.id)?.get(group), `${p.id} ${group}`).toEqual(referenceTable(fw, rows, p.id, group));
+            expect(plain.get(p.id)?.get(group), `${p.id} ${group}`).toEqual(
+              referenceTable(fw, rows, p.id, group)
+            );
             compared++;
           }
         }
@@ -66,7 +70,9 @@ describe('plainScore agrees with the reference scorer', () => {
     }
   ])('$name', ({ rows, periodId, expected }) => {
     const periods = periodsOfFramework(2565, 'R2');
-    const scores = plainScore(fw, rows, periods, frameworkUnitIds(fw), (name) => resolveFrameworkUnit(fw, name));
+    const scores = plainScore(fw, rows, periods, frameworkUnitIds(fw), (name) =>
+      resolveFrameworkUnit(fw, name)
+    );
     const table = scores.get(periods.find((p) => p.id === periodId)!.id)!.get('*')!;
     for (const [unitName, rank, total, statusA, pointsB] of expected) {
       const row = table.find((r) => r.unit === unitName)!;
@@ -92,14 +98,19 @@ describe('plainScore agrees with the SQL on the built-in frameworks and their de
   });
 
   test.each(BUILTIN_FRAMEWORKS.map((fw) => ({ id: fw.id, fw })))('$id', async ({ fw }) => {
-    const text = readFileSync(new URL(`../../../static/demo/${demoFileName(fw.id)}`, import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL(`../../../static/demo/${demoFileName(fw.id)}`, import.meta.url),
+      'utf8'
+    );
     const rows = readResultsText(demoFileName(fw.id), text, { framework: fw }).rows;
     expect(rows.length).toBeGreaterThan(0);
     await workspace.putFramework(fw);
     await workspace.putResults(fw.id, rows);
     await workspace.score(fw.id);
     const periods = periodsOfFramework(fw.fiscalYear, fw.period);
-    const plain = plainScore(fw, rows, periods, frameworkUnitIds(fw), (name) => resolveFrameworkUnit(fw, name));
+    const plain = plainScore(fw, rows, periods, frameworkUnitIds(fw), (name) =>
+      resolveFrameworkUnit(fw, name)
+    );
     for (const p of periods) {
       for (const group of ['*', ...groupsOf(fw)]) {
         const sql = await workspace.leagueTable(fw.id, p.id, group);
@@ -114,7 +125,10 @@ describe('plainScore agrees with the SQL on the built-in frameworks and their de
         for (const row of sql.rows) {
           const cells = mine.find((r) => r.unitId === row.unitId)!.kpis;
           for (const [id, cell] of Object.entries(row.cells)) {
-            expect([cells[id].status, cells[id].level], `${p.id} ${row.unit} ${id}`).toEqual([cell.status, cell.level]);
+            expect([cells[id].status, cells[id].level], `${p.id} ${row.unit} ${id}`).toEqual([
+              cell.status,
+              cell.level
+            ]);
           }
         }
       }

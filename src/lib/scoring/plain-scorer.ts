@@ -107,7 +107,8 @@ export function plainScore(
     const general = own.filter((band) => band.unit === null);
     direction.set(kpi.kpi, bandDirection(general.length > 0 ? general : own));
     let best: number | null = null;
-    for (const band of general.length > 0 ? general : own) if (best === null || band.points > best) best = band.points;
+    for (const band of general.length > 0 ? general : own)
+      if (best === null || band.points > best) best = band.points;
     topPoints.set(kpi.kpi, best ?? 0);
     generalBands.set(kpi.kpi, ladder(general));
     const unitsWithOwn = new Map<string, Band[]>();
@@ -168,7 +169,10 @@ export function plainScore(
       const sign = kpi.measure === 'rank_desc' ? -1 : 1;
       values.sort((a, b) => sign * (a.value - b.value));
       for (let i = 0; i < values.length; i++) {
-        const rank = i > 0 && values[i].value === values[i - 1].value ? rankOf.get(values[i - 1].unitId + '|' + kpi.kpi)! : i + 1;
+        const rank =
+          i > 0 && values[i].value === values[i - 1].value
+            ? rankOf.get(values[i - 1].unitId + '|' + kpi.kpi)!
+            : i + 1;
         rankOf.set(values[i].unitId + '|' + kpi.kpi, rank);
       }
     }
@@ -199,7 +203,13 @@ export function plainScore(
           }
           if (count > 0 && !missing) {
             const combined =
-              kpi.combine === 'sum' ? sum : kpi.combine === 'mean' ? sum / count : kpi.combine === 'min' ? min : tops;
+              kpi.combine === 'sum'
+                ? sum
+                : kpi.combine === 'mean'
+                  ? sum / count
+                  : kpi.combine === 'min'
+                    ? min
+                    : tops;
             measured = roundTo(combined, 9);
           }
         } else {
@@ -208,7 +218,8 @@ export function plainScore(
           if (value !== null) {
             if (kpi.measure === 'value') measured = value;
             else if (kpi.measure === 'pct_of_target') measured = target ? (value * 100) / target : null;
-            else if (kpi.measure === 'growth_pct') measured = baseline ? ((value - baseline) * 100) / baseline : null;
+            else if (kpi.measure === 'growth_pct')
+              measured = baseline ? ((value - baseline) * 100) / baseline : null;
             else measured = rankOf.get(unitId + '|' + kpi.kpi) ?? null;
             if (measured !== null) measured = roundTo(measured, 9);
           }
@@ -244,7 +255,8 @@ export function plainScore(
               const start = bandStart(band, dir);
               const nextStart = bandStart(better, dir);
               if (start !== null && nextStart !== null && nextStart !== start) {
-                score = band.points + (better.points - band.points) * ((measured - start) / (nextStart - start));
+                score =
+                  band.points + (better.points - band.points) * ((measured - start) / (nextStart - start));
                 const low = Math.min(band.points, better.points);
                 const high = Math.max(band.points, better.points);
                 score = score < low ? low : score > high ? high : score;
@@ -301,7 +313,8 @@ export function plainScore(
       const rounded = new Map(rows.map((row) => [row, roundTo(row.total, 4)]));
       rows.sort((a, b) => rounded.get(b)! - rounded.get(a)!);
       for (let i = 0; i < rows.length; i++) {
-        rows[i].rank = i > 0 && rounded.get(rows[i])! === rounded.get(rows[i - 1])! ? rows[i - 1].rank : i + 1;
+        rows[i].rank =
+          i > 0 && rounded.get(rows[i])! === rounded.get(rows[i - 1])! ? rows[i - 1].rank : i + 1;
       }
       rows.sort((a, b) => a.rank - b.rank || b.topCount - a.topCount || thaiCompare(a.unit, b.unit));
     }

@@ -93,7 +93,8 @@ describe('scoring some periods at a time', () => {
     );
     // July: บางคล้า 12 (level 2) first, บางน้ำเปรี้ยว 6 (level 1) second; August the other way round (4 is below
     // every band, so บางคล้า ties at 0 with the districts that reported nothing).
-    const moves = (unit: string) => table.rows.filter((r) => r.unit === unit).map((r) => [r.rank, r.movement]);
+    const moves = (unit: string) =>
+      table.rows.filter((r) => r.unit === unit).map((r) => [r.rank, r.movement]);
     expect([moves('บางน้ำเปรี้ยว'), moves('บางคล้า')]).toEqual([[[1, 1]], [[2, -1]]]);
     expect(workspace.pendingPeriods(fw.id)).not.toContain(previousPeriod(table.period).id);
     await workspace.removeFramework(fw.id);
@@ -115,13 +116,27 @@ describe('commitStaged', () => {
       await db.insertRows(
         STAGED_RESULTS,
         TABLE_COLUMNS.results,
-        rows.map((r) => [fw.id, r.unitId, r.kpi, r.month, r.value, r.target, r.baseline, r.adjust, r.source, r.line])
+        rows.map((r) => [
+          fw.id,
+          r.unitId,
+          r.kpi,
+          r.month,
+          r.value,
+          r.target,
+          r.baseline,
+          r.adjust,
+          r.source,
+          r.line
+        ])
       );
     };
     const stored = async () =>
-      (await db.query('SELECT unit_id, kpi, month, value, source, line FROM results WHERE framework_id = ? ORDER BY ALL', [fw.id])).map(
-        (row) => JSON.stringify(row)
-      );
+      (
+        await db.query(
+          'SELECT unit_id, kpi, month, value, source, line FROM results WHERE framework_id = ? ORDER BY ALL',
+          [fw.id]
+        )
+      ).map((row) => JSON.stringify(row));
     await workspace.putFramework(fw);
     await workspace.commitResults(fw.id, first);
     const viaRows = await workspace.commitResults(fw.id, second);

@@ -21,7 +21,7 @@ import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
 import {
   CLEAR_SCORES_SQL,
   clearPeriodScoresSql,
-  kpiCellsSql,
+  kpiCellsPackedSql,
   leagueTableSql,
   scoreKpisSql,
   unitTotalsSql,
@@ -377,7 +377,7 @@ export class Workspace {
         const unchangedKeys = new Set(same.map((row) => resultKey(row.unit_id, row.kpi, row.month)));
         written = unique.filter((row) => !unchangedKeys.has(resultKey(row.unitId, row.kpi, row.month)));
       } else if (diff.added + diff.changed === 0) written = [];
-      if (written.length > 0) for (const statement of applyStagedResultsSql()) await this.db.exec(statement);
+      if (written.length > 0) await this.applyStaged();
       await this.db.exec(dropStagedResultsSql());
       await options.beforeCommit?.(diff, written);
       await this.db.exec('COMMIT');
@@ -417,7 +417,26 @@ export class Workspace {
     return unique;
   }
 
+  /** Nothing stored yet for the frameworks of the staged rows (a first upload)? */
+  private async stagedAllNew(): Promise<{ staged: number; allNew: boolean }> {
+    const [{ staged, stored }] = await this.db.query<{ staged: number; stored: number }>(
+      `SELECT (SELECT count(*) FROM ${STAGED_RESULTS})::INTEGER AS staged,
+        (SELECT count(*) FROM results WHERE framework_id IN (SELECT framework_id FROM ${STAGED_RESULTS}))::INTEGER AS stored`
+    );
+    return { staged, allNew: stored === 0 };
+  }
+
+  /** Writes the staged rows that are new or changed (on a first upload: all of them, without joins). */
+  private async applyStaged(): Promise<void> {
+    if ((await this.stagedAllNew()).allNew)
+      await this.db.exec(`INSERT INTO results SELECT * FROM ${STAGED_RESULTS}`);
+    else for (const statement of applyStagedResultsSql()) await this.db.exec(statement);
+  }
+
   private async stagedDiff(maxChanges: number): Promise<ResultsDiff> {
+    // Nothing stored yet for the staged frameworks (a first upload): every row is new, no join needed.
+    const first = await this.stagedAllNew();
+    if (first.allNew) return { added: first.staged, changed: 0, unchanged: 0, changes: [] };
     const [counts] = await this.db.query<{ added: number; changed: number; unchanged: number }>(
       stagedCountsSql()
     );
@@ -442,7 +461,7 @@ export class Workspace {
     await this.db.exec('BEGIN TRANSACTION');
     try {
       const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
-      if (diff.added + diff.changed > 0) for (const statement of applyStagedResultsSql()) await this.db.exec(statement);
+      if (diff.added + diff.changed > 0) await this.applyStaged();
       await this.db.exec(dropStagedResultsSql());
       await options.beforeCommit?.(diff);
       await this.db.exec('COMMIT');
@@ -470,7 +489,7 @@ export class Workspace {
   async score(frameworkId: string): Promise<void> {
     const depths = this.compositeDepths(frameworkId);
     for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
-    await this.db.query(scoreKpisSql(depths), [frameworkId]);
+    await this.db.query(scoreKpisSql(depths, null, this.scoringOptions(frameworkId)), [frameworkId]);
     await this.db.query(unitTotalsSql(), [frameworkId]);
     this.pending.delete(frameworkId);
   }
@@ -488,7 +507,7 @@ export class Workspace {
     const months = [...new Set(ids.flatMap((id) => parsePeriodId(id)?.months ?? []))];
     const scope: PeriodScope = { periodIds: ids, months };
     for (const statement of clearPeriodScoresSql(ids)) await this.db.query(statement, [frameworkId]);
-    await this.db.query(scoreKpisSql(depths, scope), [frameworkId]);
+    await this.db.query(scoreKpisSql(depths, scope, this.scoringOptions(frameworkId)), [frameworkId]);
     await this.db.query(unitTotalsSql(ids), [frameworkId]);
     const pending = this.pending.get(frameworkId);
     if (pending) for (const id of ids) pending.delete(id);
@@ -514,7 +533,11 @@ export class Workspace {
   /** Scores the periods `scoreFirst` left, a few at a time; returns the periods scored. */
   async scoreRemaining(frameworkId: string, periodsPerQuery = 6): Promise<string[]> {
     const done: string[] = [];
-    for (let left = this.pendingPeriods(frameworkId); left.length > 0; left = this.pendingPeriods(frameworkId)) {
+    for (
+      let left = this.pendingPeriods(frameworkId);
+      left.length > 0;
+      left = this.pendingPeriods(frameworkId)
+    ) {
       const batch = left.slice(0, periodsPerQuery);
       await this.scorePeriods(frameworkId, batch);
       for (const id of batch) this.pending.get(frameworkId)?.delete(id);
@@ -532,10 +555,16 @@ export class Workspace {
     if (missing.length > 0) await this.scorePeriods(frameworkId, missing);
   }
 
+  private scoringOptions(frameworkId: string): { unitTargets: boolean } {
+    return { unitTargets: this.requireFramework(frameworkId).targets.length > 0 };
+  }
+
   private compositeDepths(frameworkId: string): number[] {
     const framework = this.requireFramework(frameworkId);
     const facts = deriveKpiFacts(framework);
-    return framework.kpis.filter((kpi) => kpi.measure === 'combine').map((kpi) => facts.get(kpi.kpi)?.depth ?? 0);
+    return framework.kpis
+      .filter((kpi) => kpi.measure === 'combine')
+      .map((kpi) => facts.get(kpi.kpi)?.depth ?? 0);
   }
 
   private async storedPeriodIds(frameworkId: string): Promise<string[]> {
@@ -560,15 +589,13 @@ export class Workspace {
     const previous = previousPeriod(period);
     await this.ensureScored(frameworkId, [period.id, previous.id]);
     const totals = await this.db.query(leagueTableSql(previous.months), [frameworkId, period.id, group]);
-    const cells = await this.db.query(kpiCellsSql(), [frameworkId, period.id]);
+    const packed = await this.db.query<{ unit_id: string; cells: string }>(kpiCellsPackedSql(), [
+      frameworkId,
+      period.id
+    ]);
     const kpis = topLevelKpis(framework).filter((kpi) => group === '*' || kpi.group === group);
     const cellsByUnit = new Map<string, Record<string, KpiCell>>();
-    for (const cell of cells) {
-      const unitId = String(cell.unit_id);
-      let unitCells = cellsByUnit.get(unitId);
-      if (!unitCells) cellsByUnit.set(unitId, (unitCells = {}));
-      unitCells[String(cell.kpi)] = toKpiCell(cell);
-    }
+    for (const row of packed) cellsByUnit.set(String(row.unit_id), unpackCells(String(row.cells)));
     const rows: LeagueRow[] = totals.map((row) => ({
       rank: Number(row.rank),
       unitId: String(row.unit_id),
@@ -606,31 +633,38 @@ function toResultChange(row: Record<string, unknown>): ResultChange {
   };
 }
 
-function toKpiCell(row: Record<string, unknown>): KpiCell {
-  return {
-    kpi: String(row.kpi),
-    value: numberOrNull(row.value),
-    target: numberOrNull(row.target),
-    baseline: numberOrNull(row.baseline),
-    adjust: numberOrNull(row.adjust),
-    monthsReported: Number(row.months_reported ?? 0),
-    lastMonth: stringOrNull(row.last_month),
-    measured: numberOrNull(row.measured),
-    level: stringOrNull(row.level),
-    points: numberOrNull(row.points),
-    bandLabel: stringOrNull(row.band_label),
-    score: Number(row.score ?? 0),
-    status: String(row.status) as KpiStatus,
-    isTop: row.is_top === true,
-    next:
-      row.next_level === null || row.next_level === undefined
-        ? null
-        : {
-            level: String(row.next_level),
-            op: String(row.next_op),
-            value: numberOrNull(row.next_value),
-            value2: numberOrNull(row.next_value2),
-            start: numberOrNull(row.next_start)
-          }
-  };
+const UNESCAPE: Record<string, string> = { '\\': '\\', u: '\u001f', r: '\u001e' };
+
+/** A unit's cells from `kpiCellsPackedSql`: the same objects `toKpiCell` makes from `kpiCellsSql` rows. */
+function unpackCells(packed: string): Record<string, KpiCell> {
+  const cells: Record<string, KpiCell> = {};
+  for (const record of packed.split('\u001e')) {
+    const f = record.split('\u001f');
+    const text = (i: number): string | null =>
+      f[i] === '' ? null : f[i].slice(1).replace(/\\([\\ur])/g, (_, c: string) => UNESCAPE[c]);
+    const num = (i: number): number | null => (f[i] === '' ? null : numberOrNull(Number(f[i])));
+    const kpi = String(text(0));
+    const nextLevel = text(14);
+    cells[kpi] = {
+      kpi,
+      value: num(1),
+      target: num(2),
+      baseline: num(3),
+      adjust: num(4),
+      monthsReported: num(5) ?? 0,
+      lastMonth: text(6),
+      measured: num(7),
+      level: text(8),
+      points: num(9),
+      bandLabel: text(10),
+      score: num(11) ?? 0,
+      status: String(text(12)) as KpiStatus,
+      isTop: f[13] === 't',
+      next:
+        nextLevel === null
+          ? null
+          : { level: nextLevel, op: String(text(16)), value: num(17), value2: num(18), start: num(15) }
+    };
+  }
+  return cells;
 }

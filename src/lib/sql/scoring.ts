@@ -6,16 +6,17 @@
  *   children's scores ─ combine ─ band ─ score                                  (composites, deepest first)
  *   top-level scores ─ weighted total ─ competition rank                        (unit_totals)
  */
-import { literalList } from './identifiers';
+import { literal, literalList } from './identifiers';
 
 /** Measured values are rounded to this many decimals before banding, so 80% is never 79.999999. */
 export const MEASURE_DECIMALS = 9;
 /** Totals are ranked on this many decimals (DESIGN §4.7). */
 export const RANK_DECIMALS = 4;
 
+/** A KPI's aggregate of a column (§4.5), picked from the `grouped` CTE's four. */
 const AGGREGATE = (column: string) =>
-  `CASE k.aggregate WHEN 'sum' THEN sum(${column}) WHEN 'mean' THEN avg(${column}) ` +
-  `WHEN 'max' THEN max(${column}) ELSE arg_max_null(${column}, r.month) END`;
+  `CASE k.aggregate WHEN 'sum' THEN g.sum_${column} WHEN 'mean' THEN g.mean_${column} ` +
+  `WHEN 'max' THEN g.max_${column} ELSE g.last_${column} END`;
 
 const BAND_HOLDS = `CASE b.op
       WHEN '>=' THEN m.measured >= b.value
@@ -119,11 +120,19 @@ export interface PeriodScope {
 }
 
 /**
- * INSERT INTO kpi_scores for framework `$1`, every period in `periods`. `compositeDepths` lists the
- * depths at which the framework has composites (0 = top level), from `deriveKpiFacts`.
+ * INSERT INTO kpi_scores for framework `$1`: every period in `periods`, or only those of `scope` (whose
+ * `months` must be every month of those periods). `compositeDepths` lists the depths at which the framework
+ * has composites (0 = top level), from `deriveKpiFacts`. `unitTargets: false` says the framework has no
+ * per-unit targets (the joins that look them up are left out).
  */
-export function scoreKpisSql(compositeDepths: readonly number[], scope: PeriodScope | null = null): string {
-  const onlyPeriods = (column: string) => (scope === null ? '' : ` AND ${column} IN ${literalList(scope.periodIds)}`);
+export function scoreKpisSql(
+  compositeDepths: readonly number[],
+  scope: PeriodScope | null = null,
+  options: { unitTargets?: boolean } = {}
+): string {
+  const single = scope !== null && scope.periodIds.length === 1 ? scope.periodIds[0] : null;
+  const onlyPeriods = (column: string) =>
+    scope === null ? '' : ` AND ${column} IN ${literalList(scope.periodIds)}`;
   const stages: string[] = [];
   let scoredSoFar = 'leaf_scored';
   const depths = [...new Set(compositeDepths)].sort((a, b) => b - a);
@@ -140,27 +149,43 @@ export function scoreKpisSql(compositeDepths: readonly number[], scope: PeriodSc
   return `INSERT INTO kpi_scores
 WITH
 results_effective AS (
-  SELECT r.unit_id, r.kpi, r.month, r.value,
+${
+  options.unitTargets === false
+    ? `  SELECT r.unit_id, r.kpi, r.month, r.value, r.target, r.baseline, r.adjust
+  FROM results r`
+    : `  SELECT r.unit_id, r.kpi, r.month, r.value,
     coalesce(r.target, tm.target, ta.target) AS target,
     coalesce(r.baseline, tm.baseline, ta.baseline) AS baseline,
     r.adjust
   FROM results r
   LEFT JOIN unit_targets tm ON tm.framework_id = $1 AND tm.kpi = r.kpi AND tm.unit_id = r.unit_id AND tm.month = r.month
-  LEFT JOIN unit_targets ta ON ta.framework_id = $1 AND ta.kpi = r.kpi AND ta.unit_id = r.unit_id AND ta.month IS NULL
+  LEFT JOIN unit_targets ta ON ta.framework_id = $1 AND ta.kpi = r.kpi AND ta.unit_id = r.unit_id AND ta.month IS NULL`
+}
   WHERE r.framework_id = $1 AND r.value IS NOT NULL${scope === null ? '' : ` AND r.month IN ${literalList(scope.months)}`}
 ),
-aggregated AS (
-  SELECT pm.period_id, r.unit_id, r.kpi,
-    ${AGGREGATE('r.value')} AS value,
-    ${AGGREGATE('r.target')} AS target,
-    ${AGGREGATE('r.baseline')} AS baseline,
+-- Every aggregate of each unit, KPI and period; the KPI's own is picked below (after grouping, so that the
+-- KPI's aggregate is looked up once per group, not once per result).
+grouped AS (
+  SELECT ${single === null ? 'pm.period_id' : `${literal(single)} AS period_id`}, r.unit_id, r.kpi,
+    ${['value', 'target', 'baseline']
+      .map(
+        (c) =>
+          `sum(r.${c}) AS sum_${c}, avg(r.${c}) AS mean_${c}, max(r.${c}) AS max_${c}, arg_max_null(r.${c}, r.month) AS last_${c}`
+      )
+      .join(',\n    ')},
     sum(r.adjust) AS adjust,
     count(*)::INTEGER AS months_reported,
     max(r.month) AS last_month
   FROM results_effective r
-  JOIN period_months pm ON pm.framework_id = $1 AND pm.month = r.month${onlyPeriods('pm.period_id')}
-  JOIN kpis k ON k.framework_id = $1 AND k.kpi = r.kpi
-  GROUP BY pm.period_id, r.unit_id, r.kpi, k.aggregate
+  ${single === null ? `JOIN period_months pm ON pm.framework_id = $1 AND pm.month = r.month${onlyPeriods('pm.period_id')}` : ''}
+  GROUP BY ALL
+),
+aggregated AS MATERIALIZED (
+  SELECT g.period_id, g.unit_id, g.kpi,
+    ${['value', 'target', 'baseline'].map((c) => `${AGGREGATE(c)} AS ${c}`).join(',\n    ')},
+    g.adjust, g.months_reported, g.last_month
+  FROM grouped g
+  JOIN kpis k ON k.framework_id = $1 AND k.kpi = g.kpi
 ),
 grid AS (
   SELECT p.period_id, fu.unit_id, k.kpi, k.measure
@@ -169,6 +194,7 @@ grid AS (
   JOIN kpis k ON k.framework_id = $1
   WHERE fu.framework_id = $1 AND k.measure <> 'combine'
 ),
+-- Rank measures need a window over the period's units; only their rows go through it.
 leaf_measured AS MATERIALIZED (
   SELECT g.period_id, g.unit_id, g.kpi, a.value, a.target, a.baseline, a.adjust,
     coalesce(a.months_reported, 0)::INTEGER AS months_reported, a.last_month,
@@ -176,6 +202,14 @@ leaf_measured AS MATERIALIZED (
       WHEN 'value' THEN a.value
       WHEN 'pct_of_target' THEN a.value * 100.0 / nullif(a.target, 0)
       WHEN 'growth_pct' THEN (a.value - a.baseline) * 100.0 / nullif(a.baseline, 0)
+    END::DOUBLE, ${MEASURE_DECIMALS}) AS measured
+  FROM grid g
+  LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
+  WHERE g.measure NOT IN ('rank_desc', 'rank_asc')
+  UNION ALL
+  SELECT g.period_id, g.unit_id, g.kpi, a.value, a.target, a.baseline, a.adjust,
+    coalesce(a.months_reported, 0)::INTEGER AS months_reported, a.last_month,
+    round(CASE g.measure
       WHEN 'rank_desc' THEN CASE WHEN a.value IS NOT NULL THEN
         rank() OVER (PARTITION BY g.period_id, g.kpi, a.value IS NULL
           ORDER BY round(a.value, ${MEASURE_DECIMALS}) DESC) END
@@ -185,6 +219,7 @@ leaf_measured AS MATERIALIZED (
     END::DOUBLE, ${MEASURE_DECIMALS}) AS measured
   FROM grid g
   LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
+  WHERE g.measure IN ('rank_desc', 'rank_asc')
 ),
 ${BAND_LADDERS},
 ${bandStage('leaf_scored', 'leaf_measured')}${stages.length > 0 ? ',\n' + stages.join(',\n') : ''}
@@ -252,15 +287,77 @@ export function leagueTableSql(previousMonths: readonly string[]): string {
   FROM periods p WHERE p.framework_id = $1 AND p.period_id = $2
 )
 SELECT t.rank, t.unit_id, u.name AS unit, u.province, t.total, t.max_total, t.total_pct, t.missing,
-  t.top_count, t.kpi_count, prev.rank AS previous_rank,
-  CASE WHEN prev.rank IS NULL THEN NULL ELSE prev.rank - t.rank END AS movement
+  t.top_count, t.kpi_count, CASE WHEN p.has_data THEN prev.rank END AS previous_rank,
+  CASE WHEN p.has_data AND prev.rank IS NOT NULL THEN prev.rank - t.rank END AS movement
 FROM unit_totals t
 JOIN units u ON u.unit_id = t.unit_id
 JOIN previous p ON p.period_id = t.period_id
+-- has_data is applied in the SELECT list: a condition on the left side alone in this ON clause would turn the
+-- hash join into a nested loop over every stored total.
 LEFT JOIN unit_totals prev ON prev.framework_id = t.framework_id AND prev.period_id = p.prev_period_id
-  AND prev.grp = t.grp AND prev.unit_id = t.unit_id AND p.has_data
+  AND prev.grp = t.grp AND prev.unit_id = t.unit_id
 WHERE t.framework_id = $1 AND t.period_id = $2 AND t.grp = $3
 ORDER BY t.rank, t.top_count DESC, u.sort_key, u.name`;
+}
+
+/** A nullable text column packed for `kpiCellsPackedSql`: '' = NULL, else `=` + the text with `\`, US and RS escaped. */
+const packedText = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN '' ELSE '=' || replace(replace(replace(${column}, '\\', '\\\\'), chr(31), '\\u'), chr(30), '\\r') END`;
+/** A nullable number packed for `kpiCellsPackedSql`: '' = NULL, else DuckDB's shortest round-trip text. */
+const packedNumber = (column: string) => `coalesce(CAST(${column} AS VARCHAR), '')`;
+
+/** The fields of a packed cell, in order (see `kpiCellsPackedSql`). */
+export const PACKED_CELL_FIELDS = [
+  'kpi',
+  'value',
+  'target',
+  'baseline',
+  'adjust',
+  'months_reported',
+  'last_month',
+  'measured',
+  'level',
+  'points',
+  'band_label',
+  'score',
+  'status',
+  'is_top',
+  'next_level',
+  'next_start',
+  'next_op',
+  'next_value',
+  'next_value2',
+  'band_start'
+] as const;
+
+const PACKED_TEXT_FIELDS = new Set([
+  'kpi',
+  'last_month',
+  'level',
+  'band_label',
+  'status',
+  'next_level',
+  'next_op'
+]);
+
+/**
+ * The cells of `kpiCellsSql`, one row per unit with its cells packed into one string (cells separated by
+ * RS, fields by US, in `PACKED_CELL_FIELDS` order): 878 strings cross from DuckDB to JS instead of 22 000 rows
+ * of 21 columns, which is what made a national league table slow (issue 6). Numbers are DuckDB's shortest
+ * round-trip text, so `Number(text)` gives back the same double; `is_top` is `t`/`f`.
+ */
+export function kpiCellsPackedSql(): string {
+  const fields = PACKED_CELL_FIELDS.map((field) =>
+    field === 'is_top'
+      ? `CASE WHEN s.is_top THEN 't' ELSE 'f' END`
+      : PACKED_TEXT_FIELDS.has(field)
+        ? packedText(`s.${field}`)
+        : packedNumber(`s.${field}`)
+  );
+  return `SELECT s.unit_id, string_agg(concat_ws(chr(31), ${fields.join(', ')}), chr(30)) AS cells
+FROM kpi_scores s
+WHERE s.framework_id = $1 AND s.period_id = $2
+GROUP BY s.unit_id`;
 }
 
 /** Every KPI cell of one framework and period (sub-items included), for the league table and exports. */

@@ -18,6 +18,7 @@ import { decodeText } from '../ingest/decode';
 import { readFrameworkFiles, type FrameworkFile } from '../ingest/framework-files';
 import { readResultsFile, type ResultsFileInput, type ResultsFileReport } from '../ingest/read-file';
 import { readResultsText, type UnitIssue } from '../ingest/results';
+import { MAX_FRAMEWORK_FILE_BYTES, fileSizeProblem } from '../ingest/limits';
 import { storageEstimate, requestPersistentStorage } from '../persist/indexeddb';
 import {
   EMPTY_WORKSPACE,
@@ -155,7 +156,27 @@ const defaultReader: ResultsFileReader = async (input, framework, aliases, onPro
 };
 
 function message(error: unknown): string {
+  if (error instanceof Error && error.name === 'QuotaExceededError') {
+    return (
+      'พื้นที่เก็บข้อมูลของเบราว์เซอร์เต็ม (QuotaExceededError) — ลบไฟล์ที่นำเข้าที่ไม่ใช้แล้วในหน้าข้อมูล ' +
+      'หรือส่งออกพื้นที่ทำงานเก็บไว้แล้วล้าง'
+    );
+  }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Tabs of this browser share one stored workspace: its lock (Web Locks) and its change notices. */
+const WORKSPACE_LOCK = 'scoreboard-workspace';
+const WORKSPACE_CHANNEL = 'scoreboard-workspace';
+
+/** Which records are stored (ids and times, not their rows): enough to notice that another tab changed them. */
+function workspaceSignature(saved: StoredWorkspace): string {
+  const sorted = (keys: string[]) => keys.sort().join('\u0001');
+  return [
+    sorted(saved.frameworks.map((f) => `${f.id}\u0000${f.at}`)),
+    sorted(saved.uploads.map((u) => u.id)),
+    sorted(saved.aliases.map((a) => `${a.key}\u0000${a.unitId}`))
+  ].join('\u0002');
 }
 
 function isCancel(error: unknown): boolean {
@@ -212,6 +233,10 @@ export class Session {
   private decide: ((decision: 'commit' | 'cancel') => void) | null = null;
   private abort: AbortController | null = null;
   private nextSeq = 1;
+  /** The stored records this tab last built from or wrote (`workspaceSignature`). */
+  private storedSignature = '';
+  /** Change notices to and from the other tabs of this browser (browser only). */
+  private channel: BroadcastChannel | null = null;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
@@ -251,6 +276,7 @@ export class Session {
       this.startupPhases = { engine: Math.round(engine), ...phases };
       this.revision++;
       void this.refreshStorage();
+      this.listenToOtherTabs();
     } catch (error) {
       this.status = 'error';
       this.error = message(error);
@@ -298,6 +324,7 @@ export class Session {
     this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
     this.importedFrameworkIds = imported;
     this.frameworks = workspace.frameworks;
+    this.storedSignature = workspaceSignature(saved);
     return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
   }
 
@@ -323,6 +350,57 @@ export class Session {
       this.revision++;
       void this.refreshStorage();
     }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Several tabs on one stored workspace (issue 7)
+
+  /** Runs `work` holding this browser's workspace lock (Web Locks), so that one tab writes at a time. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    return locks ? (locks.request(WORKSPACE_LOCK, work) as Promise<T>) : work();
+  }
+
+  /** When another tab changed the stored workspace since this tab built from it, rebuilds from the store. */
+  private async syncWithStore(): Promise<void> {
+    let saved: StoredWorkspace;
+    try {
+      saved = await this.store.load();
+    } catch {
+      return; // the write that follows will report the store's problem
+    }
+    if (workspaceSignature(saved) !== this.storedSignature) await this.rebuild(saved);
+  }
+
+  /**
+   * Every change of the stored workspace goes through here: one tab at a time; first catching up with what
+   * another tab stored (so that a stale tab neither loses nor overwrites it, and compares an upload with what
+   * is really stored); then telling the other tabs, which catch up when idle.
+   */
+  private async changeStore<T>(change: () => Promise<T>): Promise<T> {
+    const result = await this.exclusive(async () => {
+      await this.syncWithStore();
+      try {
+        return await change();
+      } finally {
+        try {
+          this.storedSignature = workspaceSignature(await this.store.load());
+        } catch {
+          // unreadable store: the next change syncs again
+        }
+      }
+    });
+    this.channel?.postMessage('changed');
+    return result;
+  }
+
+  private listenToOtherTabs(): void {
+    if (this.channel || typeof window === 'undefined' || typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(WORKSPACE_CHANNEL);
+    this.channel.onmessage = () => {
+      if (this.pending || this.reading || this.working || this.status !== 'ready') return;
+      void this.exclusive(() => this.syncWithStore());
+    };
   }
 
   /** The workspace, for views' read queries (src/lib/scoring/*-queries.ts take it). Throws before `ready`. */
@@ -367,7 +445,7 @@ export class Session {
       this.pendingInputs = [];
       return emptyReport(this.now(), currentFrameworkId, 'cancelled');
     }
-    const report = await this.commitPending();
+    const report = await this.changeStore(() => this.commitPending());
     this.pending = null;
     this.pendingInputs = [];
     this.lastImport = report;
@@ -392,10 +470,17 @@ export class Session {
     const at = this.now();
     const frameworkFiles: FrameworkFile[] = [];
     const resultInputs: ResultsFileInput[] = [];
+    // Framework files are read on this thread: one over the limit is refused before it is decoded (issue 7).
+    const oversized: FrameworkIssue[] = [];
     for (const file of files) {
-      if (isFrameworkFile(file.name))
-        frameworkFiles.push({ name: file.name, text: decodeText(file.bytes).text });
-      else resultInputs.push({ name: file.name, bytes: file.bytes, sheet: null });
+      if (isFrameworkFile(file.name)) {
+        const problem = fileSizeProblem(file.bytes.length, MAX_FRAMEWORK_FILE_BYTES, 'framework');
+        if (problem) oversized.push({ severity: 'error', where: file.name, message: problem });
+        else frameworkFiles.push({ name: file.name, text: decodeText(file.bytes).text });
+      } else resultInputs.push({ name: file.name, bytes: file.bytes, sheet: null });
+    }
+    if (oversized.length > 0) {
+      return { ...emptyReport(at, currentFrameworkId, 'framework'), frameworkIssues: oversized };
     }
     let framework: Framework | null = null;
     let frameworkIssues: FrameworkIssue[] = [];
@@ -492,24 +577,28 @@ export class Session {
    */
   async acceptAlias(name: string, key: string, unitId: string): Promise<void> {
     const alias: StoredAlias = { key, name, unitId, at: this.now() };
-    this.aliasMap.set(key, unitId);
-    this.aliases = [...this.aliases.filter((a) => a.key !== key), alias];
-    try {
-      await this.store.putAlias(alias);
-    } catch (error) {
-      this.storageError = `บันทึกชื่อที่จับคู่ไว้ในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}`;
-    }
+    await this.changeStore(async () => {
+      this.aliasMap.set(key, unitId);
+      this.aliases = [...this.aliases.filter((a) => a.key !== key), alias];
+      try {
+        await this.store.putAlias(alias);
+      } catch (error) {
+        this.storageError = `บันทึกชื่อที่จับคู่ไว้ในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}`;
+      }
+    });
     await this.rereadPending();
   }
 
   async removeAlias(key: string): Promise<void> {
-    this.aliasMap.delete(key);
-    this.aliases = this.aliases.filter((a) => a.key !== key);
-    try {
-      await this.store.removeAlias(key);
-    } catch (error) {
-      this.storageError = `ลบชื่อที่จับคู่ไว้ไม่สำเร็จ: ${message(error)}`;
-    }
+    await this.changeStore(async () => {
+      this.aliasMap.delete(key);
+      this.aliases = this.aliases.filter((a) => a.key !== key);
+      try {
+        await this.store.removeAlias(key);
+      } catch (error) {
+        this.storageError = `ลบชื่อที่จับคู่ไว้ไม่สำเร็จ: ${message(error)}`;
+      }
+    });
   }
 
   private async commitPending(): Promise<ImportReport> {
@@ -526,6 +615,7 @@ export class Session {
     this.working = true;
     try {
       if (pending.framework) {
+        const previous = workspace.framework(pending.framework.id) ?? null;
         const stored = await workspace.putFramework(pending.framework);
         report.frameworkIssues = [
           ...pending.frameworkIssues,
@@ -543,7 +633,15 @@ export class Session {
             files: pending.frameworkFiles
           });
         } catch (error) {
-          this.storageError = `บันทึกกรอบการประเมินในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}`;
+          // All or nothing (issue 7): a framework the browser could not keep is taken off the page too (the one
+          // it replaced comes back), and no results file is committed for it.
+          await workspace.removeFramework(pending.framework.id);
+          if (previous) {
+            await workspace.putFramework(previous);
+            await workspace.score(previous.id);
+          }
+          report.error = `บันทึกกรอบการประเมินในเบราว์เซอร์ไม่สำเร็จ จึงไม่ได้นำเข้าไฟล์ใดเลย: ${message(error)}`;
+          return report;
         }
         if (!this.importedFrameworkIds.includes(pending.framework.id)) {
           this.importedFrameworkIds = [...this.importedFrameworkIds, pending.framework.id];
@@ -665,34 +763,42 @@ export class Session {
   async importWorkspace(text: string): Promise<{ ok: true } | { ok: false; reason: string }> {
     const read = readWorkspaceFile(text);
     if (!read.ok) return read;
-    try {
-      await this.store.replace(read.workspace);
-    } catch (error) {
-      return { ok: false, reason: `บันทึกในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}` };
-    }
-    await this.rebuild(read.workspace);
-    return { ok: true };
+    return this.changeStore(async () => {
+      try {
+        await this.store.replace(read.workspace);
+      } catch (error) {
+        return { ok: false, reason: `บันทึกในเบราว์เซอร์ไม่สำเร็จ: ${message(error)}` };
+      }
+      await this.rebuild(read.workspace);
+      return { ok: true };
+    });
   }
 
   /** Forgets everything the user imported: back to the built-in frameworks and their demo data. */
   async clearWorkspace(): Promise<void> {
-    await this.store.replace(EMPTY_WORKSPACE);
-    this.lastImport = null;
-    await this.rebuild(EMPTY_WORKSPACE);
+    await this.changeStore(async () => {
+      await this.store.replace(EMPTY_WORKSPACE);
+      this.lastImport = null;
+      await this.rebuild(EMPTY_WORKSPACE);
+    });
   }
 
   /** Removes one upload: the results are rebuilt from the demo data and the other uploads. */
   async removeUpload(id: string): Promise<void> {
-    await this.store.removeUpload(id);
-    await this.rebuild(await this.store.load());
+    await this.changeStore(async () => {
+      await this.store.removeUpload(id);
+      await this.rebuild(await this.store.load());
+    });
   }
 
-  /** Removes an imported framework and its uploads. */
+  /** Removes an imported framework and its uploads (also those another tab made: the store is read first). */
   async removeFramework(id: string): Promise<void> {
-    if (builtinFramework(id) && !this.importedFrameworkIds.includes(id)) return;
-    for (const upload of this.uploads.filter((u) => u.frameworkId === id))
-      await this.store.removeUpload(upload.id);
-    await this.store.removeFramework(id);
-    await this.rebuild(await this.store.load());
+    await this.changeStore(async () => {
+      if (builtinFramework(id) && !this.importedFrameworkIds.includes(id)) return;
+      for (const upload of this.uploads.filter((u) => u.frameworkId === id))
+        await this.store.removeUpload(upload.id);
+      await this.store.removeFramework(id);
+      await this.rebuild(await this.store.load());
+    });
   }
 }
