@@ -26,32 +26,43 @@ export async function openNodeNativeDb(threads = 2): Promise<Db> {
     }
   };
 
+  // One connection runs one statement at a time: two overlapping calls (say, Promise.all over league
+  // tables) made native DuckDB answer "Failed to execute prepared statement". Every call waits its turn,
+  // as DuckDB-WASM's worker already makes them do in the browser.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   return {
     engine: 'duckdb-native',
-    async exec(sql: string) {
-      await connection.run(sql);
-    },
-    async query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]) {
-      const reader = await connection.runAndReadAll(sql, params ? [...params] : undefined);
-      return reader.getRowObjectsJS().map((row) => {
-        const object: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(row)) object[key] = plainValue(value);
-        return object as T;
-      });
-    },
-    async insertRows(table, columns, rows) {
-      if (rows.length === 0) return;
-      // The appender fills every column of the table in order; callers pass all columns.
-      const appender = await connection.createAppender(table);
-      for (const row of rows) {
-        for (let i = 0; i < columns.length; i++) append(appender, columns[i], row[i] ?? null);
-        appender.endRow();
-      }
-      appender.closeSync();
-    },
-    async close() {
-      connection.closeSync();
-      instance.closeSync();
-    }
+    exec: (sql: string) => serial(async () => void (await connection.run(sql))),
+    query: <T extends Row = Row>(sql: string, params?: readonly SqlValue[]) =>
+      serial(async () => {
+        const reader = await connection.runAndReadAll(sql, params ? [...params] : undefined);
+        return reader.getRowObjectsJS().map((row) => {
+          const object: Record<string, unknown> = {};
+          for (const [key, value] of Object.entries(row)) object[key] = plainValue(value);
+          return object as T;
+        });
+      }),
+    insertRows: (table, columns, rows) =>
+      serial(async () => {
+        if (rows.length === 0) return;
+        // The appender fills every column of the table in order; callers pass all columns.
+        const appender = await connection.createAppender(table);
+        for (const row of rows) {
+          for (let i = 0; i < columns.length; i++) append(appender, columns[i], row[i] ?? null);
+          appender.endRow();
+        }
+        appender.closeSync();
+      }),
+    close: () =>
+      serial(async () => {
+        connection.closeSync();
+        instance.closeSync();
+      })
   };
 }

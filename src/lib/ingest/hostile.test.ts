@@ -171,10 +171,12 @@ describe('files refused whole, each with a reason that names the limit', () => {
     const { report, ms } = await read('ผิดกรอบ.csv', utf8(HEADER + lines.join('\n')));
     expect(report.rows).toEqual([]);
     expect(report.rejected).toHaveLength(MAX_REJECTIONS + 1);
-    const last = report.rejected.at(-1)!;
-    expect(last.reason).toContain(`เกิน ${MAX_REJECTIONS.toLocaleString('en-US')} แถว`);
-    expect(last.reason).toContain('ไม่นำเข้าไฟล์นี้เลย');
-    expect(last.line).toBe(MAX_REJECTIONS + 2);
+    const first = report.rejected[0];
+    expect(first.reason).toContain(`หยุดอ่านที่บรรทัด ${(MAX_REJECTIONS + 2).toLocaleString('en-US')}`);
+    expect(first.reason).toContain(`เกิน ${MAX_REJECTIONS.toLocaleString('en-US')} แถว`);
+    expect(first.reason).toContain('ไม่นำเข้าไฟล์นี้เลย');
+    expect(first).toMatchObject({ line: 1, column: null });
+    expect(report.rejected.at(-1)!.line).toBe(MAX_REJECTIONS + 1);
     expect(ms).toBeLessThan(20_000);
   }, 30_000);
 });

@@ -683,9 +683,10 @@ function read(file: string, table: CsvTable, options: ResultsReadOptions): Resul
     report.unitIssues = [];
     report.warnings = [];
     report.rejected.sort((a, b) => a.line - b.line);
-    report.rejected.push({
+    // First (a file-level reason, line 1), so that a report that shows the first rows shows it.
+    report.rejected.unshift({
       file,
-      line: error.line,
+      line: 1,
       column: null,
       reason:
         `หยุดอ่านที่บรรทัด ${countText(error.line)}: มีแถวที่ใช้ไม่ได้เกิน ${countText(MAX_REJECTIONS)} แถว ` +
