@@ -13,7 +13,10 @@ import type { Rejection, ResultRow } from '../src/lib/domain/results';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../src/lib/frameworks/builtin';
 import { decodeText } from '../src/lib/ingest/decode';
 import { readFrameworkFiles, readFrameworkJson } from '../src/lib/ingest/framework-files';
+import { openTempFileRegistry } from '../src/lib/db/node-files';
+import { readResultsFast } from '../src/lib/ingest/fast-results';
 import { readResultsFile } from '../src/lib/ingest/read-file';
+import { STAGED_RESULTS, createStagedResultsSql } from '../src/lib/sql/results-import';
 import { formatLeagueCsv, formatLeagueJson, listFrameworksCsv } from '../src/lib/scoring/league-format';
 import { Workspace, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
 
@@ -186,30 +189,17 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
       if (!builtinFramework(framework.id)) throw new ScoreError(`--demo needs a built-in framework`);
       files.push(path.join(repositoryRoot, 'static', 'demo', demoFileName(framework.id)));
     }
-    const rows: ResultRow[] = [];
     const rejected: Rejection[] = [];
+    const inputs: { name: string; bytes: Uint8Array }[] = [];
     for (const file of files) {
-      let bytes: Uint8Array;
       try {
-        bytes = await readFile(file);
+        const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
+        inputs.push({ name, bytes: await readFile(file) });
       } catch (error) {
         throw new ScoreError(
           `cannot read results file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`
         );
       }
-      const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
-      const report = await readResultsFile({ name, bytes, sheet: options.sheet }, { framework });
-      // Not push(...rows): a national file has more rows than a call may take arguments.
-      for (const row of report.rows) rows.push(row);
-      for (const rejection of report.rejected) rejected.push(rejection);
-      warnings.push(...report.warnings.map((warning) => `warning: ${name}: ${warning}`));
-    }
-    for (const rejection of rejected) {
-      out.stderr(`rejected: ${rejection.file}:${rejection.line}: ${rejection.reason}\n`);
-    }
-    for (const warning of warnings) out.stderr(`${warning}\n`);
-    if (rows.length === 0) {
-      throw new ScoreError(`no usable result rows in ${files.join(', ')}`);
     }
 
     db = await openEngine(options.engine);
@@ -217,9 +207,54 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
     const stored = await workspace.putFramework(framework);
     const storeError = stored.find((issue) => issue.severity === 'error');
     if (storeError) throw new ScoreError(`framework is not valid: ${issueLine(storeError)}`);
-    await workspace.putResults(framework.id, rows);
     await workspace.ensurePeriods(framework.id, [period, previousPeriod(period)]);
-    await workspace.score(framework.id);
+    let usable = 0;
+    if (options.engine === 'native') {
+      // Native DuckDB reads the files itself (src/lib/ingest/fast-results.ts: the same rows, rejections and
+      // warnings as the upload page's reader, several times faster on national files).
+      const registry = await openTempFileRegistry();
+      try {
+        for (const input of inputs) {
+          await db.exec(createStagedResultsSql());
+          const report = await readResultsFast(
+            db,
+            registry,
+            { ...input, sheet: options.sheet },
+            {
+              framework,
+              table: STAGED_RESULTS
+            }
+          );
+          await workspace.commitStaged(framework.id);
+          usable += report.rowCount;
+          for (const rejection of report.rejected) rejected.push(rejection);
+          warnings.push(...report.warnings.map((warning) => `warning: ${input.name}: ${warning}`));
+        }
+      } finally {
+        await registry.close();
+      }
+    } else {
+      // DuckDB-WASM: the upload page's reader in JS (and so a check of the fast reader: cli/score.test.ts).
+      const rows: ResultRow[] = [];
+      for (const input of inputs) {
+        const report = await readResultsFile({ ...input, sheet: options.sheet }, { framework });
+        // Not push(...rows): a national file has more rows than a call may take arguments.
+        for (const row of report.rows) rows.push(row);
+        for (const rejection of report.rejected) rejected.push(rejection);
+        warnings.push(...report.warnings.map((warning) => `warning: ${input.name}: ${warning}`));
+      }
+      await workspace.putResults(framework.id, rows);
+      usable = rows.length;
+    }
+    for (const rejection of rejected) {
+      out.stderr(`rejected: ${rejection.file}:${rejection.line}: ${rejection.reason}\n`);
+    }
+    for (const warning of warnings) out.stderr(`${warning}\n`);
+    if (usable === 0) {
+      throw new ScoreError(`no usable result rows in ${files.join(', ')}`);
+    }
+    // Only the period asked for and the one before it (for rank movement) are scored.
+    await workspace.scoreFirst(framework.id, [period.id, previousPeriod(period).id]);
     const table = await workspace.leagueTable(framework.id, period.id);
     if (!table.rows.some((row) => row.missing < table.kpis.length)) {
       const warning = `warning: no results fall in ${period.id} (${period.months[0]}..${period.months.at(-1)})`;

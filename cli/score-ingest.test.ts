@@ -61,4 +61,22 @@ describe('npm run score over real-shaped files', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('ไม่พบแผ่นงาน "ไม่มี"');
   });
+
+  // The default (native) engine reads files with DuckDB's own reader (src/lib/ingest/fast-results.ts); the
+  // DuckDB-WASM engine with the upload page's reader. Both must say exactly the same: table, rejections,
+  // warnings, for clean, messy (Windows-874, group rows), corrected and workbook files, CSV and JSON.
+  it.each([
+    ['seed001-budget-2565-06.clean.csv'],
+    ['seed001-budget-2565-06.csv'],
+    ['seed001-budget-2565-06-corrected.csv'],
+    ['seed001-budget-2565-06.xlsx']
+  ])('%s: the fast reader (native) and the page reader (wasm) give the same output', async (file) => {
+    for (const format of ['csv', 'json']) {
+      const native = await score(...args(file, '--format', format));
+      const wasm = await score(...args(file, '--format', format, '--engine', 'wasm'));
+      expect(native.code, `${file} ${format}`).toBe(0);
+      expect(native.stdout, `${file} ${format}`).toBe(wasm.stdout);
+      expect(native.stderr, `${file} ${format}`).toBe(wasm.stderr);
+    }
+  });
 });

@@ -80,6 +80,7 @@ async function session(store: WorkspaceStore): Promise<Session> {
   });
   await s.start();
   expect(s.status).toBe('ready');
+  await s.allLoaded();
   return s;
 }
 

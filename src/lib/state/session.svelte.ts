@@ -32,6 +32,7 @@ import {
   type WorkspaceStore
 } from '../persist/stored';
 import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
+import { readViewSearch } from './view-params';
 import type { LeagueTable } from '../scoring/league';
 import { Workspace, resolveFrameworkUnit, type ResultChange, type ResultsDiff } from '../scoring/workspace';
 
@@ -237,6 +238,8 @@ export class Session {
   private storedSignature = '';
   /** Change notices to and from the other tabs of this browser (browser only). */
   private channel: BroadcastChannel | null = null;
+  /** The frameworks start-up loads after the first (`allLoaded`). */
+  private rest: Promise<void> = Promise.resolve();
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
@@ -250,32 +253,30 @@ export class Session {
     return typeof performance !== 'undefined' ? performance.now() : this.now();
   }
 
-  async start(): Promise<void> {
+  /**
+   * Opens DuckDB and the stored workspace, then loads the framework the user will see first (`firstFrameworkId`,
+   * else the one of the saved view, else the first built-in) and scores it: the session is `ready` then. The
+   * other frameworks load and score after that, in the background (`allLoaded()`); `frameworks` grows and
+   * `revision` bumps when they are in. Imports and other changes wait for them.
+   */
+  async start(firstFrameworkId: string | null = null): Promise<void> {
     const started = this.clock();
     try {
+      // The store opens and loads while DuckDB starts (the store does not need it).
+      const stored = this.openSavedWorkspace();
       const db = await this.deps.openDb();
       this.workspace = await Workspace.open(db);
       const engine = this.clock() - started;
       this.status = 'loading';
-      try {
-        this.store = await (this.deps.openStore ?? defaultStore)();
-      } catch (error) {
-        this.storageError = `เปิดที่เก็บข้อมูลในเบราว์เซอร์ไม่ได้ (${message(error)}) — ข้อมูลที่นำเข้าจะหายเมื่อปิดหน้า`;
-        this.store = new MemoryStore();
-      }
-      let saved: StoredWorkspace = EMPTY_WORKSPACE;
-      try {
-        saved = await this.store.load();
-      } catch (error) {
-        this.storageError = `อ่านข้อมูลที่เก็บไว้ในเบราว์เซอร์ไม่ได้: ${message(error)}`;
-      }
+      const saved = await stored;
       this.savedView = saved.view;
-      const phases = await this.build(saved);
+      const first = firstFrameworkId ?? (saved.view ? readViewSearch(saved.view).framework : null);
+      const phases = await this.build(saved, first);
       this.status = 'ready';
       this.startupMs = Math.round(this.clock() - started);
       this.startupPhases = { engine: Math.round(engine), ...phases };
       this.revision++;
-      void this.refreshStorage();
+      void this.rest.then(() => this.refreshStorage());
       this.listenToOtherTabs();
     } catch (error) {
       this.status = 'error';
@@ -283,49 +284,99 @@ export class Session {
     }
   }
 
-  /** Loads the built-in frameworks with their demo data, then the stored workspace, and scores everything. */
-  private async build(saved: StoredWorkspace): Promise<Omit<StartupPhases, 'engine'>> {
-    const workspace = this.requireWorkspace();
-    const t0 = this.clock();
-    for (const framework of BUILTIN_FRAMEWORKS) {
-      await workspace.putFramework(framework);
-      const file = demoFileName(framework.id);
-      let text = this.demoTexts.get(file);
-      if (text === undefined) {
-        text = await this.deps.fetchText(`demo/${file}`);
-        this.demoTexts.set(file, text);
-      }
-      await workspace.putResults(framework.id, readResultsText(file, text, { framework }).rows);
+  private async openSavedWorkspace(): Promise<StoredWorkspace> {
+    try {
+      this.store = await (this.deps.openStore ?? defaultStore)();
+    } catch (error) {
+      this.storageError = `เปิดที่เก็บข้อมูลในเบราว์เซอร์ไม่ได้ (${message(error)}) — ข้อมูลที่นำเข้าจะหายเมื่อปิดหน้า`;
+      this.store = new MemoryStore();
     }
-    const t1 = this.clock();
-    const imported: string[] = [];
-    for (const record of saved.frameworks) {
-      const issues = await workspace.putFramework(record.framework);
-      if (hasErrors(issues)) {
-        this.storageError = `กรอบการประเมิน ${record.id} ที่เก็บไว้ใช้ไม่ได้: ${issues.find((i) => i.severity === 'error')?.message}`;
-      } else imported.push(record.id);
+    try {
+      return await this.store.load();
+    } catch (error) {
+      this.storageError = `อ่านข้อมูลที่เก็บไว้ในเบราว์เซอร์ไม่ได้: ${message(error)}`;
+      return EMPTY_WORKSPACE;
     }
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
-    const rowsByFramework = new Map<string, ResultRow[]>();
-    for (const upload of saved.uploads) {
-      const rows = rowsByFramework.get(upload.frameworkId) ?? [];
-      for (const row of unpackRows(upload.rows, upload.file)) rows.push(row);
-      rowsByFramework.set(upload.frameworkId, rows);
-    }
-    for (const [frameworkId, rows] of rowsByFramework) await workspace.putResults(frameworkId, rows);
-    const t2 = this.clock();
-    for (const framework of workspace.frameworks) await workspace.score(framework.id);
-    const t3 = this.clock();
+  }
 
+  /** Resolves once every framework is loaded and scored (start-up loads the first one before the others). */
+  allLoaded(): Promise<void> {
+    return this.rest;
+  }
+
+  /**
+   * Loads the built-in frameworks with their demo data, then the stored workspace, and scores everything:
+   * `first` (when it is one of them; else the first built-in) before it returns, the others in `rest`.
+   */
+  private async build(saved: StoredWorkspace, first: string | null): Promise<Omit<StartupPhases, 'engine'>> {
+    const order = [
+      ...BUILTIN_FRAMEWORKS.map((framework) => framework.id),
+      ...saved.frameworks.map((record) => record.id).filter((id) => !builtinFramework(id))
+    ];
+    const firstId = first && order.includes(first) ? first : order[0];
     this.aliasMap.clear();
     for (const alias of saved.aliases) this.aliasMap.set(alias.key, alias.unitId);
     this.aliases = saved.aliases;
     this.uploads = saved.uploads.map(({ rows: _rows, ...summary }) => summary);
     this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
-    this.importedFrameworkIds = imported;
-    this.frameworks = workspace.frameworks;
+    this.importedFrameworkIds = [];
     this.storedSignature = workspaceSignature(saved);
+    const phases = await this.loadFramework(firstId, saved);
+    this.showFrameworks();
+    this.rest = (async () => {
+      try {
+        for (const id of order) if (id !== firstId) await this.loadFramework(id, saved);
+      } catch (error) {
+        this.storageError = `โหลดกรอบการประเมินไม่ครบ: ${message(error)}`;
+      }
+      this.showFrameworks();
+      this.revision++;
+    })();
+    return phases;
+  }
+
+  /** Puts one framework into DuckDB (built in with its demo data, or stored, or both), its uploads, and scores it. */
+  private async loadFramework(id: string, saved: StoredWorkspace): Promise<Omit<StartupPhases, 'engine'>> {
+    const workspace = this.requireWorkspace();
+    const t0 = this.clock();
+    const builtin = builtinFramework(id);
+    if (builtin) {
+      await workspace.putFramework(builtin);
+      const file = demoFileName(id);
+      let text = this.demoTexts.get(file);
+      if (text === undefined) {
+        text = await this.deps.fetchText(`demo/${file}`);
+        this.demoTexts.set(file, text);
+      }
+      await workspace.putResults(id, readResultsText(file, text, { framework: builtin }).rows);
+    }
+    const t1 = this.clock();
+    const record = saved.frameworks.find((f) => f.id === id);
+    if (record) {
+      const issues = await workspace.putFramework(record.framework);
+      if (hasErrors(issues)) {
+        this.storageError = `กรอบการประเมิน ${record.id} ที่เก็บไว้ใช้ไม่ได้: ${issues.find((i) => i.severity === 'error')?.message}`;
+      } else this.importedFrameworkIds = [...this.importedFrameworkIds, id];
+    }
+    const rows: ResultRow[] = [];
+    for (const upload of saved.uploads.filter((u) => u.frameworkId === id)) {
+      for (const row of unpackRows(upload.rows, upload.file)) rows.push(row);
+    }
+    if (rows.length > 0) await workspace.putResults(id, rows);
+    const t2 = this.clock();
+    if (workspace.framework(id)) await workspace.score(id);
+    const t3 = this.clock();
     return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
+  }
+
+  /** `frameworks` = the loaded ones: the built-ins in their order, then the imported ones. */
+  private showFrameworks(): void {
+    const workspace = this.requireWorkspace();
+    const builtins = BUILTIN_FRAMEWORKS.flatMap((framework) => workspace.framework(framework.id) ?? []);
+    this.frameworks = [
+      ...builtins,
+      ...workspace.frameworks.filter((framework) => !builtinFramework(framework.id))
+    ];
   }
 
   /** Empties the DuckDB tables and builds them again from `saved` (after clearing, importing, removing). */
@@ -343,7 +394,8 @@ export class Session {
         await workspace.removeFramework(id);
         await workspace.clearResults(id);
       }
-      await this.build(saved);
+      await this.build(saved, null);
+      await this.rest;
     } finally {
       this.status = 'ready';
       this.working = false;
@@ -363,6 +415,7 @@ export class Session {
 
   /** When another tab changed the stored workspace since this tab built from it, rebuilds from the store. */
   private async syncWithStore(): Promise<void> {
+    await this.rest;
     let saved: StoredWorkspace;
     try {
       saved = await this.store.load();
@@ -430,6 +483,7 @@ export class Session {
     files: readonly { name: string; bytes: Uint8Array }[],
     currentFrameworkId: string | null
   ): Promise<ImportReport> {
+    await this.rest;
     if (this.pending || this.reading || this.working)
       return emptyReport(this.now(), currentFrameworkId, 'busy');
     const prepared = await this.prepareImport(files, currentFrameworkId);
@@ -650,7 +704,7 @@ export class Session {
       for (const file of pending.files)
         report.files.push(await this.commitFile(pending.frameworkId, file, at));
       await workspace.score(pending.frameworkId);
-      this.frameworks = workspace.frameworks;
+      this.showFrameworks();
       this.revision++;
       if (report.files.some((file) => file.added + file.changed > 0)) void requestPersistentStorage();
       void this.refreshStorage();

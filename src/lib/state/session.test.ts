@@ -32,6 +32,7 @@ async function session(store: MemoryStore): Promise<Session> {
   });
   await s.start();
   expect(s.status).toBe('ready');
+  await s.allLoaded();
   return s;
 }
 
@@ -208,5 +209,77 @@ describe('Session imports', () => {
     await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
     await s.removeUpload(s.uploads[0].id);
     expect(await juneT1(s)).toEqual(demo);
+  });
+});
+
+describe('start-up loads the framework on screen first', () => {
+  const BUILTIN_ORDER = [
+    'chachoengsao-2565-r2',
+    'buriram-2567-q4',
+    'sakaeo-2567-r1',
+    'chaiyaphum-2562-r1',
+    'cdd-staff-2565'
+  ];
+
+  function fresh(store: MemoryStore): Session {
+    return new Session({
+      openDb: async () => {
+        const db = await openNodeNativeDb();
+        open.push(db);
+        return db;
+      },
+      fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
+      openStore: async () => store,
+      now: () => 1_656_000_000_000
+    });
+  }
+
+  async function scoredFrameworks(s: Session): Promise<string[]> {
+    const rows = await s
+      .requireWorkspace()
+      .db.query<{ id: string }>('SELECT DISTINCT framework_id AS id FROM unit_totals ORDER BY id');
+    return rows.map((row) => row.id);
+  }
+
+  it('the asked framework is ready (and scored) before the others; the others follow in the built-in order', async () => {
+    const s = fresh(new MemoryStore());
+    await s.start('sakaeo-2567-r1');
+    expect(s.status).toBe('ready');
+    expect(s.frameworks.map((f) => f.id)).toEqual(['sakaeo-2567-r1']);
+    const table = await s.leagueTable('sakaeo-2567-r1', 'FY2567-R1', '*');
+    expect(table.rows.length).toBeGreaterThan(0);
+    const revision = s.revision;
+    await s.allLoaded();
+    expect(s.frameworks.map((f) => f.id)).toEqual(BUILTIN_ORDER);
+    expect(await scoredFrameworks(s)).toEqual([...BUILTIN_ORDER].sort());
+    expect(s.revision).toBe(revision + 1);
+    // The same table as a session that loaded everything in the old order.
+    const other = fresh(new MemoryStore());
+    await other.start();
+    await other.allLoaded();
+    expect(await other.leagueTable('sakaeo-2567-r1', 'FY2567-R1', '*')).toEqual(table);
+  });
+
+  it('without an asked framework: the one of the saved view, else the first built-in; unknown ids fall back', async () => {
+    const store = new MemoryStore();
+    await store.putView('?f=buriram-2567-q4&p=2567-09');
+    const s = fresh(store);
+    await s.start();
+    expect(s.frameworks.map((f) => f.id)).toEqual(['buriram-2567-q4']);
+    await s.allLoaded();
+    const t = fresh(new MemoryStore());
+    await t.start('no-such-framework');
+    expect(t.frameworks.map((f) => f.id)).toEqual(['chachoengsao-2565-r2']);
+    await t.allLoaded();
+  });
+
+  it('an import started before the others are in waits for them, then commits as usual', async () => {
+    const s = fresh(new MemoryStore());
+    await s.start('cdd-staff-2565');
+    expect(s.frameworks).toHaveLength(1);
+    const report = await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+    expect(report.error).toBeNull();
+    expect(report.files[0].added + report.files[0].changed).toBeGreaterThan(0);
+    expect(s.frameworks.map((f) => f.id)).toEqual(BUILTIN_ORDER);
   });
 });
