@@ -229,7 +229,7 @@ export class Session {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
   private readonly aliasMap = new Map<string, string>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
-  private readonly demoTexts = new Map<string, string>();
+  private readonly demoTexts = new Map<string, Promise<string>>();
   private pendingInputs: ResultsFileInput[] = [];
   private decide: ((decision: 'commit' | 'cancel') => void) | null = null;
   private abort: AbortController | null = null;
@@ -264,14 +264,18 @@ export class Session {
     try {
       // The store opens and loads while DuckDB starts (the store does not need it).
       const stored = this.openSavedWorkspace();
+      // The demo results of the framework shown first download while DuckDB starts.
+      void stored.then((saved) => {
+        const id = this.firstFrameworkId(saved, firstFrameworkId);
+        if (builtinFramework(id)) this.demoText(demoFileName(id)).catch(() => undefined);
+      });
       const db = await this.deps.openDb();
       this.workspace = await Workspace.open(db);
       const engine = this.clock() - started;
       this.status = 'loading';
       const saved = await stored;
       this.savedView = saved.view;
-      const first = firstFrameworkId ?? (saved.view ? readViewSearch(saved.view).framework : null);
-      const phases = await this.build(saved, first);
+      const phases = await this.build(saved, this.firstFrameworkId(saved, firstFrameworkId));
       this.status = 'ready';
       this.startupMs = Math.round(this.clock() - started);
       this.startupPhases = { engine: Math.round(engine), ...phases };
@@ -299,6 +303,21 @@ export class Session {
     }
   }
 
+  /** The built-in and stored frameworks, in the order the app offers them. */
+  private frameworkOrder(saved: StoredWorkspace): string[] {
+    return [
+      ...BUILTIN_FRAMEWORKS.map((framework) => framework.id),
+      ...saved.frameworks.map((record) => record.id).filter((id) => !builtinFramework(id))
+    ];
+  }
+
+  /** The framework to load first: the one asked for, else the saved view's, else the first one offered. */
+  private firstFrameworkId(saved: StoredWorkspace, asked: string | null): string {
+    const order = this.frameworkOrder(saved);
+    const wanted = asked ?? (saved.view ? readViewSearch(saved.view).framework : null);
+    return wanted && order.includes(wanted) ? wanted : order[0];
+  }
+
   /** Resolves once every framework is loaded and scored (start-up loads the first one before the others). */
   allLoaded(): Promise<void> {
     return this.rest;
@@ -309,11 +328,8 @@ export class Session {
    * `first` (when it is one of them; else the first built-in) before it returns, the others in `rest`.
    */
   private async build(saved: StoredWorkspace, first: string | null): Promise<Omit<StartupPhases, 'engine'>> {
-    const order = [
-      ...BUILTIN_FRAMEWORKS.map((framework) => framework.id),
-      ...saved.frameworks.map((record) => record.id).filter((id) => !builtinFramework(id))
-    ];
-    const firstId = first && order.includes(first) ? first : order[0];
+    const order = this.frameworkOrder(saved);
+    const firstId = this.firstFrameworkId(saved, first);
     this.aliasMap.clear();
     for (const alias of saved.aliases) this.aliasMap.set(alias.key, alias.unitId);
     this.aliases = saved.aliases;
@@ -343,11 +359,7 @@ export class Session {
     if (builtin) {
       await workspace.putFramework(builtin);
       const file = demoFileName(id);
-      let text = this.demoTexts.get(file);
-      if (text === undefined) {
-        text = await this.deps.fetchText(`demo/${file}`);
-        this.demoTexts.set(file, text);
-      }
+      const text = await this.demoText(file);
       await workspace.putResults(id, readResultsText(file, text, { framework: builtin }).rows);
     }
     const t1 = this.clock();
@@ -367,6 +379,17 @@ export class Session {
     if (workspace.framework(id)) await workspace.score(id);
     const t3 = this.clock();
     return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
+  }
+
+  /** A built-in framework's demo results, fetched once (a failed fetch is tried again next time). */
+  private demoText(file: string): Promise<string> {
+    let text = this.demoTexts.get(file);
+    if (!text) {
+      text = this.deps.fetchText(`demo/${file}`);
+      text.catch(() => this.demoTexts.delete(file));
+      this.demoTexts.set(file, text);
+    }
+    return text;
   }
 
   /** `frameworks` = the loaded ones: the built-ins in their order, then the imported ones. */
