@@ -3,12 +3,11 @@
  * none yet, so the benchmark opens DuckDB-WASM in Node the way src/lib/db/node-wasm.ts does, adding
  * `registerFileBuffer`; native DuckDB reads a temporary file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { openNodeNativeDb } from '../src/lib/db/node-native';
+import { openTempFileRegistry } from '../src/lib/db/node-files';
 import {
   ENGINE_SETUP_SQL,
   plainValue,
@@ -98,22 +97,13 @@ export async function openWasmWithFiles(): Promise<EngineWithFiles> {
 
 export async function openNativeWithFiles(): Promise<EngineWithFiles> {
   const db = await openNodeNativeDb();
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-files-'));
+  const files = await openTempFileRegistry();
   return {
     db,
-    files: {
-      async registerFile(name, bytes) {
-        const file = path.join(dir, name);
-        writeFileSync(file, bytes);
-        return file;
-      },
-      async dropFile(file) {
-        rmSync(file, { force: true });
-      }
-    },
+    files,
     async close() {
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await files.close();
     }
   };
 }
