@@ -48,7 +48,7 @@ export function pendingView(pending: PendingImport): ImportView {
     encoding: file.report.encoding,
     sheet: file.report.sheet,
     sheets: file.report.sheets,
-    accepted: file.report.rows.length,
+    accepted: file.accepted,
     rejectedLines: lineCount(file.report.rejected),
     counts: file.diff
       ? { added: file.diff.added, changed: file.diff.changed, unchanged: file.diff.unchanged }

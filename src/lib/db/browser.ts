@@ -37,6 +37,17 @@ export async function openBrowserDb(): Promise<Db> {
 
   return {
     engine: 'duckdb-wasm',
+    files: {
+      async registerFile(name, bytes) {
+        // A name of our own (the caller's is only a label). The buffer goes to DuckDB's worker (transferred).
+        const fileName = `file_${++fileCounter}_${name.replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-80)}`;
+        await database.registerFileBuffer(fileName, bytes);
+        return fileName;
+      },
+      async dropFile(fileName) {
+        await database.dropFile(fileName);
+      }
+    },
     async exec(sql: string) {
       await connection.query(sql);
     },

@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FileRegistry } from '../ingest/fast-results';
+import type { FileRegistry } from './types';
 
 export interface TempFileRegistry extends FileRegistry {
   close(): Promise<void>;

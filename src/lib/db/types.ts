@@ -14,8 +14,19 @@ export interface ColumnSpec {
 
 export type EngineName = 'duckdb-wasm' | 'duckdb-native';
 
+/**
+ * Gives DuckDB the bytes of a file; returns the name its own readers (`read_csv`) read it by. It may take
+ * the buffer over (DuckDB-WASM's `registerFileBuffer` transfers it to its worker): callers hand it a copy.
+ */
+export interface FileRegistry {
+  registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  dropFile(name: string): Promise<void>;
+}
+
 export interface Db {
   readonly engine: EngineName;
+  /** Files for DuckDB's own readers, where the engine offers them (the browser's DuckDB-WASM does). */
+  readonly files?: FileRegistry;
   /** Runs statements that return nothing (DDL, INSERT … SELECT). Several may be separated by `;`. */
   exec(sql: string): Promise<void>;
   /**

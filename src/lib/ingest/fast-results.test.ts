@@ -4,14 +4,14 @@
  * on the seed frameworks' demo files, on files full of what real uploads contain, and on random files.
  */
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db, Row, SqlValue } from '../db/types';
 import { ENGINE_SETUP_SQL, plainValue, rowsToCsv } from '../db/types';
+import { openTempFileRegistry } from '../db/node-files';
 import { openNodeNativeDb } from '../db/node-native';
 import type { Framework } from '../domain/framework';
 import type { ResultRow } from '../domain/results';
@@ -20,6 +20,7 @@ import { band, composite, framework, item, kpi, ladder } from '../scoring/testin
 import { ident, readRegisteredCsv } from '../sql/identifiers';
 import { createSchemaSql } from '../sql/schema';
 import { readResultsFast, type FileRegistry } from './fast-results';
+import { MAX_REJECTIONS, MAX_RESULTS_FILE_BYTES } from './limits';
 import { readResultsFile } from './read-file';
 
 const require = createRequire(import.meta.url);
@@ -100,25 +101,16 @@ async function openWasm(): Promise<Engine> {
   };
 }
 
-/** Native DuckDB reads files from disk: registering writes a temporary file. */
+/** Native DuckDB reads files from disk: registering writes a temporary file (as the command line does). */
 async function openNative(): Promise<Engine> {
   const db = await openNodeNativeDb();
-  const dir = mkdtempSync(path.join(tmpdir(), 'fast-results-'));
+  const files = await openTempFileRegistry();
   return {
     db,
-    files: {
-      async registerFile(name, bytes) {
-        const file = path.join(dir, name);
-        writeFileSync(file, bytes);
-        return file;
-      },
-      async dropFile(file) {
-        rmSync(file, { force: true });
-      }
-    },
+    files,
     async close() {
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await files.close();
     }
   };
 }
@@ -194,6 +186,21 @@ async function compare(engine: Engine, name: string, bytes: Uint8Array, fw: Fram
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Why the fast reader handed a file (for the national framework) to the reader, or null. */
+async function fallbackReason(engine: Engine, name: string, bytes: Uint8Array): Promise<string | null> {
+  await engine.db.exec('CREATE OR REPLACE TEMP TABLE fast_test AS SELECT * FROM results LIMIT 0');
+  const report = await readResultsFast(
+    engine.db,
+    engine.files,
+    { name, bytes },
+    {
+      framework: national,
+      table: 'fast_test'
+    }
+  );
+  return report.fallbackReason;
+}
 
 // A national framework over every district (DESIGN §9.2 `*`), FY2569 whole year: value, % of target,
 // growth, a rank measure and a composite with two items.
@@ -355,6 +362,28 @@ describe.each(['wasm', 'native'])('readResultsFast on %s DuckDB', (engineName) =
     ].join('\n');
     expect(await compare(engine(), 'p.csv', utf8(text), fw)).toBe('fast+');
   });
+
+  // The limits of src/lib/ingest/limits.ts hold on this path too: the file is refused whole, as the reader does.
+  test('a file over the size limit is refused whole, with the reason of the reader', async () => {
+    const line = 'ฉะเชิงเทรา,บางคล้า,1.1,2568-10,5,,\n';
+    const bytes = new Uint8Array(MAX_RESULTS_FILE_BYTES + 1).fill(0x20);
+    bytes.set(utf8(`${HEADER}\n${line}`));
+    expect(await compare(engine(), 'ใหญ่.csv', bytes, national)).toBe('fallback');
+    expect(await fallbackReason(engine(), 'ใหญ่.csv', bytes)).toBe('over the size limit');
+  }, 60_000);
+
+  test('more unusable lines than the reader takes: refused whole, clean lines included', async () => {
+    const clean = ['ฉะเชิงเทรา,บางคล้า,1.1,2568-10,5,,', 'ฉะเชิงเทรา,บางคล้า,1.2,2568-10,6,,'];
+    const bad = Array.from(
+      { length: MAX_REJECTIONS + 5 },
+      (_, i) => `ฉะเชิงเทรา,ไม่มีอำเภอนี้${i % 7},1.1,2568-10,5,,`
+    );
+    const text = [HEADER, ...clean, ...bad].join('\n') + '\n';
+    expect(await compare(engine(), 'ผิดกรอบ.csv', utf8(text), national)).toBe('fallback');
+    expect(await fallbackReason(engine(), 'ผิดกรอบ.csv', utf8(text))).toBe('too many unusable lines');
+    const refused = await readResultsFile({ name: 'ผิดกรอบ.csv', bytes: utf8(text) }, { framework: national });
+    expect(refused.rows).toEqual([]);
+  }, 60_000);
 
   test('random files: the same outcome as the reader', async () => {
     const paths: string[] = [];

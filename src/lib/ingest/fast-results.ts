@@ -18,7 +18,8 @@
  * The caller creates the table the rows go into (shaped like `results`, e.g. the staged-results temp table)
  * and gives DuckDB access to the bytes (`FileRegistry`).
  */
-import type { Db, SqlValue } from '../db/types';
+import type { Db, FileRegistry, SqlValue } from '../db/types';
+import { MAX_REJECTIONS, MAX_RESULTS_FILE_BYTES } from './limits';
 import type { Framework } from '../domain/framework';
 import { parseNumber } from '../domain/numbers';
 import { fiscalYearMonths, periodsOfFramework } from '../domain/periods';
@@ -37,18 +38,16 @@ import {
 } from './read-file';
 import { readResultsTable, type ResultsReadOptions, type ResultsReadReport } from './results';
 
-/**
- * Gives DuckDB the bytes of a file; returns the name `read_csv` reads it by. It may take the buffer over
- * (DuckDB-WASM's `registerFileBuffer` transfers it to its worker): the fast reader hands it a copy.
- */
-export interface FileRegistry {
-  registerFile(name: string, bytes: Uint8Array): Promise<string>;
-  dropFile(name: string): Promise<void>;
-}
+export type { FileRegistry };
 
 export interface FastReadOptions extends Omit<ResultsReadOptions, 'onlyFrameworkMonths' | 'onProgress'> {
   /** The table the usable rows are inserted into (columns of `results`); the caller creates it. */
   table: string;
+  /**
+   * Reads a file the fast way cannot (workbooks, quotes, …): default `readResultsFile` on this thread; the
+   * page passes its worker reader (progress, cancelling). It must read exactly as `readResultsFile` does.
+   */
+  readFallback?: (input: ResultsFileInput) => Promise<ResultsFileReport>;
 }
 
 export interface FastReadReport extends Omit<ResultsFileReport, 'rows'> {
@@ -270,13 +269,17 @@ export async function readResultsFast(
     phaseStart = now;
   };
   const fallback = async (reason: string): Promise<FastReadReport> => {
-    const report = await readResultsFile(input, { framework: options.framework, aliases: options.aliases });
+    const report = options.readFallback
+      ? await options.readFallback(input)
+      : await readResultsFile(input, { framework: options.framework, aliases: options.aliases });
     await insertInto(db, options.table, report.rows, options.framework.id);
     const { rows, ...rest } = report;
     return { ...rest, rowCount: rows.length, path: 'fallback', fallbackReason: reason, fastRows: 0, phases };
   };
   if (looksLikeZip(input.bytes) || looksLikeOldExcel(input.bytes) || input.sheet)
     return fallback('not a text file');
+  // The reader refuses such a file whole, with the reason (src/lib/ingest/limits.ts).
+  if (input.bytes.length > MAX_RESULTS_FILE_BYTES) return fallback('over the size limit');
   let registered: string | null = null;
   try {
     const decoded = decodeText(input.bytes);
@@ -512,6 +515,8 @@ export async function readResultsFast(
       return readResultsTable(file, { header, rows, errors: [] }, readOptions);
     };
     let slow = readSlow();
+    // More unusable lines than the reader takes: it refuses the file whole (and says so); so must this.
+    if (slow.rejected.length > MAX_REJECTIONS) throw new Fallback('too many unusable lines');
     await db.exec(`CREATE TEMP TABLE ${TEMP.slowKeys} (unit_id VARCHAR, kpi VARCHAR, month VARCHAR)`);
     for (let round = 0; round < 5 && slow.rows.length > 0; round++) {
       await db.exec(`DELETE FROM ${TEMP.slowKeys}`);
@@ -532,6 +537,7 @@ export async function readResultsFast(
       await db.exec(`UPDATE ${TEMP.lines} SET slow = TRUE WHERE line IN (SELECT l.line FROM ${TEMP.lines} l
         JOIN ${TEMP.slowKeys} s USING (unit_id, kpi, month))`);
       slow = readSlow();
+      if (slow.rejected.length > MAX_REJECTIONS) throw new Fallback('too many unusable lines');
     }
 
     phase('slow lines');

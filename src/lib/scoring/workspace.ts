@@ -17,7 +17,7 @@ import {
   unitSortKeys
 } from '../domain/units';
 import type { Db, SqlValue } from '../db/types';
-import { literal } from '../sql/identifiers';
+import { ident, literal } from '../sql/identifiers';
 import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
 import {
   CLEAR_SCORES_SQL,
@@ -35,7 +35,9 @@ import {
   dropStagedResultsSql,
   stagedChangesSql,
   stagedCountsSql,
-  stagedUnchangedKeysSql
+  stagedUnchangedKeysSql,
+  stageFromTableSql,
+  stagedWrittenSql
 } from '../sql/results-import';
 import type { KpiCell, KpiStatus, LeagueRow, LeagueTable } from './league';
 
@@ -450,19 +452,25 @@ export class Workspace {
    * `commitResults` for rows already in the staged-results table (`STAGED_RESULTS`, filled e.g. by the fast
    * reader src/lib/ingest/fast-results.ts with this framework's id): one transaction, new values added,
    * changed values replaced, equal values left alone. The staged table is dropped. `beforeCommit` gets the
-   * diff; rows for it (e.g. to keep in the browser) can be read from the staged table before this call.
+   * diff and the rows written (new and changed, as `commitResults` gives them), read back from DuckDB.
    */
   async commitStaged(
     frameworkId: string,
-    options: { maxChanges?: number; beforeCommit?: (diff: ResultsDiff) => Promise<void> } = {}
+    options: {
+      maxChanges?: number;
+      beforeCommit?: (diff: ResultsDiff, written: ResultRow[]) => Promise<void>;
+    } = {}
   ): Promise<ResultsDiff> {
     this.requireFramework(frameworkId);
     await this.db.exec('BEGIN TRANSACTION');
     try {
       const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
-      if (diff.added + diff.changed > 0) await this.applyStaged();
+      const writes = diff.added + diff.changed > 0;
+      const written =
+        options.beforeCommit && writes ? (await this.db.query(stagedWrittenSql())).map(toResultRow) : [];
+      if (writes) await this.applyStaged();
       await this.db.exec(dropStagedResultsSql());
-      await options.beforeCommit?.(diff);
+      await options.beforeCommit?.(diff, written);
       await this.db.exec('COMMIT');
       return diff;
     } catch (error) {
@@ -473,6 +481,26 @@ export class Workspace {
       }
       throw error;
     }
+  }
+
+  /** `diffResults` for rows in `table` (shaped like `results`, e.g. a file read by the fast reader). */
+  async diffTable(table: string, maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
+    try {
+      await this.db.exec(stageFromTableSql(ident(table)));
+      return await this.stagedDiff(maxChanges);
+    } finally {
+      await this.db.exec(dropStagedResultsSql());
+    }
+  }
+
+  /** `commitStaged` for rows in `table` (which stays as it is). */
+  async commitTable(
+    frameworkId: string,
+    table: string,
+    options: Parameters<Workspace['commitStaged']>[1] = {}
+  ): Promise<ResultsDiff> {
+    await this.db.exec(stageFromTableSql(ident(table)));
+    return this.commitStaged(frameworkId, options);
   }
 
   /** `diffResults` for rows already in the staged-results table; changes nothing. */
@@ -611,6 +639,21 @@ export class Workspace {
     }));
     return { framework, period, group, kpis, rows };
   }
+}
+
+/** A row of `results` (or a table shaped like it) as the reader's `ResultRow`. */
+function toResultRow(row: Record<string, unknown>): ResultRow {
+  return {
+    unitId: String(row.unit_id),
+    kpi: String(row.kpi),
+    month: String(row.month),
+    value: numberOrNull(row.value),
+    target: numberOrNull(row.target),
+    baseline: numberOrNull(row.baseline),
+    adjust: numberOrNull(row.adjust),
+    source: String(row.source),
+    line: Number(row.line)
+  };
 }
 
 function toResultChange(row: Record<string, unknown>): ResultChange {

@@ -5,6 +5,8 @@
  * changes exactly the values that differ. Every statement takes the framework as `$1` where it needs it.
  */
 
+import { ident } from './identifiers';
+
 export const STAGED_RESULTS = 'results_staged';
 
 /** An empty temp table shaped like `results`. */
@@ -63,4 +65,25 @@ export function applyStagedResultsSql(): string[] {
 export function resultsBySourceSql(): string {
   return `SELECT framework_id, source, count(*)::INTEGER AS values FROM results
     GROUP BY framework_id, source ORDER BY framework_id, source`;
+}
+
+/** The staged rows that are new or differ from the stored ones (what a commit writes), in line order. */
+export function stagedWrittenSql(): string {
+  return `SELECT s.* FROM ${STAGED_RESULTS} s LEFT JOIN results r ON ${SAME_KEY}
+    WHERE r.unit_id IS NULL OR ${FIGURES_DIFFER}
+    ORDER BY s.line, s.kpi, s.month`;
+}
+
+/** Fills the staged table from another table shaped like \`results\` (a file read and waiting for "นำเข้า"). */
+export function stageFromTableSql(table: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${STAGED_RESULTS} AS SELECT * FROM ${table}`;
+}
+
+/** An empty temp table shaped like \`results\` for one file waiting for "นำเข้า". */
+export function createPendingResultsSql(table: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT * FROM results LIMIT 0`;
+}
+
+export function dropPendingResultsSql(table: string): string {
+  return `DROP TABLE IF EXISTS ${ident(table)}`;
 }

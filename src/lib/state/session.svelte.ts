@@ -16,7 +16,9 @@ import type { Rejection, ResultRow } from '../domain/results';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../frameworks/builtin';
 import { decodeText } from '../ingest/decode';
 import { readFrameworkFiles, type FrameworkFile } from '../ingest/framework-files';
+import { readResultsFast } from '../ingest/fast-results';
 import { readResultsFile, type ResultsFileInput, type ResultsFileReport } from '../ingest/read-file';
+import { createPendingResultsSql, dropPendingResultsSql } from '../sql/results-import';
 import { readResultsText, type UnitIssue } from '../ingest/results';
 import { MAX_FRAMEWORK_FILE_BYTES, fileSizeProblem } from '../ingest/limits';
 import { storageEstimate, requestPersistentStorage } from '../persist/indexeddb';
@@ -73,7 +75,12 @@ export interface ImportReport {
 /** One results file read and compared with what is stored, waiting for "นำเข้า". */
 export interface PendingFile {
   name: string;
+  /** What the reader found; `rows` is empty when the rows wait in DuckDB (`table`). */
   report: ResultsFileReport;
+  /** Usable rows. */
+  accepted: number;
+  /** The DuckDB temp table holding the usable rows (the fast reader's), or null: they are `report.rows`. */
+  table: string | null;
   /** Against the stored results; null when the file has no usable rows. */
   diff: ResultsDiff | null;
 }
@@ -231,6 +238,8 @@ export class Session {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
   private readonly demoTexts = new Map<string, Promise<string>>();
   private pendingInputs: ResultsFileInput[] = [];
+  /** DuckDB temp tables of the pending files (`readAll`). */
+  private pendingTables: string[] = [];
   private decide: ((decision: 'commit' | 'cancel') => void) | null = null;
   private abort: AbortController | null = null;
   private nextSeq = 1;
@@ -520,11 +529,13 @@ export class Session {
     if (decision === 'cancel') {
       this.pending = null;
       this.pendingInputs = [];
+      await this.dropPendingTables();
       return emptyReport(this.now(), currentFrameworkId, 'cancelled');
     }
     const report = await this.changeStore(() => this.commitPending());
     this.pending = null;
     this.pendingInputs = [];
+    await this.dropPendingTables();
     this.lastImport = report;
     return report;
   }
@@ -592,38 +603,82 @@ export class Session {
     };
   }
 
-  /** Reads results files one by one (progress in `reading`) and compares each with the stored results. */
+  /**
+   * Reads results files one by one (progress in `reading`) and compares each with the stored results. Where
+   * DuckDB can read files itself (the browser), CSV files are read by its own reader into a temp table per
+   * file (src/lib/ingest/fast-results.ts: the same rows, rejections and warnings, several times faster);
+   * other files, and every file elsewhere, by the reader in a worker.
+   */
   private async readAll(inputs: readonly ResultsFileInput[], framework: Framework): Promise<PendingFile[]> {
     const workspace = this.requireWorkspace();
     const reader = this.deps.readResults ?? defaultReader;
+    const files = workspace.db.files;
     const controller = new AbortController();
     this.abort = controller;
+    const plain = $state.snapshot(framework) as Framework;
     const out: PendingFile[] = [];
+    await this.dropPendingTables();
     try {
       for (let index = 0; index < inputs.length; index++) {
         const input = inputs[index];
         this.reading = { file: input.name, index, count: inputs.length, fraction: 0 };
-        const report = await reader(
-          input,
-          $state.snapshot(framework) as Framework,
-          this.aliasMap,
-          (fraction) => {
-            if (this.reading) this.reading = { ...this.reading, fraction };
-          },
-          controller.signal
-        );
+        const readSlow = (file: ResultsFileInput) =>
+          reader(
+            file,
+            plain,
+            this.aliasMap,
+            (fraction) => {
+              if (this.reading) this.reading = { ...this.reading, fraction };
+            },
+            controller.signal
+          );
+        let pending: PendingFile;
+        if (files) {
+          const table = `results_pending_${index + 1}`;
+          this.pendingTables.push(table);
+          await workspace.db.exec(createPendingResultsSql(table));
+          const fast = await readResultsFast(workspace.db, files, input, {
+            framework: plain,
+            aliases: this.aliasMap,
+            table,
+            readFallback: readSlow
+          });
+          const {
+            rowCount,
+            path: _path,
+            fallbackReason: _reason,
+            fastRows: _fastRows,
+            phases: _phases,
+            ...rest
+          } = fast;
+          const diff = rowCount === 0 ? null : await workspace.diffTable(table, PREVIEW_CHANGES);
+          pending = { name: input.name, report: { ...rest, rows: [] }, accepted: rowCount, table, diff };
+        } else {
+          const report = await readSlow(input);
+          const diff =
+            report.rows.length === 0
+              ? null
+              : await workspace.diffResults(framework.id, report.rows, PREVIEW_CHANGES);
+          pending = { name: input.name, report, accepted: report.rows.length, table: null, diff };
+        }
         if (controller.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-        const diff =
-          report.rows.length === 0
-            ? null
-            : await workspace.diffResults(framework.id, report.rows, PREVIEW_CHANGES);
-        out.push({ name: input.name, report, diff });
+        out.push(pending);
       }
       return out;
+    } catch (error) {
+      await this.dropPendingTables();
+      throw error;
     } finally {
       this.reading = null;
       this.abort = null;
     }
+  }
+
+  /** Drops the temp tables of the files read for the check step. */
+  private async dropPendingTables(): Promise<void> {
+    const tables = this.pendingTables;
+    this.pendingTables = [];
+    for (const table of tables) await this.requireWorkspace().db.exec(dropPendingResultsSql(table));
   }
 
   /** Reads the pending files again (after an alias was accepted or a sheet chosen). */
@@ -747,7 +802,7 @@ export class Session {
       format: read.format,
       encoding: read.encoding,
       sheet: read.sheet,
-      accepted: read.rows.length,
+      accepted: file.accepted,
       added: 0,
       changed: 0,
       unchanged: 0,
@@ -758,11 +813,12 @@ export class Session {
       changes: [],
       error: null
     };
-    if (read.rows.length === 0) return result;
+    if (file.accepted === 0) return result;
     let upload = null as StoredUpload | null;
+    const workspace = this.requireWorkspace();
     try {
-      const diff = await this.requireWorkspace().commitResults(frameworkId, read.rows, {
-        beforeCommit: async (diff, written) => {
+      const options = {
+        beforeCommit: async (diff: ResultsDiff, written: ResultRow[]) => {
           if (written.length === 0) return;
           upload = {
             id: newUploadId(at),
@@ -774,7 +830,7 @@ export class Session {
             encoding: read.encoding,
             sheet: read.sheet,
             counts: {
-              rows: read.rows.length,
+              rows: file.accepted,
               added: diff.added,
               changed: diff.changed,
               unchanged: diff.unchanged,
@@ -784,7 +840,10 @@ export class Session {
           };
           await this.store.addUpload(upload);
         }
-      });
+      };
+      const diff = file.table
+        ? await workspace.commitTable(frameworkId, file.table, options)
+        : await workspace.commitResults(frameworkId, read.rows, options);
       if (upload) {
         this.nextSeq++;
         const { rows: _rows, ...summary } = upload;

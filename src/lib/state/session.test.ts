@@ -5,15 +5,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openNodeNativeDb } from '../db/node-native';
-import type { Db } from '../db/types';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../persist/stored';
+import { READER_MODES, openTestDb, type ReaderMode } from './session-testing';
 import { Session, type ImportReport } from './session.svelte';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FRAMEWORK = 'chachoengsao-2565-r2';
-const open: Db[] = [];
+const open: { close(): Promise<void> }[] = [];
+/** How the sessions of the tests running now read files (each block of tests runs both ways). */
+let readerMode: ReaderMode = 'the page reader';
 
 function file(name: string) {
   return { name, bytes: new Uint8Array(readFileSync(path.join(root, 'src/lib/ingest/fixtures', name))) };
@@ -21,11 +22,7 @@ function file(name: string) {
 
 async function session(store: MemoryStore): Promise<Session> {
   const s = new Session({
-    openDb: async () => {
-      const db = await openNodeNativeDb();
-      open.push(db);
-      return db;
-    },
+    openDb: () => openTestDb(readerMode, open),
     fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
     openStore: async () => store,
     now: () => 1_656_000_000_000
@@ -34,6 +31,18 @@ async function session(store: MemoryStore): Promise<Session> {
   expect(s.status).toBe('ready');
   await s.allLoaded();
   return s;
+}
+
+/** The units of the first pending file's usable rows (in JS, or in DuckDB when DuckDB read the file). */
+async function pendingUnitIds(s: Session): Promise<string[]> {
+  const pending = s.pending!.files[0];
+  if (!pending.table) return pending.report.rows.map((r) => r.unitId);
+  expect(pending.report.rows).toEqual([]);
+  const rows = await s
+    .requireWorkspace()
+    .db.query<{ unit_id: string }>(`SELECT unit_id FROM ${pending.table} ORDER BY line`);
+  expect(rows).toHaveLength(pending.accepted);
+  return rows.map((row) => row.unit_id);
 }
 
 /** Imports files and answers the check step with `decision` once it shows. */
@@ -64,151 +73,153 @@ afterEach(async () => {
   while (open.length > 0) await open.pop()!.close();
 });
 
-describe('Session imports', () => {
-  it('shows a check step, commits on confirm, and a new session over the store finds the same results', async () => {
-    const store = new MemoryStore();
-    const first = await session(store);
-    const report = await importAndDecide(first, [file('seed001-budget-2565-06.csv')]);
-    expect(report.error).toBeNull();
-    expect(report.files[0]).toMatchObject({ accepted: 11, added: 2, changed: 9, unchanged: 0 });
-    expect(report.files[0].rejected).toHaveLength(4);
-    expect(first.uploads).toHaveLength(1);
-    const committed = await juneT1(first);
-    expect(committed.every((r) => r.source === 'seed001-budget-2565-06.csv')).toBe(true);
-    const table = await first.leagueTable(FRAMEWORK, '2565-06', '*');
-
-    const reloaded = await session(store);
-    expect(await juneT1(reloaded)).toEqual(committed);
-    expect(await reloaded.leagueTable(FRAMEWORK, '2565-06', '*')).toEqual(table);
-    expect(reloaded.uploads.map((u) => u.file)).toEqual(['seed001-budget-2565-06.csv']);
+describe.each(READER_MODES)('%s', (mode) => {
+  beforeAll(() => {
+    readerMode = mode;
   });
 
-  it('changes nothing when cancelled, or when the same file comes again', async () => {
-    const store = new MemoryStore();
-    const s = await session(store);
-    const demo = await juneT1(s);
-    expect((await importAndDecide(s, [file('seed001-budget-2565-06.csv')], 'cancel')).error).toBe(
-      'cancelled'
-    );
-    expect(await juneT1(s)).toEqual(demo);
+  describe('Session imports', () => {
+    it('shows a check step, commits on confirm, and a new session over the store finds the same results', async () => {
+      const store = new MemoryStore();
+      const first = await session(store);
+      const report = await importAndDecide(first, [file('seed001-budget-2565-06.csv')]);
+      expect(report.error).toBeNull();
+      expect(report.files[0]).toMatchObject({ accepted: 11, added: 2, changed: 9, unchanged: 0 });
+      expect(report.files[0].rejected).toHaveLength(4);
+      expect(first.uploads).toHaveLength(1);
+      const committed = await juneT1(first);
+      expect(committed.every((r) => r.source === 'seed001-budget-2565-06.csv')).toBe(true);
+      const table = await first.leagueTable(FRAMEWORK, '2565-06', '*');
 
-    await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
-    const after = await juneT1(s);
-    const again = await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
-    expect(again.files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 11 });
-    expect(await juneT1(s)).toEqual(after);
-    expect(s.uploads).toHaveLength(1);
-  });
-
-  it('a corrected month replaces exactly its changed values, also after a reload', async () => {
-    const store = new MemoryStore();
-    const s = await session(store);
-    await importAndDecide(s, [file('seed001-budget-2565-06.xlsx')]);
-    const corrected = await importAndDecide(s, [file('seed001-budget-2565-06-corrected.csv')]);
-    expect(corrected.files[0]).toMatchObject({ added: 0, changed: 2, unchanged: 9 });
-    expect(
-      corrected.files[0].changes.map((c) => [
-        c.unit,
-        c.before.value,
-        c.after.value,
-        c.before.target,
-        c.after.target
-      ])
-    ).toEqual([
-      ['คลองเขื่อน', 436974.72, 436974.72, 483150, 500000],
-      ['บางคล้า', 594515.04, 640215.04, 721070, 721070]
-    ]);
-    const rows = await juneT1(s);
-    expect(rows.filter((r) => r.source.endsWith('corrected.csv')).map((r) => r.unit_id)).toEqual([
-      '2402',
-      '2411'
-    ]);
-    expect(await juneT1(await session(store))).toEqual(rows);
-  });
-
-  it('leaves everything as it was when the browser store fails during a commit', async () => {
-    const store = new MemoryStore();
-    const s = await session(store);
-    const before = await juneT1(s);
-    const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
-    for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    store.failNextWrite = new Error('QuotaExceededError');
-    s.confirmImport();
-    const report = await done;
-    expect(report.files[0].error).toContain('QuotaExceededError');
-    expect(await juneT1(s)).toEqual(before);
-    expect(s.uploads).toEqual([]);
-    expect((await store.load()).uploads).toEqual([]);
-  });
-
-  it('remembers an accepted suggestion and reads the pending file again with it', async () => {
-    const store = new MemoryStore();
-    const s = await session(store);
-    const done = s.importFiles([file('seed001-loan-villages.txt')], FRAMEWORK);
-    for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    const issue = s.pending!.files[0].report.unitIssues.find((i) => i.name === 'ท่าตะเกรา')!;
-    await s.acceptAlias(issue.name, issue.key, issue.suggestions[0].unitId);
-    expect(s.pending!.files[0].report.rows.map((r) => r.unitId)).toContain('2410');
-    s.confirmImport();
-    await done;
-    expect((await store.load()).aliases.map((a) => [a.name, a.unitId])).toEqual([['ท่าตะเกรา', '2410']]);
-    const reloaded = await session(store);
-    expect(reloaded.aliases.map((a) => a.key)).toEqual([issue.key]);
-  });
-
-  it('exports the workspace, clears it, and imports it again', async () => {
-    const store = new MemoryStore();
-    const s = await session(store);
-    await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
-    const withUpload = await juneT1(s);
-    const exported = await s.exportWorkspace();
-    await s.clearWorkspace();
-    expect(s.uploads).toEqual([]);
-    expect((await juneT1(s)).some((r) => r.source.startsWith('seed001'))).toBe(false);
-    expect(await s.importWorkspace('{"format":"something-else"}')).toMatchObject({ ok: false });
-    expect(await s.importWorkspace(exported)).toEqual({ ok: true });
-    expect(await juneT1(s)).toEqual(withUpload);
-    expect(await juneT1(await session(store))).toEqual(withUpload);
-  });
-
-  it('cancels a reading in progress: nothing is shown and nothing changes', async () => {
-    const store = new MemoryStore();
-    let seen: ((fraction: number) => void) | null = null;
-    const s = new Session({
-      openDb: async () => {
-        const db = await openNodeNativeDb();
-        open.push(db);
-        return db;
-      },
-      fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
-      openStore: async () => store,
-      readResults: (_input, _framework, _aliases, onProgress, signal) =>
-        new Promise((_resolve, reject) => {
-          seen = onProgress;
-          onProgress(0.4);
-          signal.addEventListener('abort', () =>
-            reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }))
-          );
-        })
+      const reloaded = await session(store);
+      expect(await juneT1(reloaded)).toEqual(committed);
+      expect(await reloaded.leagueTable(FRAMEWORK, '2565-06', '*')).toEqual(table);
+      expect(reloaded.uploads.map((u) => u.file)).toEqual(['seed001-budget-2565-06.csv']);
     });
-    await s.start();
-    const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
-    for (let i = 0; i < 500 && !seen; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(s.reading).toMatchObject({ file: 'seed001-budget-2565-06.csv', fraction: 0.4 });
-    s.cancelImport();
-    expect((await done).error).toBe('cancelled');
-    expect(s.reading).toBeNull();
-    expect(s.pending).toBeNull();
-    expect(s.lastImport).toBeNull();
-  });
 
-  it('removes one upload and rebuilds the results without it', async () => {
-    const store = new MemoryStore();
-    const s = await session(store);
-    const demo = await juneT1(s);
-    await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
-    await s.removeUpload(s.uploads[0].id);
-    expect(await juneT1(s)).toEqual(demo);
+    it('changes nothing when cancelled, or when the same file comes again', async () => {
+      const store = new MemoryStore();
+      const s = await session(store);
+      const demo = await juneT1(s);
+      expect((await importAndDecide(s, [file('seed001-budget-2565-06.csv')], 'cancel')).error).toBe(
+        'cancelled'
+      );
+      expect(await juneT1(s)).toEqual(demo);
+
+      await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+      const after = await juneT1(s);
+      const again = await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+      expect(again.files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 11 });
+      expect(await juneT1(s)).toEqual(after);
+      expect(s.uploads).toHaveLength(1);
+    });
+
+    it('a corrected month replaces exactly its changed values, also after a reload', async () => {
+      const store = new MemoryStore();
+      const s = await session(store);
+      await importAndDecide(s, [file('seed001-budget-2565-06.xlsx')]);
+      const corrected = await importAndDecide(s, [file('seed001-budget-2565-06-corrected.csv')]);
+      expect(corrected.files[0]).toMatchObject({ added: 0, changed: 2, unchanged: 9 });
+      expect(
+        corrected.files[0].changes.map((c) => [
+          c.unit,
+          c.before.value,
+          c.after.value,
+          c.before.target,
+          c.after.target
+        ])
+      ).toEqual([
+        ['คลองเขื่อน', 436974.72, 436974.72, 483150, 500000],
+        ['บางคล้า', 594515.04, 640215.04, 721070, 721070]
+      ]);
+      const rows = await juneT1(s);
+      expect(rows.filter((r) => r.source.endsWith('corrected.csv')).map((r) => r.unit_id)).toEqual([
+        '2402',
+        '2411'
+      ]);
+      expect(await juneT1(await session(store))).toEqual(rows);
+    });
+
+    it('leaves everything as it was when the browser store fails during a commit', async () => {
+      const store = new MemoryStore();
+      const s = await session(store);
+      const before = await juneT1(s);
+      const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
+      for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      store.failNextWrite = new Error('QuotaExceededError');
+      s.confirmImport();
+      const report = await done;
+      expect(report.files[0].error).toContain('QuotaExceededError');
+      expect(await juneT1(s)).toEqual(before);
+      expect(s.uploads).toEqual([]);
+      expect((await store.load()).uploads).toEqual([]);
+    });
+
+    it('remembers an accepted suggestion and reads the pending file again with it', async () => {
+      const store = new MemoryStore();
+      const s = await session(store);
+      const done = s.importFiles([file('seed001-loan-villages.txt')], FRAMEWORK);
+      for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      const issue = s.pending!.files[0].report.unitIssues.find((i) => i.name === 'ท่าตะเกรา')!;
+      await s.acceptAlias(issue.name, issue.key, issue.suggestions[0].unitId);
+      expect(await pendingUnitIds(s)).toContain('2410');
+      s.confirmImport();
+      await done;
+      expect((await store.load()).aliases.map((a) => [a.name, a.unitId])).toEqual([['ท่าตะเกรา', '2410']]);
+      const reloaded = await session(store);
+      expect(reloaded.aliases.map((a) => a.key)).toEqual([issue.key]);
+    });
+
+    it('exports the workspace, clears it, and imports it again', async () => {
+      const store = new MemoryStore();
+      const s = await session(store);
+      await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+      const withUpload = await juneT1(s);
+      const exported = await s.exportWorkspace();
+      await s.clearWorkspace();
+      expect(s.uploads).toEqual([]);
+      expect((await juneT1(s)).some((r) => r.source.startsWith('seed001'))).toBe(false);
+      expect(await s.importWorkspace('{"format":"something-else"}')).toMatchObject({ ok: false });
+      expect(await s.importWorkspace(exported)).toEqual({ ok: true });
+      expect(await juneT1(s)).toEqual(withUpload);
+      expect(await juneT1(await session(store))).toEqual(withUpload);
+    });
+
+    it('cancels a reading in progress: nothing is shown and nothing changes', async () => {
+      const store = new MemoryStore();
+      let seen: ((fraction: number) => void) | null = null;
+      const s = new Session({
+        openDb: () => openTestDb(readerMode, open),
+        fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
+        openStore: async () => store,
+        readResults: (_input, _framework, _aliases, onProgress, signal) =>
+          new Promise((_resolve, reject) => {
+            seen = onProgress;
+            onProgress(0.4);
+            signal.addEventListener('abort', () =>
+              reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }))
+            );
+          })
+      });
+      await s.start();
+      const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
+      for (let i = 0; i < 500 && !seen; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(s.reading).toMatchObject({ file: 'seed001-budget-2565-06.csv', fraction: 0.4 });
+      s.cancelImport();
+      expect((await done).error).toBe('cancelled');
+      expect(s.reading).toBeNull();
+      expect(s.pending).toBeNull();
+      expect(s.lastImport).toBeNull();
+    });
+
+    it('removes one upload and rebuilds the results without it', async () => {
+      const store = new MemoryStore();
+      const s = await session(store);
+      const demo = await juneT1(s);
+      await importAndDecide(s, [file('seed001-budget-2565-06.csv')]);
+      await s.removeUpload(s.uploads[0].id);
+      expect(await juneT1(s)).toEqual(demo);
+    });
   });
 });
 
@@ -223,11 +234,7 @@ describe('start-up loads the framework on screen first', () => {
 
   function fresh(store: MemoryStore): Session {
     return new Session({
-      openDb: async () => {
-        const db = await openNodeNativeDb();
-        open.push(db);
-        return db;
-      },
+      openDb: () => openTestDb('the page reader', open),
       fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
       openStore: async () => store,
       now: () => 1_656_000_000_000
@@ -281,5 +288,46 @@ describe('start-up loads the framework on screen first', () => {
     expect(report.error).toBeNull();
     expect(report.files[0].added + report.files[0].changed).toBeGreaterThan(0);
     expect(s.frameworks.map((f) => f.id)).toEqual(BUILTIN_ORDER);
+  });
+});
+
+describe('DuckDB reading the files stores exactly what the page reader stores', () => {
+  async function importAll(mode: ReaderMode) {
+    readerMode = mode;
+    const store = new MemoryStore();
+    const s = await session(store);
+    const reports = [];
+    for (const name of [
+      'seed001-budget-2565-06.csv',
+      'seed001-budget-2565-06-corrected.csv',
+      'seed001-budget-2565-06.clean.csv'
+    ]) {
+      reports.push(await importAndDecide(s, [file(name)]));
+    }
+    const cancelled = await importAndDecide(s, [file('seed001-budget-2565-06.csv')], 'cancel');
+    expect(cancelled.error).toBe('cancelled');
+    // No temp table of a pending file is left behind.
+    const left = await s
+      .requireWorkspace()
+      .db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'results\\_%' ESCAPE '\\'`);
+    expect(left).toEqual([]);
+    const results = await s
+      .requireWorkspace()
+      .db.query(`SELECT * FROM results WHERE framework_id = ? ORDER BY unit_id, kpi, month`, [FRAMEWORK]);
+    const stored = await store.load();
+    return {
+      reports: reports.map((report) => ({ ...report, at: 0 })),
+      results,
+      uploads: stored.uploads.map((upload) => ({ ...upload, id: '' }))
+    };
+  }
+
+  it('the same reports, stored uploads and results, file after file', async () => {
+    const page = await importAll('the page reader');
+    const duckdb = await importAll('DuckDB reads the files');
+    // Each file changes something: the corrected month, then the clean file puts the June values back.
+    expect(page.uploads).toHaveLength(3);
+    expect(page.results.length).toBeGreaterThan(100);
+    expect(duckdb).toEqual(page);
   });
 });

@@ -1,0 +1,21 @@
+/**
+ * The two ways a session reads results files, for its tests: the page's reader (a worker in the browser;
+ * here the same code on this thread) with rows in JS, and DuckDB's own reader (src/lib/ingest/fast-results.ts)
+ * into temp tables — what the browser does when its DuckDB takes files. Native DuckDB stands for both.
+ */
+import { openTempFileRegistry } from '../db/node-files';
+import { openNodeNativeDb } from '../db/node-native';
+import type { Db } from '../db/types';
+
+export const READER_MODES = ['the page reader', 'DuckDB reads the files'] as const;
+export type ReaderMode = (typeof READER_MODES)[number];
+
+/** Opens native DuckDB (with files when `mode` says so); what to close afterwards goes into `opened`. */
+export async function openTestDb(mode: ReaderMode, opened: { close(): Promise<void> }[]): Promise<Db> {
+  const db = await openNodeNativeDb();
+  opened.push(db);
+  if (mode === 'the page reader') return db;
+  const files = await openTempFileRegistry();
+  opened.push(files);
+  return { ...db, files };
+}
