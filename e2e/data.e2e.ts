@@ -144,6 +144,7 @@ test('a workbook is read from its table sheet; misspelt names are matched once a
   await expect(result(page).getByTestId('added-count')).toBeVisible();
 
   await page.reload();
+  await expect(page.getByLabel('เลือกไฟล์ที่จะนำเข้า')).toBeEnabled();
   const aliases = page.getByRole('table', { name: 'ชื่อที่จับคู่ไว้' });
   await expect(aliases).toContainText('ท่าตะเกรา');
   await expect(aliases).toContainText('ท่าตะเกียบ จ.ฉะเชิงเทรา');

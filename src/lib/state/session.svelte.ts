@@ -339,14 +339,15 @@ export class Session {
   private async build(saved: StoredWorkspace, first: string | null): Promise<Omit<StartupPhases, 'engine'>> {
     const order = this.frameworkOrder(saved);
     const firstId = this.firstFrameworkId(saved, first);
+    this.importedFrameworkIds = [];
+    const phases = await this.loadFramework(firstId, saved);
+    // What the page lists changes together, when the first framework is in (as the session turns ready).
     this.aliasMap.clear();
     for (const alias of saved.aliases) this.aliasMap.set(alias.key, alias.unitId);
     this.aliases = saved.aliases;
     this.uploads = saved.uploads.map(({ rows: _rows, ...summary }) => summary);
     this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
-    this.importedFrameworkIds = [];
     this.storedSignature = workspaceSignature(saved);
-    const phases = await this.loadFramework(firstId, saved);
     this.showFrameworks();
     this.rest = (async () => {
       try {
