@@ -741,6 +741,13 @@ function readInto(
     }
   };
 
+  /** Refuses the whole file: its reason goes first, before the CSV parser's complaints (issue 7: random bytes). */
+  const refuse = (reason: string): ResultsReadReport => {
+    reject(1, null, reason);
+    report.rejected.unshift(report.rejected.pop()!);
+    return report;
+  };
+
   const csvErrorLines = new Set<number>();
   for (const error of table.errors) {
     csvErrorLines.add(error.line);
@@ -756,13 +763,10 @@ function readInto(
     usedWidth(table.header)
   );
   if (widest > MAX_COLUMNS) {
-    reject(
-      1,
-      null,
+    return refuse(
       `ไฟล์มี ${countText(widest)} คอลัมน์ เกินที่อ่านได้ (${countText(MAX_COLUMNS)} คอลัมน์) — ไม่ได้อ่านไฟล์นี้ ` +
         'ตรวจว่าเป็นตารางผลการดำเนินงาน (อำเภอ ตัวชี้วัด เดือน ผลการดำเนินงาน) และบันทึกเฉพาะตารางนั้น'
     );
-    return report;
   }
 
   // The header is the first line, or a later one when title lines sit above the table.
@@ -783,14 +787,11 @@ function readInto(
   }
   if (!detected.ok) {
     const found = table.header.map((cell) => stripInvisible(cell)).filter((cell) => cell !== '');
-    reject(
-      1,
-      null,
+    return refuse(
       `อ่านตารางไม่ได้: ไม่พบคอลัมน์ ${detected.missing.join(', ')} ` +
         `(ตารางแบบยาวต้องมีคอลัมน์อำเภอ ตัวชี้วัด เดือน และผลการดำเนินงาน; ตารางแบบกว้างต้องมีคอลัมน์อำเภอ เดือน ` +
         `และคอลัมน์ที่หัวเป็นรหัสตัวชี้วัดของกรอบ) — คอลัมน์ที่พบ: ${found.length > 0 ? listText(found) : '(ไม่มี)'}`
     );
-    return report;
   }
 
   const layout = detected.layout;

@@ -522,6 +522,7 @@ export class Session {
     const prepared = await this.prepareImport(files, currentFrameworkId);
     if ('error' in prepared) {
       if (prepared.error !== 'cancelled') this.lastImport = prepared;
+      await this.catchUp();
       return prepared;
     }
     this.pending = prepared;
@@ -531,6 +532,7 @@ export class Session {
       this.pending = null;
       this.pendingInputs = [];
       await this.dropPendingTables();
+      await this.catchUp();
       return emptyReport(this.now(), currentFrameworkId, 'cancelled');
     }
     const report = await this.changeStore(() => this.commitPending());
@@ -539,6 +541,18 @@ export class Session {
     await this.dropPendingTables();
     this.lastImport = report;
     return report;
+  }
+
+  /**
+   * After an import that stored nothing: catches up with what other tabs stored meanwhile (a tab does not act on
+   * their notices while it reads files or shows a check step, issue 7).
+   */
+  private async catchUp(): Promise<void> {
+    try {
+      await this.exclusive(() => this.syncWithStore());
+    } catch {
+      // the store cannot be read: the next change syncs again
+    }
   }
 
   confirmImport(): void {
