@@ -155,6 +155,8 @@ async function jsHeapPeakMb(page: Page): Promise<number> {
 function leagueRows(page: Page): Promise<number> {
   return page.evaluate((name) => {
     const table = document.querySelector(`table[aria-label="${name}"]`);
+    // A windowed table body has only the rows in view in the DOM; aria-rowcount counts them all (+ header).
+    if (table?.hasAttribute('aria-rowcount')) return Number(table.getAttribute('aria-rowcount')) - 1;
     return table ? table.querySelectorAll('tbody tr').length : 0;
   }, TABLE_NAME);
 }
@@ -172,7 +174,11 @@ async function waitForLeague(
   const handle = await page.waitForFunction(
     ({ name, rows, heading }) => {
       const table = document.querySelector(`table[aria-label="${name}"]`);
-      if (!table || table.querySelectorAll('tbody tr').length !== rows) return false;
+      if (!table) return false;
+      const count = table.hasAttribute('aria-rowcount')
+        ? Number(table.getAttribute('aria-rowcount')) - 1
+        : table.querySelectorAll('tbody tr').length;
+      if (count !== rows || !table.querySelector('tbody tr')) return false;
       if (heading !== null && !(document.querySelector('main h1')?.textContent ?? '').includes(heading))
         return false;
       return performance.now();
@@ -338,7 +344,8 @@ async function switchTimes(page: Page, label: string, values: string[]): Promise
           const table = document.querySelector(`table[aria-label="${name}"]`);
           const head = table?.querySelectorAll('thead th').length ?? -1;
           const first = table?.querySelector('tbody tr')?.textContent ?? '';
-          return `${document.querySelector('main h1')?.textContent}|${head}|${first}|${table?.querySelectorAll('tbody tr').length}`;
+          const rows = table?.getAttribute('aria-rowcount') ?? table?.querySelectorAll('tbody tr').length;
+          return `${document.querySelector('main h1')?.textContent}|${head}|${first}|${rows}`;
         };
         const before = signature();
         if (select.value === value) return -1;
@@ -369,8 +376,11 @@ async function searchTimes(page: Page, terms: string[]): Promise<number[]> {
       await page.evaluate(
         async ({ term, name }) => {
           const input = document.querySelector('input[type=search]') as HTMLInputElement;
-          const count = () =>
-            document.querySelector(`table[aria-label="${name}"]`)?.querySelectorAll('tbody tr').length ?? -1;
+          const count = () => {
+            const table = document.querySelector(`table[aria-label="${name}"]`);
+            if (table?.hasAttribute('aria-rowcount')) return Number(table.getAttribute('aria-rowcount')) - 1;
+            return table?.querySelectorAll('tbody tr').length ?? -1;
+          };
           const before = count();
           const started = performance.now();
           input.value = term;

@@ -84,6 +84,9 @@ export const STRINGS = {
     missesRule:
       'ไม่ถึงเป้าหมาย = ได้ต่ำกว่าระดับเป้าหมายของตัวชี้วัด (ถ้าไม่กำหนดคือระดับสูงสุด) หรือไม่ได้รายงาน; ระยะห่างคือค่าที่ต้องเปลี่ยนน้อยที่สุดเพื่อให้ถึงระดับนั้น ตามเกณฑ์ของแต่ละอำเภอ',
     missesDownload: 'ดาวน์โหลดรายการ (CSV)',
+    // misses view at national scale (issue 6): the list is drawn a page at a time
+    missesShown: 'แสดง {shown} จาก {total} รายการ (ดาวน์โหลดได้ครบทุกรายการ)',
+    missesShowMore: 'แสดงเพิ่มอีก {n} รายการ',
     districtChoose: 'อำเภอ',
     districtScorecardName: 'ผลการประเมินตนเองตามตัวชี้วัด',
     districtWeight: 'น้ำหนัก (ร้อยละ)',
@@ -345,6 +348,9 @@ export const STRINGS = {
     missesRule:
       'A miss is a KPI below its target level (the top level unless set) or not reported; the gap is the smallest change of the measured value that reaches that level, on each district’s own bands',
     missesDownload: 'Download list (CSV)',
+    // misses view at national scale (issue 6): the list is drawn a page at a time
+    missesShown: 'Showing {shown} of {total} (the download has them all)',
+    missesShowMore: 'Show {n} more',
     districtChoose: 'District',
     districtScorecardName: 'Scorecard',
     districtWeight: 'Weight (%)',

@@ -1,0 +1,180 @@
+/**
+ * A long league table (issue 6): above a few dozen units only the rows in view are in the DOM. The table
+ * still counts every row for screen readers, scrolls to every row, finds any unit by search, sorts all
+ * rows, follows the keyboard (Tab) down the rows, and prints every row.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const units = JSON.parse(
+  readFileSync(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/lib/domain/units.data.json'),
+    'utf8'
+  )
+) as { provinces: [string, string][]; districts: [string, string][] };
+const provinceName = new Map(units.provinces);
+const DISTRICTS = units.districts.map(([id, name]) => ({
+  name,
+  province: provinceName.get(id.slice(0, 2))!
+}));
+const UNITS = DISTRICTS.length;
+
+/** A national framework (every district), two KPIs, one month of results for every district. */
+function writeFiles(): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scoreboard-window-'));
+  const kpis = ['K1', 'K2'];
+  const framework = {
+    id: 'window-national-2567',
+    name: 'ทดสอบตารางยาว: ทุกอำเภอ ปีงบประมาณ 2567',
+    province: '*',
+    fiscalYear: 2567,
+    period: null,
+    kpis: kpis.map((kpi) => ({
+      kpi,
+      name: `ตัวชี้วัด ${kpi}`,
+      group: null,
+      weight: 1,
+      scale: '1-5',
+      measure: 'value',
+      aggregate: 'last',
+      interpolate: false,
+      targetLevel: null,
+      parent: null,
+      combine: null
+    })),
+    bands: kpis.flatMap((kpi) =>
+      [90, 80, 70, 60, 50].map((value, i) => ({
+        kpi,
+        level: String(5 - i),
+        points: 5 - i,
+        op: '>=',
+        value,
+        value2: null,
+        unit: null,
+        label: `ตั้งแต่ ${value}`
+      }))
+    ),
+    targets: [],
+    notes: []
+  };
+  const lines = ['จังหวัด,อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน'];
+  DISTRICTS.forEach((district, i) => {
+    lines.push(`${district.province},${district.name},K1,2566-10,${40 + (i % 60)}`);
+    lines.push(`${district.province},${district.name},K2,2566-10,${40 + ((i * 7) % 60)}`);
+  });
+  const frameworkFile = path.join(dir, 'window-national-2567.json');
+  const resultsFile = path.join(dir, 'ผลทดสอบตารางยาว.csv');
+  writeFileSync(frameworkFile, JSON.stringify(framework));
+  writeFileSync(resultsFile, lines.join('\n') + '\n');
+  return [frameworkFile, resultsFile];
+}
+
+function league(page: Page) {
+  return page.getByRole('table', { name: 'อันดับอำเภอ' });
+}
+
+/** aria-rowindex of the body rows in the DOM. */
+function rowIndexes(page: Page): Promise<number[]> {
+  return league(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+}
+
+test('a long league table draws the rows in view and still reaches, finds, sorts and prints every row', async ({
+  page
+}) => {
+  await page.goto('/');
+  await expect(league(page)).toBeVisible();
+  await page.getByLabel('เลือกไฟล์ที่จะนำเข้า').setInputFiles(writeFiles());
+  await page
+    .getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' })
+    .getByRole('button', { name: 'นำเข้า', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { name: /ทดสอบตารางยาว/ })).toBeVisible();
+  const table = league(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(UNITS + 1));
+
+  // Only the rows in view (and a few more) are drawn, numbered for screen readers from the header's 1.
+  const drawn = await rowIndexes(page);
+  expect(drawn.length).toBeGreaterThan(10);
+  expect(drawn.length).toBeLessThan(80);
+  expect(drawn).toEqual(drawn.map((_, i) => i + 2));
+  await page.screenshot({ path: 'e2e/screenshots/league-window.png' });
+
+  // The spacers stand for the rows left out: scrolled anywhere, the row under the sticky header is the one
+  // the whole table would show there.
+  const scroller = table.locator('xpath=ancestor::div[contains(@class, "scroller")]');
+  const probe = await scroller.evaluate(async (node) => {
+    node.scrollTop = 10_000;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const rows = [...node.querySelectorAll('tbody tr')];
+    const height = rows[1].getBoundingClientRect().top - rows[0].getBoundingClientRect().top;
+    const top =
+      node.getBoundingClientRect().top + node.querySelector('thead')!.getBoundingClientRect().height;
+    const first = rows.find((row) => row.getBoundingClientRect().bottom > top + 2)!;
+    return {
+      expected: Math.floor(node.scrollTop / height) + 2,
+      actual: Number(first.getAttribute('aria-rowindex'))
+    };
+  });
+  expect(Math.abs(probe.actual - probe.expected)).toBeLessThanOrEqual(1);
+
+  // Scrolling to the end draws the last rows; the last one is the 878th.
+  await scroller.evaluate((node) => (node.scrollTop = node.scrollHeight));
+  await expect.poll(async () => (await rowIndexes(page)).at(-1)).toBe(UNITS + 1);
+  const lastRow = table.locator('tbody tr').last();
+  await expect(lastRow).toBeInViewport();
+  const lastUnit = await lastRow.locator('th').innerText();
+  await scroller.evaluate((node) => (node.scrollTop = 0));
+  await expect.poll(async () => (await rowIndexes(page))[0]).toBe(2);
+  if (DISTRICTS.filter((d) => d.name === lastUnit).length === 1)
+    await expect(table.locator('tbody th', { hasText: new RegExp(`^${lastUnit}$`) })).toHaveCount(0);
+
+  // Search finds a unit that is not drawn.
+  await page.getByRole('searchbox').fill(lastUnit);
+  await expect(table.locator('tbody th').first()).toHaveText(lastUnit);
+  await page.getByRole('searchbox').fill('');
+  await expect(table).toHaveAttribute('aria-rowcount', String(UNITS + 1));
+
+  // Sorting sorts every row, not the drawn ones: by name, the first unit in Thai order of all 878.
+  const thaiFirst = [...DISTRICTS.map((d) => d.name)].sort(new Intl.Collator('th').compare)[0];
+  await table.getByRole('button', { name: 'อำเภอ', exact: true }).click();
+  await expect(table.locator('tbody th').first()).toHaveText(thaiFirst);
+  await expect(page).toHaveURL(/s=unit/);
+  await table.getByRole('button', { name: 'อันดับ', exact: true }).click();
+  await expect(table.locator('tbody td.rank').first()).toHaveText('1');
+
+  // The keyboard walks down past the drawn rows: Tab from the first unit link 60 times.
+  await table.locator('tbody th a').first().focus();
+  for (let i = 0; i < 60; i++) await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => ({
+    inTable: !!document.activeElement?.closest('table[aria-label="อันดับอำเภอ"]'),
+    row: Number(document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))
+  }));
+  expect(focused).toEqual({ inTable: true, row: 62 });
+  await expect(page.locator(':focus')).toBeInViewport();
+
+  // Printing draws every row (the print media query, and beforeprint as the print button fires it).
+  await page.emulateMedia({ media: 'print' });
+  await expect(table.locator('tbody tr')).toHaveCount(UNITS);
+  await page.emulateMedia({ media: 'screen' });
+  await expect.poll(async () => (await rowIndexes(page)).length).toBeLessThan(80);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  expect(await table.locator('tbody tr').count()).toBe(UNITS);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect.poll(async () => (await rowIndexes(page)).length).toBeLessThan(80);
+
+  // The misses of all districts are drawn 200 at a time. Below level 5 (≥ 90): K1 = 40 + i mod 60 misses
+  // for 878 − 140 districts, K2 = 40 + 7i mod 60 for 878 − 146 (7i mod 60 ≥ 50 for 10 of every 60 i and
+  // for 6 of i = 840…877): 738 + 732 = 1,470.
+  await page.getByRole('navigation').getByRole('link', { name: 'ไม่ถึงเป้า', exact: true }).click();
+  const misses = page.getByRole('table', { name: 'รายการที่ไม่ถึงเป้าหมาย' });
+  await expect(misses.locator('tbody tr')).toHaveCount(200);
+  await expect(page.getByText('แสดง 200 จาก 1,470 รายการ')).toBeVisible();
+  await page.getByRole('button', { name: 'แสดงเพิ่มอีก 200 รายการ' }).click();
+  await expect(misses.locator('tbody tr')).toHaveCount(400);
+  await expect(page.getByText('แสดง 400 จาก 1,470 รายการ')).toBeVisible();
+});
