@@ -22,10 +22,12 @@ const DISTRICTS = units.districts.map(([id, name]) => ({
 }));
 const UNITS = DISTRICTS.length;
 
-/** A national framework (every district), two KPIs, one month of results for every district. */
-function writeFiles(): string[] {
+/** A national framework (every district), `kpiCount` KPIs (K1, K2, …), one month of results for every
+ * district: Kn = 40 + (i × (n = 1 ? 1 : n = 2 ? 7 : n)) mod 60 for the i-th district. */
+function writeFiles(kpiCount = 2): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'scoreboard-window-'));
-  const kpis = ['K1', 'K2'];
+  const kpis = Array.from({ length: kpiCount }, (_, n) => `K${n + 1}`);
+  const step = (n: number) => (n === 1 ? 1 : n === 2 ? 7 : n);
   const framework = {
     id: 'window-national-2567',
     name: 'ทดสอบตารางยาว: ทุกอำเภอ ปีงบประมาณ 2567',
@@ -62,14 +64,27 @@ function writeFiles(): string[] {
   };
   const lines = ['จังหวัด,อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน'];
   DISTRICTS.forEach((district, i) => {
-    lines.push(`${district.province},${district.name},K1,2566-10,${40 + (i % 60)}`);
-    lines.push(`${district.province},${district.name},K2,2566-10,${40 + ((i * 7) % 60)}`);
+    kpis.forEach((kpi, n) =>
+      lines.push(`${district.province},${district.name},${kpi},2566-10,${40 + ((i * step(n + 1)) % 60)}`)
+    );
   });
   const frameworkFile = path.join(dir, 'window-national-2567.json');
   const resultsFile = path.join(dir, 'ผลทดสอบตารางยาว.csv');
   writeFileSync(frameworkFile, JSON.stringify(framework));
   writeFileSync(resultsFile, lines.join('\n') + '\n');
   return [frameworkFile, resultsFile];
+}
+
+/** Imports the national framework and its results (the league view shows it once scored). */
+async function importNational(page: Page, kpiCount = 2) {
+  await page.goto('/');
+  await expect(league(page)).toBeVisible();
+  await page.getByLabel('เลือกไฟล์ที่จะนำเข้า').setInputFiles(writeFiles(kpiCount));
+  await page
+    .getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' })
+    .getByRole('button', { name: 'นำเข้า', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { name: /ทดสอบตารางยาว/ })).toBeVisible();
 }
 
 function league(page: Page) {
@@ -86,14 +101,7 @@ function rowIndexes(page: Page): Promise<number[]> {
 test('a long league table draws the rows in view and still reaches, finds, sorts and prints every row', async ({
   page
 }) => {
-  await page.goto('/');
-  await expect(league(page)).toBeVisible();
-  await page.getByLabel('เลือกไฟล์ที่จะนำเข้า').setInputFiles(writeFiles());
-  await page
-    .getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' })
-    .getByRole('button', { name: 'นำเข้า', exact: true })
-    .click();
-  await expect(page.getByRole('heading', { name: /ทดสอบตารางยาว/ })).toBeVisible();
+  await importNational(page);
   const table = league(page);
   await expect(table).toHaveAttribute('aria-rowcount', String(UNITS + 1));
 
@@ -177,4 +185,45 @@ test('a long league table draws the rows in view and still reaches, finds, sorts
   await page.getByRole('button', { name: 'แสดงเพิ่มอีก 200 รายการ' }).click();
   await expect(misses.locator('tbody tr')).toHaveCount(400);
   await expect(page.getByText('แสดง 400 จาก 1,470 รายการ')).toBeVisible();
+});
+
+test('the missions grid of all districts × 25 KPIs draws the rows in view; arrows walk past them; print draws all', async ({
+  page
+}) => {
+  await importNational(page, 25);
+  const started = Date.now();
+  await page.getByRole('navigation').getByRole('link', { name: 'ภารกิจ', exact: true }).click();
+  const grid = page.getByRole('table', { name: 'ตารางระดับรายอำเภอและตัวชี้วัด' });
+  await expect(grid.locator('tbody tr').first()).toBeVisible();
+  console.log(`missions grid of ${UNITS} × 25 drawn in ${Date.now() - started} ms`);
+  await expect(grid).toHaveAttribute('aria-rowcount', String(UNITS + 1));
+  await expect(grid.locator('thead th')).toHaveCount(2 + 25);
+
+  const drawn = await grid
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+  expect(drawn.length).toBeGreaterThan(10);
+  expect(drawn.length).toBeLessThan(200);
+  expect(drawn).toEqual(drawn.map((_, i) => i + 2));
+
+  // Arrow keys walk down past the drawn rows: 60 × ArrowDown from the first cell reaches the 61st row.
+  await grid.locator('a[data-row="0"][data-col="0"]').focus();
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('data-row', '60');
+  await expect(focused).toHaveAttribute('data-col', '0');
+  await expect(focused).toHaveAttribute('tabindex', '0');
+  await expect(focused.locator('xpath=ancestor::tr')).toHaveAttribute('aria-rowindex', '62');
+  await expect(focused).toBeInViewport();
+  await page.screenshot({ path: 'e2e/screenshots/missions-window.png' });
+
+  // Printing draws every row (the print media query, and beforeprint as the print button fires it).
+  await page.emulateMedia({ media: 'print' });
+  await expect(grid.locator('tbody tr')).toHaveCount(UNITS);
+  await page.emulateMedia({ media: 'screen' });
+  await expect.poll(() => grid.locator('tbody tr').count()).toBeLessThan(200);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  expect(await grid.locator('tbody tr').count()).toBe(UNITS);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect.poll(() => grid.locator('tbody tr').count()).toBeLessThan(200);
 });
