@@ -1,16 +1,12 @@
 /**
- * Baseline (b): DuckDB's own CSV reader on the same results file PapaParse parses, on both engines. The app's
- * `Db` has no file registration, so the WASM side opens the engine directly here (the same build and setup as
- * src/lib/db/node-wasm.ts). Both readers produce string cells (`all_varchar`), which is what PapaParse gives;
+ * Baseline (b): DuckDB's own CSV reader on the same results file PapaParse parses, on both engines (the WASM
+ * side through src/lib/db/node-wasm.ts and its `files`). Both readers produce string cells (`all_varchar`), which is what PapaParse gives;
  * the typed variant (DuckDB guessing column types) is measured too.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { openNodeWasmDb } from '../src/lib/db/node-wasm';
 import { ENGINE_SETUP_SQL } from '../src/lib/db/types';
-
-const require = createRequire(import.meta.url);
 
 export interface CsvReader {
   engine: 'duckdb-wasm' | 'duckdb-native';
@@ -25,36 +21,20 @@ function readCsvSql(source: string, typed: boolean): string {
 }
 
 export async function openWasmCsvReader(): Promise<CsvReader> {
-  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-  const bindings = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME
-  );
-  await bindings.instantiate(() => {});
-  bindings.open({ query: { castBigIntToDouble: true } });
-  const connection = bindings.connect();
-  for (const statement of ENGINE_SETUP_SQL) connection.query(statement);
+  const db = await openNodeWasmDb();
   return {
     engine: 'duckdb-wasm',
     async read(file, bytes, typed) {
-      const name = `bench_${path.basename(file)}`;
-      bindings.registerFileBuffer(name, bytes);
+      const name = await db.files!.registerFile(path.basename(file), bytes);
       try {
-        connection.query(readCsvSql(name, typed));
-        const count = connection.query('SELECT count(*)::INTEGER AS n FROM csv_read').toArray()[0].toJSON();
-        return Number(count.n);
+        await db.exec(readCsvSql(name, typed));
+        const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM csv_read');
+        return n;
       } finally {
-        bindings.dropFile(name);
+        await db.files!.dropFile(name);
       }
     },
-    async close() {
-      connection.close();
-      bindings.reset();
-    }
+    close: () => db.close()
   };
 }
 

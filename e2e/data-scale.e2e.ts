@@ -4,22 +4,7 @@
  * committed and reloaded; the times are printed. Opt-in: `E2E_SCALE=1 npx playwright test e2e/data-scale`.
  */
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const units = JSON.parse(
-  readFileSync(
-    path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/lib/domain/units.data.json'),
-    'utf8'
-  )
-) as { provinces: [string, string][]; districts: [string, string][] };
-const provinceName = new Map(units.provinces);
-const DISTRICTS = units.districts.map(([id, name]) => ({
-  name,
-  province: provinceName.get(id.slice(0, 2))!
-}));
+import { DISTRICTS, nationalFramework, writeTempFiles } from './support/national';
 
 test.skip(!process.env.E2E_SCALE, 'set E2E_SCALE=1 to run the scale measurement');
 test.setTimeout(600_000);
@@ -42,41 +27,7 @@ const MONTHS = [
 ];
 
 function writeFiles(): { framework: string; results: string; rows: number } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'scoreboard-scale-'));
-  const framework = {
-    id: 'scale-national-2567',
-    name: 'ทดสอบขนาด: ทุกอำเภอ ปีงบประมาณ 2567',
-    province: '*',
-    fiscalYear: 2567,
-    period: null,
-    kpis: KPIS.map((kpi) => ({
-      kpi,
-      name: `ตัวชี้วัด ${kpi}`,
-      group: null,
-      weight: 1,
-      scale: '1-5',
-      measure: 'value',
-      aggregate: 'last',
-      interpolate: false,
-      targetLevel: null,
-      parent: null,
-      combine: null
-    })),
-    bands: KPIS.flatMap((kpi) =>
-      [90, 80, 70, 60, 50].map((value, i) => ({
-        kpi,
-        level: String(5 - i),
-        points: 5 - i,
-        op: '>=',
-        value,
-        value2: null,
-        unit: null,
-        label: `ตั้งแต่ ${value}`
-      }))
-    ),
-    targets: [],
-    notes: []
-  };
+  const framework = nationalFramework('scale-national-2567', 'ทดสอบขนาด: ทุกอำเภอ ปีงบประมาณ 2567', KPIS);
   const lines = ['จังหวัด,อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน'];
   let seed = 7;
   for (const district of DISTRICTS) {
@@ -87,10 +38,10 @@ function writeFiles(): { framework: string; results: string; rows: number } {
       }
     }
   }
-  const frameworkFile = path.join(dir, 'scale-national-2567.json');
-  const resultsFile = path.join(dir, 'ผลทั้งประเทศ-2567.csv');
-  writeFileSync(frameworkFile, JSON.stringify(framework));
-  writeFileSync(resultsFile, lines.join('\n') + '\n');
+  const [frameworkFile, resultsFile] = writeTempFiles('scoreboard-scale-', {
+    'scale-national-2567.json': JSON.stringify(framework),
+    'ผลทั้งประเทศ-2567.csv': lines.join('\n') + '\n'
+  });
   return { framework: frameworkFile, results: resultsFile, rows: lines.length - 1 };
 }
 

@@ -4,75 +4,26 @@
  * rows, follows the keyboard (Tab) down the rows, and prints every row.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DISTRICTS, nationalFramework, writeTempFiles } from './support/national';
 
-const units = JSON.parse(
-  readFileSync(
-    path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/lib/domain/units.data.json'),
-    'utf8'
-  )
-) as { provinces: [string, string][]; districts: [string, string][] };
-const provinceName = new Map(units.provinces);
-const DISTRICTS = units.districts.map(([id, name]) => ({
-  name,
-  province: provinceName.get(id.slice(0, 2))!
-}));
 const UNITS = DISTRICTS.length;
 
 /** A national framework (every district), `kpiCount` KPIs (K1, K2, …), one month of results for every
  * district: Kn = 40 + (i × (n = 1 ? 1 : n = 2 ? 7 : n)) mod 60 for the i-th district. */
 function writeFiles(kpiCount = 2): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'scoreboard-window-'));
   const kpis = Array.from({ length: kpiCount }, (_, n) => `K${n + 1}`);
   const step = (n: number) => (n === 1 ? 1 : n === 2 ? 7 : n);
-  const framework = {
-    id: 'window-national-2567',
-    name: 'ทดสอบตารางยาว: ทุกอำเภอ ปีงบประมาณ 2567',
-    province: '*',
-    fiscalYear: 2567,
-    period: null,
-    kpis: kpis.map((kpi) => ({
-      kpi,
-      name: `ตัวชี้วัด ${kpi}`,
-      group: null,
-      weight: 1,
-      scale: '1-5',
-      measure: 'value',
-      aggregate: 'last',
-      interpolate: false,
-      targetLevel: null,
-      parent: null,
-      combine: null
-    })),
-    bands: kpis.flatMap((kpi) =>
-      [90, 80, 70, 60, 50].map((value, i) => ({
-        kpi,
-        level: String(5 - i),
-        points: 5 - i,
-        op: '>=',
-        value,
-        value2: null,
-        unit: null,
-        label: `ตั้งแต่ ${value}`
-      }))
-    ),
-    targets: [],
-    notes: []
-  };
+  const framework = nationalFramework('window-national-2567', 'ทดสอบตารางยาว: ทุกอำเภอ ปีงบประมาณ 2567', kpis);
   const lines = ['จังหวัด,อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน'];
   DISTRICTS.forEach((district, i) => {
     kpis.forEach((kpi, n) =>
       lines.push(`${district.province},${district.name},${kpi},2566-10,${40 + ((i * step(n + 1)) % 60)}`)
     );
   });
-  const frameworkFile = path.join(dir, 'window-national-2567.json');
-  const resultsFile = path.join(dir, 'ผลทดสอบตารางยาว.csv');
-  writeFileSync(frameworkFile, JSON.stringify(framework));
-  writeFileSync(resultsFile, lines.join('\n') + '\n');
-  return [frameworkFile, resultsFile];
+  return writeTempFiles('scoreboard-window-', {
+    'window-national-2567.json': JSON.stringify(framework),
+    'ผลทดสอบตารางยาว.csv': lines.join('\n') + '\n'
+  });
 }
 
 /** Imports the national framework and its results (the league view shows it once scored). */

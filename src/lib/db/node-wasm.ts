@@ -32,6 +32,16 @@ export async function openNodeWasmDb(): Promise<Db> {
 
   return {
     engine: 'duckdb-wasm',
+    files: {
+      async registerFile(name, bytes) {
+        const fileName = `file_${++fileCounter}_${name.replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-80)}`;
+        bindings.registerFileBuffer(fileName, bytes);
+        return fileName;
+      },
+      async dropFile(fileName) {
+        bindings.dropFile(fileName);
+      }
+    },
     async exec(sql: string) {
       connection.query(sql);
     },

@@ -5,25 +5,19 @@
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Db, Row, SqlValue } from '../db/types';
-import { ENGINE_SETUP_SQL, plainValue, rowsToCsv } from '../db/types';
+import type { Db, FileRegistry } from '../db/types';
 import { openTempFileRegistry } from '../db/node-files';
 import { openNodeNativeDb } from '../db/node-native';
+import { openNodeWasmDb } from '../db/node-wasm';
 import type { Framework } from '../domain/framework';
 import type { ResultRow } from '../domain/results';
 import { BUILTIN_FRAMEWORKS, demoFileName } from '../frameworks/builtin';
 import { band, composite, framework, item, kpi, ladder } from '../scoring/testing';
-import { ident, readRegisteredCsv } from '../sql/identifiers';
 import { createSchemaSql } from '../sql/schema';
-import { readResultsFast, type FileRegistry } from './fast-results';
+import { readResultsFast } from './fast-results';
 import { MAX_REJECTIONS, MAX_RESULTS_FILE_BYTES } from './limits';
 import { readResultsFile } from './read-file';
-
-const require = createRequire(import.meta.url);
 
 interface Engine {
   db: Db;
@@ -31,74 +25,10 @@ interface Engine {
   close(): Promise<void>;
 }
 
-/** DuckDB-WASM (the browser's engine) with file registration, as src/lib/db/node-wasm.ts opens it. */
+/** DuckDB-WASM (the browser's engine), which takes the bytes itself (`Db.files`). */
 async function openWasm(): Promise<Engine> {
-  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-  const bindings = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME
-  );
-  await bindings.instantiate(() => {});
-  bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  const connection = bindings.connect();
-  for (const statement of ENGINE_SETUP_SQL) connection.query(statement);
-  const toRows = <T extends Row>(table: { toArray(): { toJSON(): Record<string, unknown> }[] }): T[] =>
-    table.toArray().map((row) => {
-      const object = row.toJSON();
-      for (const key of Object.keys(object)) object[key] = plainValue(object[key]);
-      return object as T;
-    });
-  let counter = 0;
-  const db: Db = {
-    engine: 'duckdb-wasm',
-    async exec(sql) {
-      connection.query(sql);
-    },
-    async query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]) {
-      if (!params || params.length === 0) return toRows<T>(connection.query(sql));
-      const statement = connection.prepare(sql);
-      try {
-        return toRows<T>(statement.query(...params));
-      } finally {
-        statement.close();
-      }
-    },
-    async insertRows(table, columns, rows) {
-      if (rows.length === 0) return;
-      const name = `insert_${++counter}.csv`;
-      bindings.registerFileText(name, rowsToCsv(columns, rows));
-      try {
-        connection.query(
-          `INSERT INTO ${ident(table)} (${columns.map((c) => ident(c.name)).join(', ')}) SELECT * FROM ${readRegisteredCsv(name, columns)}`
-        );
-      } finally {
-        bindings.dropFile(name);
-      }
-    },
-    async close() {
-      connection.close();
-      bindings.reset();
-    }
-  };
-  return {
-    db,
-    files: {
-      async registerFile(name, bytes) {
-        bindings.registerFileBuffer(name, bytes.slice());
-        // In the browser the buffer is transferred to DuckDB's worker: the caller's bytes are gone after this.
-        structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
-        return name;
-      },
-      async dropFile(name) {
-        bindings.dropFile(name);
-      }
-    },
-    close: () => db.close()
-  };
+  const db = await openNodeWasmDb();
+  return { db, files: db.files!, close: () => db.close() };
 }
 
 /** Native DuckDB reads files from disk: registering writes a temporary file (as the command line does). */

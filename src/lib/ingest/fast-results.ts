@@ -25,7 +25,7 @@ import { parseNumber } from '../domain/numbers';
 import { fiscalYearMonths, periodsOfFramework } from '../domain/periods';
 import type { Rejection, ResultRow } from '../domain/results';
 import { stripInvisible } from '../domain/thai-text';
-import { TABLE_COLUMNS } from '../sql/schema';
+import { TABLE_COLUMNS, resultRowOf, resultsValues } from '../sql/schema';
 import { ident, literal } from '../sql/identifiers';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv';
 import { decodeText, type TextEncodingName } from './decode';
@@ -37,8 +37,6 @@ import {
   type ResultsFileReport
 } from './read-file';
 import { readResultsTable, type ResultsReadOptions, type ResultsReadReport } from './results';
-
-export type { FileRegistry };
 
 export interface FastReadOptions extends Omit<ResultsReadOptions, 'onlyFrameworkMonths' | 'onProgress'> {
   /** The table the usable rows are inserted into (columns of `results`); the caller creates it. */
@@ -239,18 +237,7 @@ async function insertInto(
   await db.insertRows(
     table,
     TABLE_COLUMNS.results,
-    rows.map((row) => [
-      frameworkId,
-      row.unitId,
-      row.kpi,
-      row.month,
-      row.value,
-      row.target,
-      row.baseline,
-      row.adjust,
-      row.source,
-      row.line
-    ])
+    rows.map((row) => resultsValues(frameworkId, row))
   );
 }
 
@@ -610,17 +597,7 @@ async function checkPrefix(
       row.baseline,
       row.adjust
     ]);
-  const fromDb = (row: Record<string, unknown>): ResultRow => ({
-    line: Number(row.line),
-    unitId: String(row.unit_id),
-    kpi: String(row.kpi),
-    month: String(row.month),
-    value: row.value as number | null,
-    target: row.target as number | null,
-    baseline: row.baseline as number | null,
-    adjust: row.adjust as number | null,
-    source: file
-  });
+  const fromDb = (row: Record<string, unknown>): ResultRow => ({ ...resultRowOf(row), source: file });
   const ours = [
     ...fast.map((row) => key(fromDb(row))),
     ...slow.rows.filter((row) => row.line <= last).map(key)

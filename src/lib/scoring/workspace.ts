@@ -17,8 +17,8 @@ import {
   unitSortKeys
 } from '../domain/units';
 import type { Db, SqlValue } from '../db/types';
-import { ident, literal } from '../sql/identifiers';
-import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
+import { literal } from '../sql/identifiers';
+import { TABLE_COLUMNS, createSchemaSql, resultRowOf, resultsValues, type TableName } from '../sql/schema';
 import {
   CLEAR_SCORES_SQL,
   clearPeriodScoresSql,
@@ -315,18 +315,7 @@ export class Workspace {
     await this.db.insertRows(
       'results_incoming',
       TABLE_COLUMNS.results,
-      rows.map((row) => [
-        frameworkId,
-        row.unitId,
-        row.kpi,
-        row.month,
-        row.value,
-        row.target,
-        row.baseline,
-        row.adjust,
-        row.source,
-        row.line
-      ])
+      rows.map((row) => resultsValues(frameworkId, row))
     );
     const [{ replaced }] = await this.db.query<{ replaced: number }>(
       `SELECT count(*)::INTEGER AS replaced FROM results r JOIN results_incoming i
@@ -366,8 +355,7 @@ export class Workspace {
     rows: readonly ResultRow[],
     options: CommitOptions = {}
   ): Promise<ResultsDiff> {
-    await this.db.exec('BEGIN TRANSACTION');
-    try {
+    return this.transaction(async () => {
       const unique = await this.stageResults(frameworkId, rows);
       const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
       let written = unique;
@@ -381,8 +369,17 @@ export class Workspace {
       if (written.length > 0) await this.applyStaged();
       await this.db.exec(dropStagedResultsSql());
       await options.beforeCommit?.(diff, written);
-      await this.db.exec('COMMIT');
       return diff;
+    });
+  }
+
+  /** Runs `work` in one transaction: COMMIT when it returns, ROLLBACK (and the error rethrown) when it throws. */
+  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.db.exec('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.db.exec('COMMIT');
+      return result;
     } catch (error) {
       try {
         await this.db.exec('ROLLBACK');
@@ -402,18 +399,7 @@ export class Workspace {
     await this.db.insertRows(
       STAGED_RESULTS,
       TABLE_COLUMNS.results,
-      unique.map((row) => [
-        frameworkId,
-        row.unitId,
-        row.kpi,
-        row.month,
-        row.value,
-        row.target,
-        row.baseline,
-        row.adjust,
-        row.source,
-        row.line
-      ])
+      unique.map((row) => resultsValues(frameworkId, row))
     );
     return unique;
   }
@@ -454,39 +440,24 @@ export class Workspace {
    * changed values replaced, equal values left alone. The staged table is dropped. `beforeCommit` gets the
    * diff and the rows written (new and changed, as `commitResults` gives them), read back from DuckDB.
    */
-  async commitStaged(
-    frameworkId: string,
-    options: {
-      maxChanges?: number;
-      beforeCommit?: (diff: ResultsDiff, written: ResultRow[]) => Promise<void>;
-    } = {}
-  ): Promise<ResultsDiff> {
+  async commitStaged(frameworkId: string, options: CommitOptions = {}): Promise<ResultsDiff> {
     this.requireFramework(frameworkId);
-    await this.db.exec('BEGIN TRANSACTION');
-    try {
+    return this.transaction(async () => {
       const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
       const writes = diff.added + diff.changed > 0;
       const written =
-        options.beforeCommit && writes ? (await this.db.query(stagedWrittenSql())).map(toResultRow) : [];
+        options.beforeCommit && writes ? (await this.db.query(stagedWrittenSql())).map(resultRowOf) : [];
       if (writes) await this.applyStaged();
       await this.db.exec(dropStagedResultsSql());
       await options.beforeCommit?.(diff, written);
-      await this.db.exec('COMMIT');
       return diff;
-    } catch (error) {
-      try {
-        await this.db.exec('ROLLBACK');
-      } catch {
-        // the transaction may already be gone; the original error is what matters
-      }
-      throw error;
-    }
+    });
   }
 
   /** `diffResults` for rows in `table` (shaped like `results`, e.g. a file read by the fast reader). */
   async diffTable(table: string, maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
     try {
-      await this.db.exec(stageFromTableSql(ident(table)));
+      await this.db.exec(stageFromTableSql(table));
       return await this.stagedDiff(maxChanges);
     } finally {
       await this.db.exec(dropStagedResultsSql());
@@ -494,12 +465,8 @@ export class Workspace {
   }
 
   /** `commitStaged` for rows in `table` (which stays as it is). */
-  async commitTable(
-    frameworkId: string,
-    table: string,
-    options: Parameters<Workspace['commitStaged']>[1] = {}
-  ): Promise<ResultsDiff> {
-    await this.db.exec(stageFromTableSql(ident(table)));
+  async commitTable(frameworkId: string, table: string, options: CommitOptions = {}): Promise<ResultsDiff> {
+    await this.db.exec(stageFromTableSql(table));
     return this.commitStaged(frameworkId, options);
   }
 
@@ -639,21 +606,6 @@ export class Workspace {
     }));
     return { framework, period, group, kpis, rows };
   }
-}
-
-/** A row of `results` (or a table shaped like it) as the reader's `ResultRow`. */
-function toResultRow(row: Record<string, unknown>): ResultRow {
-  return {
-    unitId: String(row.unit_id),
-    kpi: String(row.kpi),
-    month: String(row.month),
-    value: numberOrNull(row.value),
-    target: numberOrNull(row.target),
-    baseline: numberOrNull(row.baseline),
-    adjust: numberOrNull(row.adjust),
-    source: String(row.source),
-    line: Number(row.line)
-  };
 }
 
 function toResultChange(row: Record<string, unknown>): ResultChange {

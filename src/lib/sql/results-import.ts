@@ -76,7 +76,7 @@ export function stagedWrittenSql(): string {
 
 /** Fills the staged table from another table shaped like \`results\` (a file read and waiting for "นำเข้า"). */
 export function stageFromTableSql(table: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${STAGED_RESULTS} AS SELECT * FROM ${table}`;
+  return `CREATE OR REPLACE TEMP TABLE ${STAGED_RESULTS} AS SELECT * FROM ${ident(table)}`;
 }
 
 /** An empty temp table shaped like \`results\` for one file waiting for "นำเข้า". */

@@ -2,7 +2,8 @@
  * Tables of a workspace. Frameworks and results are rows; scores are materialised per framework and
  * period by src/lib/sql/scoring.ts so that switching period or filter is a small query.
  */
-import type { ColumnSpec } from '../db/types';
+import type { ColumnSpec, SqlValue } from '../db/types';
+import type { ResultRow } from '../domain/results';
 
 function columns(spec: Record<string, ColumnSpec['type']>): ColumnSpec[] {
   return Object.entries(spec).map(([name, type]) => ({ name, type }));
@@ -110,4 +111,36 @@ export function createSchemaSql(): string {
       `CREATE TABLE IF NOT EXISTS ${table} (${cols.map((column) => `${column.name} ${column.type}`).join(', ')})`
   );
   return [...tables, KPI_SCORES, UNIT_TOTALS].join(';\n') + ';';
+}
+
+/** A result row of a framework as the values of `results`' columns, in `TABLE_COLUMNS.results` order. */
+export function resultsValues(frameworkId: string, row: ResultRow): SqlValue[] {
+  return [
+    frameworkId,
+    row.unitId,
+    row.kpi,
+    row.month,
+    row.value,
+    row.target,
+    row.baseline,
+    row.adjust,
+    row.source,
+    row.line
+  ];
+}
+
+/** A row read from `results` (or a table shaped like it) as a `ResultRow`: the inverse of `resultsValues`. */
+export function resultRowOf(row: Record<string, unknown>): ResultRow {
+  const figure = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+  return {
+    unitId: String(row.unit_id),
+    kpi: String(row.kpi),
+    month: String(row.month),
+    value: figure(row.value),
+    target: figure(row.target),
+    baseline: figure(row.baseline),
+    adjust: figure(row.adjust),
+    source: String(row.source),
+    line: Number(row.line)
+  };
 }

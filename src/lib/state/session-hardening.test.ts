@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FRAMEWORK_FILE_BYTES, MAX_RESULTS_FILE_BYTES } from '../ingest/limits';
 import { MemoryStore, type StoredUpload, type StoredWorkspace, type WorkspaceStore } from '../persist/stored';
-import { READER_MODES, openTestDb, type ReaderMode } from './session-testing';
+import { READER_MODES, testSessionDeps, type ReaderMode } from './session-testing';
 import { Session, type ImportReport } from './session.svelte';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -69,12 +69,7 @@ class ControlledStore implements WorkspaceStore {
 }
 
 async function session(store: WorkspaceStore): Promise<Session> {
-  const s = new Session({
-    openDb: () => openTestDb(readerMode, open),
-    fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
-    openStore: async () => store,
-    now: () => 1_656_000_000_000
-  });
+  const s = new Session(testSessionDeps(store, readerMode, open));
   await s.start();
   expect(s.status).toBe('ready');
   await s.allLoaded();

@@ -3,9 +3,16 @@
  * here the same code on this thread) with rows in JS, and DuckDB's own reader (src/lib/ingest/fast-results.ts)
  * into temp tables — what the browser does when its DuckDB takes files. Native DuckDB stands for both.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openTempFileRegistry } from '../db/node-files';
 import { openNodeNativeDb } from '../db/node-native';
 import type { Db } from '../db/types';
+import type { WorkspaceStore } from '../persist/stored';
+import type { SessionDeps } from './session.svelte';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const READER_MODES = ['the page reader', 'DuckDB reads the files'] as const;
 export type ReaderMode = (typeof READER_MODES)[number];
@@ -18,4 +25,18 @@ export async function openTestDb(mode: ReaderMode, opened: { close(): Promise<vo
   const files = await openTempFileRegistry();
   opened.push(files);
   return { ...db, files };
+}
+
+/** What a test session needs: native DuckDB read `mode`'s way, the demo files from static/, `store`, a fixed clock. */
+export function testSessionDeps(
+  store: WorkspaceStore,
+  mode: ReaderMode,
+  opened: { close(): Promise<void> }[]
+): SessionDeps {
+  return {
+    openDb: () => openTestDb(mode, opened),
+    fetchText: async (file) => readFileSync(path.join(root, 'static', file), 'utf8'),
+    openStore: async () => store,
+    now: () => 1_656_000_000_000
+  };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../persist/stored';
-import { READER_MODES, openTestDb, type ReaderMode } from './session-testing';
+import { READER_MODES, testSessionDeps, type ReaderMode } from './session-testing';
 import { Session, type ImportReport } from './session.svelte';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -21,12 +21,7 @@ function file(name: string) {
 }
 
 async function session(store: MemoryStore): Promise<Session> {
-  const s = new Session({
-    openDb: () => openTestDb(readerMode, open),
-    fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
-    openStore: async () => store,
-    now: () => 1_656_000_000_000
-  });
+  const s = new Session(testSessionDeps(store, readerMode, open));
   await s.start();
   expect(s.status).toBe('ready');
   await s.allLoaded();
@@ -189,9 +184,7 @@ describe.each(READER_MODES)('%s', (mode) => {
       const store = new MemoryStore();
       let seen: ((fraction: number) => void) | null = null;
       const s = new Session({
-        openDb: () => openTestDb(readerMode, open),
-        fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
-        openStore: async () => store,
+        ...testSessionDeps(store, readerMode, open),
         readResults: (_input, _framework, _aliases, onProgress, signal) =>
           new Promise((_resolve, reject) => {
             seen = onProgress;
@@ -233,12 +226,7 @@ describe('start-up loads the framework on screen first', () => {
   ];
 
   function fresh(store: MemoryStore): Session {
-    return new Session({
-      openDb: () => openTestDb('the page reader', open),
-      fetchText: async (p) => readFileSync(path.join(root, 'static', p), 'utf8'),
-      openStore: async () => store,
-      now: () => 1_656_000_000_000
-    });
+    return new Session(testSessionDeps(store, 'the page reader', open));
   }
 
   async function scoredFrameworks(s: Session): Promise<string[]> {
