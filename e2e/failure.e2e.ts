@@ -159,13 +159,20 @@ async function storedUploads(page: Page): Promise<StoredUploadShape[]> {
               counts: Record<string, number>;
               rows: Record<string, unknown[]>;
             };
+            // Rows DuckDB read stay packed (count rows of eight US-separated fields); others are columns.
+            type Packed = { packing: string; count: number; text: string };
+            const columns = (rows: Raw['rows']): number[] => {
+              if (!('packing' in rows)) return Object.values(rows).map((column) => column.length);
+              const packed = rows as unknown as Packed;
+              return [packed.count, packed.text === '' ? 0 : packed.text.split('\u001f').length / 8];
+            };
             resolve(
               (all.result as Raw[])
                 .map((upload) => ({
                   file: upload.file,
                   seq: upload.seq,
                   counts: upload.counts,
-                  columns: Object.values(upload.rows).map((column) => column.length)
+                  columns: columns(upload.rows)
                 }))
                 .sort((a, b) => a.seq - b.seq)
             );

@@ -28,7 +28,7 @@ import { stripInvisible } from '../domain/thai-text';
 import { TABLE_COLUMNS, resultRowOf, resultsValues } from '../sql/schema';
 import { ident, literal } from '../sql/identifiers';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv';
-import { decodeText, type TextEncodingName } from './decode';
+import { decodeText, isUtf8, textEncodingOf, type TextEncodingName } from './decode';
 import {
   looksLikeOldExcel,
   looksLikeZip,
@@ -269,16 +269,21 @@ export async function readResultsFast(
   if (input.bytes.length > MAX_RESULTS_FILE_BYTES) return fallback('over the size limit');
   let registered: string | null = null;
   try {
-    const decoded = decodeText(input.bytes);
-    if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') throw new Fallback('UTF-16');
-    if (decoded.text.endsWith('\uFFFD')) throw new Fallback('the file ends inside a character');
-    // DuckDB reads UTF-8 only: a Windows-874 file is handed over re-encoded (the same text the reader sees).
-    const bytes =
-      decoded.encoding === 'utf-8'
-        ? decoded.bom
-          ? input.bytes.subarray(3)
-          : input.bytes
-        : new TextEncoder().encode(decoded.text);
+    // UTF-8 goes to DuckDB as it is (checked, not decoded); a Windows-874 file re-encoded (the same text the
+    // reader sees): DuckDB reads UTF-8 only.
+    const encoding = textEncodingOf(input.bytes);
+    if (encoding.encoding === 'utf-16le' || encoding.encoding === 'utf-16be') throw new Fallback('UTF-16');
+    if (encoding.cut) throw new Fallback('the file ends inside a character');
+    let bytes: Uint8Array;
+    if (encoding.encoding === 'utf-8') {
+      bytes = encoding.bom ? input.bytes.subarray(3) : input.bytes;
+      if (encoding.bom && !isUtf8(bytes, bytes.length))
+        throw new Fallback('not UTF-8 after its byte-order mark');
+    } else bytes = new TextEncoder().encode(decodeText(input.bytes).text);
+    // U+FFFD last (EF BF BD): a character the reader cannot tell from a cut one.
+    const n = bytes.length;
+    if (n >= 3 && bytes[n - 3] === 0xef && bytes[n - 2] === 0xbf && bytes[n - 1] === 0xbd)
+      throw new Fallback('the file ends inside a character');
     phase('decode');
     const scan = scanLines(bytes, 0);
     phase('scan');
@@ -548,7 +553,7 @@ export async function readResultsFast(
       unitIssues: slow.unitIssues,
       rowCount: fast + slow.rows.length,
       format: 'csv',
-      encoding: decoded.encoding as TextEncodingName,
+      encoding: encoding.encoding as TextEncodingName,
       sheets: [],
       sheet: null,
       path: 'fast',

@@ -2,7 +2,14 @@
  * The browser's store of a workspace: one IndexedDB database, one object store per kind of record. Every
  * write is one IndexedDB transaction, so a record is either stored whole or not at all. Browser only.
  */
-import type { StoredAlias, StoredFramework, StoredUpload, StoredWorkspace, WorkspaceStore } from './stored';
+import {
+  indexSignature,
+  type StoredAlias,
+  type StoredFramework,
+  type StoredUpload,
+  type StoredWorkspace,
+  type WorkspaceStore
+} from './stored';
 
 const DB_NAME = 'scoreboard-workspace';
 const DB_VERSION = 1;
@@ -64,6 +71,19 @@ export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promi
         aliases: aliases as StoredAlias[],
         view: typeof view === 'string' ? view : null
       };
+    },
+    async signature(): Promise<string> {
+      const transaction = db.transaction([FRAMEWORKS, UPLOADS, ALIASES], 'readonly');
+      const [frameworks, uploadIds, aliases] = await Promise.all([
+        done(transaction.objectStore(FRAMEWORKS).getAll()),
+        done(transaction.objectStore(UPLOADS).getAllKeys()),
+        done(transaction.objectStore(ALIASES).getAll())
+      ]);
+      return indexSignature({
+        frameworks: frameworks as StoredFramework[],
+        uploadIds: (uploadIds as IDBValidKey[]).map(String),
+        aliases: aliases as StoredAlias[]
+      });
     },
     putFramework: (record) => write([FRAMEWORKS], (tx) => tx.objectStore(FRAMEWORKS).put(record)),
     removeFramework: (id) => write([FRAMEWORKS], (tx) => tx.objectStore(FRAMEWORKS).delete(id)),

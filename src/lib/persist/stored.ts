@@ -8,7 +8,7 @@
  * machine as exactly what it is stored as.
  */
 import type { Framework } from '../domain/framework';
-import type { ResultRow } from '../domain/results';
+import type { PackedResults, ResultColumns } from '../domain/results';
 
 /** An imported framework. */
 export interface StoredFramework {
@@ -20,17 +20,11 @@ export interface StoredFramework {
   files: string[];
 }
 
-/** Rows column by column (smaller and faster to store than one object per row); `source` is the upload's file. */
-export interface PackedRows {
-  unitId: string[];
-  kpi: string[];
-  month: string[];
-  value: (number | null)[];
-  target: (number | null)[];
-  baseline: (number | null)[];
-  adjust: (number | null)[];
-  line: number[];
-}
+/**
+ * An upload's rows (`source` is the upload's file): column by column, or as DuckDB packed them when it read the
+ * file (read with `columnsOf`, src/lib/sql/results-import.ts). The workspace file always has columns.
+ */
+export type PackedRows = ResultColumns | PackedResults;
 
 export interface UploadCounts {
   /** Usable rows in the file. */
@@ -90,33 +84,36 @@ export interface WorkspaceStore {
   putView(search: string): Promise<void>;
   /** Replaces everything (importing a workspace; clearing it with EMPTY_WORKSPACE). */
   replace(workspace: StoredWorkspace): Promise<void>;
+  /**
+   * `workspaceSignature` of what is stored, without reading the uploads' rows (a national upload's are
+   * 263 000; a tab checks this before and after every change).
+   */
+  signature(): Promise<string>;
 }
 
-export function packRows(rows: readonly ResultRow[]): PackedRows {
-  return {
-    unitId: rows.map((r) => r.unitId),
-    kpi: rows.map((r) => r.kpi),
-    month: rows.map((r) => r.month),
-    value: rows.map((r) => r.value),
-    target: rows.map((r) => r.target),
-    baseline: rows.map((r) => r.baseline),
-    adjust: rows.map((r) => r.adjust),
-    line: rows.map((r) => r.line)
-  };
+/** Which records a workspace holds: frameworks (id and time), uploads (id) and aliases — not their rows. */
+export interface WorkspaceIndex {
+  frameworks: readonly Pick<StoredFramework, 'id' | 'at'>[];
+  uploadIds: readonly string[];
+  aliases: readonly Pick<StoredAlias, 'key' | 'unitId'>[];
 }
 
-export function unpackRows(packed: PackedRows, source: string): ResultRow[] {
-  return packed.unitId.map((unitId, i) => ({
-    unitId,
-    kpi: packed.kpi[i],
-    month: packed.month[i],
-    value: packed.value[i],
-    target: packed.target[i],
-    baseline: packed.baseline[i],
-    adjust: packed.adjust[i],
-    source,
-    line: packed.line[i]
-  }));
+/** A text that changes whenever another tab adds, replaces or removes a record (see `WorkspaceIndex`). */
+export function indexSignature(index: WorkspaceIndex): string {
+  const sorted = (keys: string[]) => keys.sort().join('\u0001');
+  return [
+    sorted(index.frameworks.map((f) => `${f.id}\u0000${f.at}`)),
+    sorted([...index.uploadIds]),
+    sorted(index.aliases.map((a) => `${a.key}\u0000${a.unitId}`))
+  ].join('\u0002');
+}
+
+export function workspaceSignature(saved: StoredWorkspace): string {
+  return indexSignature({
+    frameworks: saved.frameworks,
+    uploadIds: saved.uploads.map((u) => u.id),
+    aliases: saved.aliases
+  });
 }
 
 /** A new upload id: time and a random part (unique enough within one browser). */
@@ -145,6 +142,9 @@ export class MemoryStore implements WorkspaceStore {
 
   async load(): Promise<StoredWorkspace> {
     return copy(this.data);
+  }
+  async signature(): Promise<string> {
+    return workspaceSignature(this.data);
   }
   async putFramework(record: StoredFramework): Promise<void> {
     this.write();

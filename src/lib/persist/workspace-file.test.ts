@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinFramework } from '../frameworks/builtin';
-import { packRows, unpackRows, type StoredWorkspace } from './stored';
+import { resultColumns, resultRows, type PackedResults } from '../domain/results';
+import { columnsOf } from '../sql/results-import';
+import type { StoredWorkspace } from './stored';
 import { readWorkspaceFile, workspaceToJson } from './workspace-file';
 
 const framework = { ...builtinFramework('chachoengsao-2565-r2')!, id: 'my-copy' };
@@ -41,7 +43,7 @@ const workspace: StoredWorkspace = {
       encoding: 'windows-874',
       sheet: null,
       counts: { rows: 2, added: 2, changed: 0, unchanged: 0, rejected: 4 },
-      rows: packRows(rows)
+      rows: resultColumns(rows)
     }
   ],
   aliases: [{ key: 'ท่าตะเกรา', name: 'ท่าตะเกรา', unitId: '2410', at: 3 }],
@@ -52,7 +54,27 @@ describe('workspace file', () => {
   it('round-trips every record', () => {
     const read = readWorkspaceFile(workspaceToJson(workspace, Date.UTC(2022, 6, 6)));
     expect(read).toEqual({ ok: true, workspace });
-    if (read.ok) expect(unpackRows(read.workspace.uploads[0].rows, 'ผล.csv')).toEqual(rows);
+    if (read.ok) expect(resultRows(columnsOf(read.workspace.uploads[0].rows), 'ผล.csv')).toEqual(rows);
+  });
+
+  it("writes rows kept packed (as DuckDB read them) as columns, the file's one row format", () => {
+    const field = (value: string | number | null) => (value === null ? '' : String(value));
+    const packed: PackedResults = {
+      packing: 'results-us-v1',
+      count: rows.length,
+      escaped: false,
+      text: [...rows]
+        .reverse() // DuckDB gives them in no particular order; they come back in line order
+        .flatMap((r) =>
+          [r.unitId, r.kpi, r.month, r.value, r.target, r.baseline, r.adjust, r.line].map(field)
+        )
+        .join('\u001f')
+    };
+    const withPacked = { ...workspace, uploads: [{ ...workspace.uploads[0], rows: packed }] };
+    expect(readWorkspaceFile(workspaceToJson(withPacked, Date.UTC(2022, 6, 6)))).toEqual({
+      ok: true,
+      workspace
+    });
   });
 
   it('states the format, version and time', () => {

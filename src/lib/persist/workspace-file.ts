@@ -5,7 +5,9 @@
  */
 import type { Framework } from '../domain/framework';
 import { readFrameworkJson } from '../ingest/framework-files';
-import type { PackedRows, StoredAlias, StoredFramework, StoredUpload, StoredWorkspace } from './stored';
+import type { ResultColumns } from '../domain/results';
+import { columnsOf } from '../sql/results-import';
+import type { StoredAlias, StoredFramework, StoredUpload, StoredWorkspace } from './stored';
 
 export const WORKSPACE_FORMAT = 'scoreboard-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -23,7 +25,8 @@ export function workspaceToJson(workspace: StoredWorkspace, exportedAt: number):
     version: WORKSPACE_VERSION,
     exportedAt: new Date(exportedAt).toISOString(),
     frameworks: workspace.frameworks,
-    uploads: workspace.uploads,
+    // Rows kept packed (as DuckDB read them) go into the file as columns, its one row format.
+    uploads: workspace.uploads.map((upload) => ({ ...upload, rows: columnsOf(upload.rows) })),
     aliases: workspace.aliases,
     view: workspace.view
   };
@@ -62,7 +65,7 @@ function readFramework(value: unknown, index: number): StoredFramework | string 
   };
 }
 
-const ROW_COLUMNS: readonly [keyof PackedRows, (value: unknown) => boolean][] = [
+const ROW_COLUMNS: readonly [keyof ResultColumns, (value: unknown) => boolean][] = [
   ['unitId', isString],
   ['kpi', isString],
   ['month', (v) => isString(v) && /^\d{4}-(0[1-9]|1[0-2])$/.test(v)],
@@ -116,7 +119,7 @@ function readUpload(value: unknown, index: number): StoredUpload | string {
       unchanged: count('unchanged'),
       rejected: count('rejected')
     },
-    rows: rows as unknown as PackedRows
+    rows: rows as unknown as ResultColumns
   };
 }
 

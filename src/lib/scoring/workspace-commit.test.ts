@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeNativeDb } from '../db/node-native';
 import { openNodeWasmDb } from '../db/node-wasm';
-import type { ResultRow } from '../domain/results';
+import { resultRows, type ResultRow } from '../domain/results';
+import { columnsOf } from '../sql/results-import';
 import { framework, kpi, ladder, unit } from './testing';
 import { Workspace } from './workspace';
 
@@ -129,8 +130,8 @@ describe.each([
       id,
       [...FIRST.slice(0, 2), row('บางปะกง', 'k', '2022-09', 31, 'y.csv', 9)],
       {
-        beforeCommit: async (_diff, rows) => {
-          written = rows;
+        beforeCommit: async (_diff, columns) => {
+          written = resultRows(columnsOf(columns), 'y.csv');
         }
       }
     );

@@ -9,7 +9,8 @@ import { periodsOfFramework, previousPeriod } from '../domain/periods';
 import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
 import { TABLE_COLUMNS } from '../sql/schema';
-import { STAGED_RESULTS, createStagedResultsSql } from '../sql/results-import';
+import { STAGED_RESULTS, columnsOf, createStagedResultsSql } from '../sql/results-import';
+import type { PackedResults } from '../domain/results';
 import { framework, kpi, ladder, randomCase, result } from './testing';
 import { Workspace } from './workspace';
 
@@ -73,6 +74,59 @@ describe('scoring some periods at a time', () => {
     );
     expect(runs).toBeGreaterThanOrEqual(40);
   }, 600_000);
+
+  test('scoring in the background while views ask for periods and an upload fails: the same rows, none twice', async () => {
+    const fw = framework('periods-overlap', [kpi('k', { aggregate: 'sum' })], ladder('k', '>=', [10, 5]));
+    const months = ['2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03', '2022-07', '2022-08'];
+    const rows = months.flatMap((month, i) => [
+      result('บางคล้า', 'k', month, 3 + i),
+      result('บางน้ำเปรี้ยว', 'k', month, 9 - i)
+    ]);
+    const twice = async () =>
+      (
+        await db.query<{ twice: number }>(
+          `SELECT count(*)::INTEGER AS twice FROM (SELECT period_id, unit_id, kpi FROM kpi_scores
+            WHERE framework_id = ? GROUP BY ALL HAVING count(*) > 1)`,
+          [fw.id]
+        )
+      )[0].twice;
+    try {
+      await workspace.putFramework(fw);
+      await workspace.putResults(fw.id, rows);
+      await workspace.score(fw.id);
+      const all = await snapshot(fw.id);
+      const periods = periodsOfFramework(fw.fiscalYear, fw.period).map((p) => p.id);
+
+      // As the page does it: the rest in the background (one period per turn) while league tables and views
+      // waiting for every period ask at the same time.
+      await workspace.scoreFirst(fw.id, [periods.at(-1)!]);
+      await Promise.all([
+        workspace.scoreRemaining(fw.id, 1),
+        ...periods.map((id) => workspace.leagueTable(fw.id, id)),
+        workspace.ensureScored(fw.id, periods.slice(0, 5)),
+        workspace.scored(fw.id)
+      ]);
+      expect(workspace.pendingPeriods(fw.id)).toEqual([]);
+      expect(await twice()).toBe(0);
+      expect(await snapshot(fw.id)).toEqual(all);
+
+      // An upload that fails (rolled back) while the background scores: no score is lost with it.
+      await workspace.scoreFirst(fw.id, [periods[0]]);
+      const failing = workspace.commitResults(fw.id, [result('ราชสาส์น', 'k', '2022-08', 20)], {
+        beforeCommit: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error('disk full');
+        }
+      });
+      await Promise.all([workspace.scoreRemaining(fw.id, 1), expect(failing).rejects.toThrow('disk full')]);
+      expect(workspace.pendingPeriods(fw.id)).toEqual([]);
+      expect(await twice()).toBe(0);
+      expect(await snapshot(fw.id)).toEqual(all);
+    } finally {
+      await workspace.removeFramework(fw.id);
+      await workspace.clearResults(fw.id);
+    }
+  });
 
   test('a league table of a period left pending is scored on the way, movement included', async () => {
     const fw = framework('periods-league', [kpi('k', { aggregate: 'last' })], ladder('k', '>=', [10, 5]));
@@ -139,7 +193,12 @@ describe('commitStaged', () => {
       ).map((row) => JSON.stringify(row));
     await workspace.putFramework(fw);
     await workspace.commitResults(fw.id, first);
-    const viaRows = await workspace.commitResults(fw.id, second);
+    let writtenViaRows: unknown = null;
+    const viaRows = await workspace.commitResults(fw.id, second, {
+      beforeCommit: async (_diff, written) => {
+        writtenViaRows = written;
+      }
+    });
     const expected = await stored();
     await workspace.clearResults(fw.id);
 
@@ -147,13 +206,20 @@ describe('commitStaged', () => {
     await workspace.commitStaged(fw.id);
     await stage(second);
     let seen: unknown = null;
+    let writtenViaStaged: unknown = null;
     const viaStaged = await workspace.commitStaged(fw.id, {
-      beforeCommit: async (diff) => {
+      beforeCommit: async (diff, written) => {
         seen = diff;
+        writtenViaStaged = written;
       }
     });
     expect(viaStaged).toEqual(viaRows);
     expect(seen).toEqual(viaRows);
+    // The rows written (new and changed, not the unchanged one), column by column, alike both ways.
+    expect(writtenViaStaged).toMatchObject({ packing: 'results-us-v1', count: 2 });
+    const columns = columnsOf(writtenViaStaged as unknown as PackedResults);
+    expect(columns).toEqual(writtenViaRows);
+    expect(columns).toMatchObject({ value: [7, 3], month: ['2022-07', '2022-08'] });
     expect([viaStaged.added, viaStaged.changed, viaStaged.unchanged]).toEqual([1, 1, 1]);
     expect(await stored()).toEqual(expected);
     const [{ left }] = await db.query<{ left: number }>(

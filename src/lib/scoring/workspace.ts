@@ -6,7 +6,7 @@ import { orderBands, bandStart } from '../domain/bands';
 import { topLevelKpis, type Framework, type FrameworkIssue, type Kpi } from '../domain/framework';
 import { deriveKpiFacts, hasErrors, validateFramework } from '../domain/framework-validate';
 import { parsePeriodId, periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
-import type { ResultRow } from '../domain/results';
+import { resultColumns, type PackedResults, type ResultColumns, type ResultRow } from '../domain/results';
 import {
   DISTRICTS,
   PROVINCES,
@@ -17,8 +17,8 @@ import {
   unitSortKeys
 } from '../domain/units';
 import type { Db, SqlValue } from '../db/types';
-import { literal } from '../sql/identifiers';
-import { TABLE_COLUMNS, createSchemaSql, resultRowOf, resultsValues, type TableName } from '../sql/schema';
+import { ident, literal } from '../sql/identifiers';
+import { TABLE_COLUMNS, createSchemaSql, resultsValues, type TableName } from '../sql/schema';
 import {
   CLEAR_SCORES_SQL,
   clearPeriodScoresSql,
@@ -36,9 +36,10 @@ import {
   stagedChangesSql,
   stagedCountsSql,
   stagedUnchangedKeysSql,
-  stageFromTableSql,
-  stagedWrittenSql
+  stagedWrittenPackedSql,
+  packedResultsOf
 } from '../sql/results-import';
+import { FIELD_SEPARATOR, RECORD_SEPARATOR, unpackNumber, unpackText } from '../sql/packed';
 import type { KpiCell, KpiStatus, LeagueRow, LeagueTable } from './league';
 
 /** The figures of one stored result. */
@@ -76,9 +77,10 @@ export interface CommitOptions {
   maxChanges?: number;
   /**
    * Runs inside the transaction after the rows are written and before COMMIT, with the diff and the rows
-   * that were actually written (new and changed): e.g. saving them in the browser. Throwing rolls back.
+   * that were actually written (new and changed: column by column, or as DuckDB packed them when it read the
+   * file — `unpackResults` reads those): e.g. saving them in the browser. Throwing rolls back.
    */
-  beforeCommit?: (diff: ResultsDiff, written: ResultRow[]) => Promise<void>;
+  beforeCommit?: (diff: ResultsDiff, written: ResultColumns | PackedResults) => Promise<void>;
 }
 
 const DEFAULT_MAX_CHANGES = 10_000;
@@ -123,8 +125,30 @@ export class Workspace {
   private readonly frameworkById = new Map<string, Framework>();
   /** Periods of a framework whose scores are not computed yet (`scoreFirst` left them for `scoreRemaining`). */
   private readonly pending = new Map<string, Set<string>>();
+  /** The tail of the queue of changes (`serial`), and how many queued or running ones may clear scores. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private clearing = 0;
 
   private constructor(readonly db: Db) {}
+
+  /**
+   * Runs a change of the workspace (storing, committing, scoring) after every change asked for before it: two
+   * of them never interleave their statements on DuckDB's one connection (issue 6: the rest of a year is
+   * scored in the background while a view asks for a period, or an upload commits). Public methods that
+   * change anything go through here; what runs inside calls only the private `…Now` methods (no nesting).
+   * `scoresPending` = the work only scores periods that are pending (`scoreRemaining`): other periods' scores
+   * can be read meanwhile; any other work may clear scores, so `ensureScored` waits for it.
+   */
+  private serial<T>(work: () => Promise<T>, scoresPending = false): Promise<T> {
+    if (!scoresPending) this.clearing++;
+    const run = () =>
+      work().finally(() => {
+        if (!scoresPending) this.clearing--;
+      });
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
 
   /** Creates the tables and loads the unit master list. */
   static async open(db: Db): Promise<Workspace> {
@@ -160,7 +184,11 @@ export class Workspace {
    * Validates and stores a framework (replacing one with the same id, and dropping its scores).
    * Returns every issue; when any is an error nothing is stored.
    */
-  async putFramework(framework: Framework): Promise<FrameworkIssue[]> {
+  putFramework(framework: Framework): Promise<FrameworkIssue[]> {
+    return this.serial(() => this.putFrameworkNow(framework));
+  }
+
+  private async putFrameworkNow(framework: Framework): Promise<FrameworkIssue[]> {
     const issues = validateFramework(framework, {
       resolveUnit: (name, fw) => resolveFrameworkUnit(fw, name) !== null
     });
@@ -172,7 +200,7 @@ export class Workspace {
         { severity: 'error', where: 'framework', message: `ไม่รู้จักจังหวัด "${framework.province}"` }
       ];
     }
-    await this.removeFramework(framework.id);
+    await this.removeFrameworkNow(framework.id);
     const id = framework.id;
     const facts = deriveKpiFacts(framework);
     const tops = topLevelKpis(framework);
@@ -252,11 +280,15 @@ export class Workspace {
     }
     await this.insert('unit_targets', targetRows);
     this.frameworkById.set(id, framework);
-    await this.ensurePeriods(id, periodsOfFramework(framework.fiscalYear, framework.period));
+    await this.ensurePeriodsNow(id, periodsOfFramework(framework.fiscalYear, framework.period));
     return issues;
   }
 
-  async removeFramework(id: string): Promise<void> {
+  removeFramework(id: string): Promise<void> {
+    return this.serial(() => this.removeFrameworkNow(id));
+  }
+
+  private async removeFrameworkNow(id: string): Promise<void> {
     // One round trip to DuckDB's worker instead of nine (this runs for every framework on every start).
     await this.db.exec(
       [
@@ -278,7 +310,11 @@ export class Workspace {
   }
 
   /** Adds periods to be scored for a framework (and each one's previous period, for rank movement). */
-  async ensurePeriods(frameworkId: string, periods: readonly Period[]): Promise<void> {
+  ensurePeriods(frameworkId: string, periods: readonly Period[]): Promise<void> {
+    return this.serial(() => this.ensurePeriodsNow(frameworkId, periods));
+  }
+
+  private async ensurePeriodsNow(frameworkId: string, periods: readonly Period[]): Promise<void> {
     const stored = await this.db.query<{ period_id: string; ord: number }>(
       'SELECT period_id, ord FROM periods WHERE framework_id = ?',
       [frameworkId]
@@ -302,7 +338,11 @@ export class Workspace {
    * Stores results for a framework. A row for a unit, KPI and month already stored replaces it.
    * Returns how many rows were new and how many replaced an earlier value.
    */
-  async putResults(
+  putResults(frameworkId: string, rows: readonly ResultRow[]): Promise<{ added: number; replaced: number }> {
+    return this.serial(() => this.putResultsNow(frameworkId, rows));
+  }
+
+  private async putResultsNow(
     frameworkId: string,
     rows: readonly ResultRow[]
   ): Promise<{ added: number; replaced: number }> {
@@ -332,17 +372,19 @@ export class Workspace {
    * Compares rows with the stored results of a framework without changing anything. Rows for the same unit,
    * KPI and month within `rows`: the later one counts (as in `putResults`).
    */
-  async diffResults(
+  diffResults(
     frameworkId: string,
     rows: readonly ResultRow[],
     maxChanges = DEFAULT_MAX_CHANGES
   ): Promise<ResultsDiff> {
-    try {
-      await this.stageResults(frameworkId, rows);
-      return await this.stagedDiff(maxChanges);
-    } finally {
-      await this.db.exec(dropStagedResultsSql());
-    }
+    return this.serial(async () => {
+      try {
+        await this.stageResults(frameworkId, rows);
+        return await this.stagedDiff(maxChanges);
+      } finally {
+        await this.db.exec(dropStagedResultsSql());
+      }
+    });
   }
 
   /**
@@ -350,7 +392,7 @@ export class Workspace {
    * the stored ones, equal values are left alone (so re-uploading a file changes nothing). Returns the diff.
    * On any error, also one thrown by `beforeCommit`, the workspace is left as it was and the error rethrown.
    */
-  async commitResults(
+  commitResults(
     frameworkId: string,
     rows: readonly ResultRow[],
     options: CommitOptions = {}
@@ -366,15 +408,22 @@ export class Workspace {
         const unchangedKeys = new Set(same.map((row) => resultKey(row.unit_id, row.kpi, row.month)));
         written = unique.filter((row) => !unchangedKeys.has(resultKey(row.unitId, row.kpi, row.month)));
       } else if (diff.added + diff.changed === 0) written = [];
-      if (written.length > 0) await this.applyStaged();
+      if (written.length > 0) await this.applyStaged(STAGED_RESULTS);
       await this.db.exec(dropStagedResultsSql());
-      await options.beforeCommit?.(diff, written);
+      await options.beforeCommit?.(diff, resultColumns(written));
       return diff;
     });
   }
 
-  /** Runs `work` in one transaction: COMMIT when it returns, ROLLBACK (and the error rethrown) when it throws. */
-  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction (in the queue of changes): COMMIT when it returns, ROLLBACK (and the error
+   * rethrown) when it throws.
+   */
+  private transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.serial(() => this.transactionNow(work));
+  }
+
+  private async transactionNow<T>(work: () => Promise<T>): Promise<T> {
     await this.db.exec('BEGIN TRANSACTION');
     try {
       const result = await work();
@@ -404,33 +453,34 @@ export class Workspace {
     return unique;
   }
 
-  /** Nothing stored yet for the frameworks of the staged rows (a first upload)? */
-  private async stagedAllNew(): Promise<{ staged: number; allNew: boolean }> {
-    const [{ staged, stored }] = await this.db.query<{ staged: number; stored: number }>(
-      `SELECT (SELECT count(*) FROM ${STAGED_RESULTS})::INTEGER AS staged,
-        (SELECT count(*) FROM results WHERE framework_id IN (SELECT framework_id FROM ${STAGED_RESULTS}))::INTEGER AS stored`
+  /** Nothing stored yet for the frameworks of the staged rows (a first upload)? `staged`: the table they are in. */
+  private async stagedAllNew(staged: string): Promise<{ staged: number; allNew: boolean }> {
+    const table = ident(staged);
+    const [counts] = await this.db.query<{ staged: number; stored: number }>(
+      `SELECT (SELECT count(*) FROM ${table})::INTEGER AS staged,
+        (SELECT count(*) FROM results WHERE framework_id IN (SELECT framework_id FROM ${table}))::INTEGER AS stored`
     );
-    return { staged, allNew: stored === 0 };
+    return { staged: counts.staged, allNew: counts.stored === 0 };
   }
 
   /** Writes the staged rows that are new or changed (on a first upload: all of them, without joins). */
-  private async applyStaged(): Promise<void> {
-    if ((await this.stagedAllNew()).allNew)
-      await this.db.exec(`INSERT INTO results SELECT * FROM ${STAGED_RESULTS}`);
-    else for (const statement of applyStagedResultsSql()) await this.db.exec(statement);
+  private async applyStaged(staged: string): Promise<void> {
+    if ((await this.stagedAllNew(staged)).allNew)
+      await this.db.exec(`INSERT INTO results SELECT * FROM ${ident(staged)}`);
+    else for (const statement of applyStagedResultsSql(staged)) await this.db.exec(statement);
   }
 
-  private async stagedDiff(maxChanges: number): Promise<ResultsDiff> {
+  private async stagedDiff(maxChanges: number, staged = STAGED_RESULTS): Promise<ResultsDiff> {
     // Nothing stored yet for the staged frameworks (a first upload): every row is new, no join needed.
-    const first = await this.stagedAllNew();
+    const first = await this.stagedAllNew(staged);
     if (first.allNew) return { added: first.staged, changed: 0, unchanged: 0, changes: [] };
     const [counts] = await this.db.query<{ added: number; changed: number; unchanged: number }>(
-      stagedCountsSql()
+      stagedCountsSql(staged)
     );
     const changes =
       counts.changed === 0 || maxChanges <= 0
         ? []
-        : (await this.db.query(stagedChangesSql(), [Math.floor(maxChanges)])).map(toResultChange);
+        : (await this.db.query(stagedChangesSql(staged), [Math.floor(maxChanges)])).map(toResultChange);
     return { added: counts.added, changed: counts.changed, unchanged: counts.unchanged, changes };
   }
 
@@ -440,47 +490,60 @@ export class Workspace {
    * changed values replaced, equal values left alone. The staged table is dropped. `beforeCommit` gets the
    * diff and the rows written (new and changed, as `commitResults` gives them), read back from DuckDB.
    */
-  async commitStaged(frameworkId: string, options: CommitOptions = {}): Promise<ResultsDiff> {
+  commitStaged(frameworkId: string, options: CommitOptions = {}): Promise<ResultsDiff> {
     this.requireFramework(frameworkId);
-    return this.transaction(async () => {
-      const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES);
+    return this.transaction(() => this.commitStagedNow(options));
+  }
+
+  /** The commit of the rows in `staged` (dropped after when it is the staged-results table). */
+  private commitStagedNow(options: CommitOptions, staged = STAGED_RESULTS): Promise<ResultsDiff> {
+    return (async () => {
+      const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES, staged);
       const writes = diff.added + diff.changed > 0;
-      const written =
-        options.beforeCommit && writes ? (await this.db.query(stagedWrittenSql())).map(resultRowOf) : [];
-      if (writes) await this.applyStaged();
-      await this.db.exec(dropStagedResultsSql());
+      const written = options.beforeCommit && writes ? await this.stagedWritten(staged) : resultColumns([]);
+      if (writes) await this.applyStaged(staged);
+      if (staged === STAGED_RESULTS) await this.db.exec(dropStagedResultsSql());
       await options.beforeCommit?.(diff, written);
       return diff;
-    });
+    })();
+  }
+
+  /** The staged rows a commit writes (new and changed), packed (one string). */
+  private async stagedWritten(staged: string): Promise<PackedResults> {
+    const [plain] = await this.db.query(stagedWrittenPackedSql(false, staged));
+    if (!plain.unsafe) return packedResultsOf(plain, false);
+    const [escaped] = await this.db.query(stagedWrittenPackedSql(true, staged));
+    return packedResultsOf(escaped, true);
   }
 
   /** `diffResults` for rows in `table` (shaped like `results`, e.g. a file read by the fast reader). */
-  async diffTable(table: string, maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
-    try {
-      await this.db.exec(stageFromTableSql(table));
-      return await this.stagedDiff(maxChanges);
-    } finally {
-      await this.db.exec(dropStagedResultsSql());
-    }
+  diffTable(table: string, maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
+    return this.serial(() => this.stagedDiff(maxChanges, table));
   }
 
   /** `commitStaged` for rows in `table` (which stays as it is). */
-  async commitTable(frameworkId: string, table: string, options: CommitOptions = {}): Promise<ResultsDiff> {
-    await this.db.exec(stageFromTableSql(table));
-    return this.commitStaged(frameworkId, options);
+  commitTable(frameworkId: string, table: string, options: CommitOptions = {}): Promise<ResultsDiff> {
+    this.requireFramework(frameworkId);
+    return this.transaction(() => this.commitStagedNow(options, table));
   }
 
   /** `diffResults` for rows already in the staged-results table; changes nothing. */
-  async diffStaged(maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
-    return this.stagedDiff(maxChanges);
+  diffStaged(maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
+    return this.serial(() => this.stagedDiff(maxChanges));
   }
 
-  async clearResults(frameworkId: string): Promise<void> {
-    await this.db.query('DELETE FROM results WHERE framework_id = ?', [frameworkId]);
+  clearResults(frameworkId: string): Promise<void> {
+    return this.serial(async () => {
+      await this.db.query('DELETE FROM results WHERE framework_id = ?', [frameworkId]);
+    });
   }
 
   /** Scores every stored period of a framework into kpi_scores and unit_totals. */
-  async score(frameworkId: string): Promise<void> {
+  score(frameworkId: string): Promise<void> {
+    return this.serial(() => this.scoreNow(frameworkId));
+  }
+
+  private async scoreNow(frameworkId: string): Promise<void> {
     const depths = this.compositeDepths(frameworkId);
     for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
     await this.db.query(scoreKpisSql(depths, null, this.scoringOptions(frameworkId)), [frameworkId]);
@@ -493,7 +556,11 @@ export class Workspace {
    * scores stay as they are. The same rows as `score` for those periods (issue 6: a period on screen is one
    * small query, not the whole year's).
    */
-  async scorePeriods(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+  scorePeriods(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+    return this.serial(() => this.scorePeriodsNow(frameworkId, periodIds));
+  }
+
+  private async scorePeriodsNow(frameworkId: string, periodIds: readonly string[]): Promise<void> {
     const depths = this.compositeDepths(frameworkId);
     const stored = new Set(await this.storedPeriodIds(frameworkId));
     const ids = [...new Set(periodIds)].filter((id) => stored.has(id));
@@ -512,11 +579,13 @@ export class Workspace {
    * of the framework without scores until `scoreRemaining` (or a `leagueTable` or `scorePeriods` that needs
    * it). Used after an upload, so that the first table appears after one period's scoring.
    */
-  async scoreFirst(frameworkId: string, periodIds: readonly string[]): Promise<void> {
-    this.compositeDepths(frameworkId);
-    for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
-    this.pending.set(frameworkId, new Set(await this.storedPeriodIds(frameworkId)));
-    await this.scorePeriods(frameworkId, periodIds);
+  scoreFirst(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+    return this.serial(async () => {
+      this.compositeDepths(frameworkId);
+      for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
+      this.pending.set(frameworkId, new Set(await this.storedPeriodIds(frameworkId)));
+      await this.scorePeriodsNow(frameworkId, periodIds);
+    });
   }
 
   /** Periods of a framework still waiting for their scores (after `scoreFirst`). */
@@ -524,29 +593,48 @@ export class Workspace {
     return [...(this.pending.get(frameworkId) ?? [])];
   }
 
-  /** Scores the periods `scoreFirst` left, a few at a time; returns the periods scored. */
-  async scoreRemaining(frameworkId: string, periodsPerQuery = 6): Promise<string[]> {
+  /**
+   * Scores the periods `scoreFirst` left, a few at a time (each batch its own turn in the queue, so that a
+   * view asking for a period or an upload waits for one batch at most); returns the periods it scored.
+   */
+  async scoreRemaining(frameworkId: string, periodsPerQuery = 4): Promise<string[]> {
     const done: string[] = [];
-    for (
-      let left = this.pendingPeriods(frameworkId);
-      left.length > 0;
-      left = this.pendingPeriods(frameworkId)
-    ) {
-      const batch = left.slice(0, periodsPerQuery);
-      await this.scorePeriods(frameworkId, batch);
-      for (const id of batch) this.pending.get(frameworkId)?.delete(id);
+    for (;;) {
+      const batch = await this.serial(async () => {
+        const left = this.pendingPeriods(frameworkId).slice(0, periodsPerQuery);
+        if (left.length > 0) await this.scorePeriodsNow(frameworkId, left);
+        return left;
+      }, true);
+      if (batch.length === 0) break;
       done.push(...batch);
     }
-    this.pending.delete(frameworkId);
     return done;
   }
 
   /** Makes sure the given periods have scores (scores those `scoreFirst` left pending). */
-  async ensureScored(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+  ensureScored(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+    // Nothing asked, or the asked periods are scored and no change that could clear them is queued: their
+    // scores can be read now (a background batch, if one runs, writes only other periods).
     const pending = this.pending.get(frameworkId);
-    if (!pending) return;
-    const missing = periodIds.filter((id) => pending.has(id));
-    if (missing.length > 0) await this.scorePeriods(frameworkId, missing);
+    if (periodIds.length === 0 || (this.clearing === 0 && !periodIds.some((id) => pending?.has(id))))
+      return Promise.resolve();
+    return this.serial(async () => {
+      const pending = this.pending.get(frameworkId);
+      const missing = periodIds.filter((id) => pending?.has(id));
+      if (missing.length > 0) await this.scorePeriodsNow(frameworkId, missing);
+    });
+  }
+
+  /**
+   * Resolves when every period of the framework has its scores (scoring those still pending now): what a view
+   * reading scores across periods (trends, misses, compare, a district) waits for.
+   */
+  scored(frameworkId: string): Promise<void> {
+    if (this.clearing === 0 && !this.pending.get(frameworkId)?.size) return Promise.resolve();
+    return this.serial(async () => {
+      const missing = this.pendingPeriods(frameworkId);
+      if (missing.length > 0) await this.scorePeriodsNow(frameworkId, missing);
+    });
   }
 
   private scoringOptions(frameworkId: string): { unitTargets: boolean } {
@@ -627,16 +715,13 @@ function toResultChange(row: Record<string, unknown>): ResultChange {
   };
 }
 
-const UNESCAPE: Record<string, string> = { '\\': '\\', u: '\u001f', r: '\u001e' };
-
 /** A unit's cells from `kpiCellsPackedSql`: the cells of `kpiCellsSql`'s rows (packed-cells.test.ts). */
 function unpackCells(packed: string): Record<string, KpiCell> {
   const cells: Record<string, KpiCell> = {};
-  for (const record of packed.split('\u001e')) {
-    const f = record.split('\u001f');
-    const text = (i: number): string | null =>
-      f[i] === '' ? null : f[i].slice(1).replace(/\\([\\ur])/g, (_, c: string) => UNESCAPE[c]);
-    const num = (i: number): number | null => (f[i] === '' ? null : numberOrNull(Number(f[i])));
+  for (const record of packed.split(RECORD_SEPARATOR)) {
+    const f = record.split(FIELD_SEPARATOR);
+    const text = (i: number): string | null => unpackText(f[i]);
+    const num = (i: number): number | null => unpackNumber(f[i]);
     const kpi = String(text(0));
     const nextLevel = text(14);
     cells[kpi] = {

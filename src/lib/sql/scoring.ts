@@ -6,6 +6,7 @@
  *   children's scores ─ combine ─ band ─ score                                  (composites, deepest first)
  *   top-level scores ─ weighted total ─ competition rank                        (unit_totals)
  */
+import { packedNumber, packedText } from './packed';
 import { literal, literalList } from './identifiers';
 
 /** Measured values are rounded to this many decimals before banding, so 80% is never 79.999999. */
@@ -299,12 +300,6 @@ LEFT JOIN unit_totals prev ON prev.framework_id = t.framework_id AND prev.period
 WHERE t.framework_id = $1 AND t.period_id = $2 AND t.grp = $3
 ORDER BY t.rank, t.top_count DESC, u.sort_key, u.name`;
 }
-
-/** A nullable text column packed for `kpiCellsPackedSql`: '' = NULL, else `=` + the text with `\`, US and RS escaped. */
-const packedText = (column: string) =>
-  `CASE WHEN ${column} IS NULL THEN '' ELSE '=' || replace(replace(replace(${column}, '\\', '\\\\'), chr(31), '\\u'), chr(30), '\\r') END`;
-/** A nullable number packed for `kpiCellsPackedSql`: '' = NULL, else DuckDB's shortest round-trip text. */
-const packedNumber = (column: string) => `coalesce(CAST(${column} AS VARCHAR), '')`;
 
 /** The fields of a packed cell, in order (see `kpiCellsPackedSql`). */
 export const PACKED_CELL_FIELDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../domain/framework';
-import { resolveSelection } from './selection';
+import { periodsOnScreen, resolveSelection } from './selection';
 import { DEFAULT_VIEW } from './view-params';
 
 const framework = (id: string, period: Framework['period'], groups: string[] = []): Framework => ({
@@ -63,5 +63,18 @@ describe('resolveSelection', () => {
       groups: [],
       group: '*'
     });
+  });
+});
+
+describe('periodsOnScreen', () => {
+  it('is the asked period and the one before it', () => {
+    expect(periodsOnScreen(framework('a', null), 'FY2565-Q2')).toEqual(['FY2565-Q2', 'FY2565-Q1']);
+  });
+  it("is the framework's last period (and the one before) when none or an unknown one is asked", () => {
+    const fw = framework('a', null);
+    const last = resolveSelection([fw], { ...DEFAULT_VIEW, framework: 'a' }).period!;
+    expect(periodsOnScreen(fw, null)[0]).toBe(last.id);
+    expect(periodsOnScreen(fw, 'nonsense')[0]).toBe(last.id);
+    expect(periodsOnScreen(fw, null)).toHaveLength(2);
   });
 });

@@ -47,6 +47,7 @@ class ControlledStore implements WorkspaceStore {
   hung = false;
   constructor(readonly inner: MemoryStore = new MemoryStore()) {}
   load = () => this.inner.load();
+  signature = () => this.inner.signature();
   async putFramework(record: Parameters<WorkspaceStore['putFramework']>[0]) {
     if (this.failFrameworks) throw this.failFrameworks();
     return this.inner.putFramework(record);
@@ -95,6 +96,7 @@ async function importAndDecide(
 
 /** Everything a tab shows that comes from the workspace: frameworks, uploads, aliases and every score. */
 async function snapshot(s: Session) {
+  await s.allLoaded(); // every period scored (an import scores the one on screen first, the rest after)
   const db = s.requireWorkspace().db;
   return {
     frameworks: s.frameworks.map((f) => f.id).sort(),

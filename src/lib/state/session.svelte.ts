@@ -12,13 +12,19 @@
 import type { Db } from '../db/types';
 import type { Framework, FrameworkIssue } from '../domain/framework';
 import { hasErrors } from '../domain/framework-validate';
-import type { Rejection, ResultRow } from '../domain/results';
+import {
+  resultRows,
+  type PackedResults,
+  type Rejection,
+  type ResultColumns,
+  type ResultRow
+} from '../domain/results';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../frameworks/builtin';
 import { decodeText } from '../ingest/decode';
 import { readFrameworkFiles, type FrameworkFile } from '../ingest/framework-files';
 import { readResultsFast } from '../ingest/fast-results';
 import { readResultsFile, type ResultsFileInput, type ResultsFileReport } from '../ingest/read-file';
-import { createPendingResultsSql, dropPendingResultsSql } from '../sql/results-import';
+import { columnsOf, createPendingResultsSql, dropPendingResultsSql, rowCountOf } from '../sql/results-import';
 import { readResultsText, type UnitIssue } from '../ingest/results';
 import { MAX_FRAMEWORK_FILE_BYTES, fileSizeProblem } from '../ingest/limits';
 import { storageEstimate, requestPersistentStorage } from '../persist/indexeddb';
@@ -26,14 +32,14 @@ import {
   EMPTY_WORKSPACE,
   MemoryStore,
   newUploadId,
-  packRows,
-  unpackRows,
   type StoredAlias,
   type StoredUpload,
   type StoredWorkspace,
-  type WorkspaceStore
+  type WorkspaceStore,
+  workspaceSignature
 } from '../persist/stored';
 import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
+import { periodsOnScreen } from './selection';
 import { readViewSearch } from './view-params';
 import type { LeagueTable } from '../scoring/league';
 import { Workspace, resolveFrameworkUnit, type ResultChange, type ResultsDiff } from '../scoring/workspace';
@@ -177,16 +183,6 @@ function message(error: unknown): string {
 const WORKSPACE_LOCK = 'scoreboard-workspace';
 const WORKSPACE_CHANNEL = 'scoreboard-workspace';
 
-/** Which records are stored (ids and times, not their rows): enough to notice that another tab changed them. */
-function workspaceSignature(saved: StoredWorkspace): string {
-  const sorted = (keys: string[]) => keys.sort().join('\u0001');
-  return [
-    sorted(saved.frameworks.map((f) => `${f.id}\u0000${f.at}`)),
-    sorted(saved.uploads.map((u) => u.id)),
-    sorted(saved.aliases.map((a) => `${a.key}\u0000${a.unitId}`))
-  ].join('\u0002');
-}
-
 function isCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ReadCancelled' || error.name === 'AbortError');
 }
@@ -247,8 +243,12 @@ export class Session {
   private storedSignature = '';
   /** Change notices to and from the other tabs of this browser (browser only). */
   private channel: BroadcastChannel | null = null;
-  /** The frameworks start-up loads after the first (`allLoaded`). */
+  /** The frameworks start-up loads after the first (`allLoaded`), and the ids of those not loaded yet. */
   private rest: Promise<void> = Promise.resolve();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
+  private loading = new Set<string>();
+  /** Scoring the periods not on screen, after start-up and after an import (`scoreInBackground`). */
+  private background: Promise<void> = Promise.resolve();
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
@@ -262,13 +262,31 @@ export class Session {
     return typeof performance !== 'undefined' ? performance.now() : this.now();
   }
 
+  /** Times `work` as a User Timing measure `scoreboard:<name>` (DevTools' performance panel; the benchmark). */
+  private async timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const started = this.clock();
+    try {
+      return await work();
+    } finally {
+      if (typeof performance !== 'undefined' && typeof performance.measure === 'function') {
+        try {
+          performance.measure(`scoreboard:${name}`, { start: started, end: this.clock() });
+        } catch {
+          // a measure is a convenience
+        }
+      }
+    }
+  }
+
   /**
    * Opens DuckDB and the stored workspace, then loads the framework the user will see first (`firstFrameworkId`,
-   * else the one of the saved view, else the first built-in) and scores it: the session is `ready` then. The
-   * other frameworks load and score after that, in the background (`allLoaded()`); `frameworks` grows and
-   * `revision` bumps when they are in. Imports and other changes wait for them.
+   * else the one of the saved view, else the first built-in) and scores the period on screen (`firstPeriodId`,
+   * else the saved view's, else the framework's last): the session is `ready` then. The rest of that framework's
+   * periods and the other frameworks are scored and loaded after that, in the background (`allLoaded()`);
+   * `frameworks` grows and `revision` bumps when they are in. Imports and other changes wait for them; views
+   * reading across periods wait for the scores they read (`scoredDb`).
    */
-  async start(firstFrameworkId: string | null = null): Promise<void> {
+  async start(firstFrameworkId: string | null = null, firstPeriodId: string | null = null): Promise<void> {
     const started = this.clock();
     try {
       // The store opens and loads while DuckDB starts (the store does not need it).
@@ -284,7 +302,9 @@ export class Session {
       this.status = 'loading';
       const saved = await stored;
       this.savedView = saved.view;
-      const phases = await this.build(saved, this.firstFrameworkId(saved, firstFrameworkId));
+      const phases = await this.build(saved, this.firstFrameworkId(saved, firstFrameworkId), {
+        periodId: this.firstPeriodId(saved, firstFrameworkId, firstPeriodId)
+      });
       this.status = 'ready';
       this.startupMs = Math.round(this.clock() - started);
       this.startupPhases = { engine: Math.round(engine), ...phases };
@@ -327,20 +347,68 @@ export class Session {
     return wanted && order.includes(wanted) ? wanted : order[0];
   }
 
-  /** Resolves once every framework is loaded and scored (start-up loads the first one before the others). */
-  allLoaded(): Promise<void> {
-    return this.rest;
+  /** The period to score first: the one asked for with the framework, else the saved view's (when it is used). */
+  private firstPeriodId(
+    saved: StoredWorkspace,
+    askedFramework: string | null,
+    asked: string | null
+  ): string | null {
+    if (askedFramework !== null) return asked;
+    return saved.view ? readViewSearch(saved.view).period : null;
+  }
+
+  /**
+   * Resolves once every framework is loaded and every period scored (start-up and imports score the period on
+   * screen first and the others in the background).
+   */
+  async allLoaded(): Promise<void> {
+    await this.rest;
+    await this.background;
+  }
+
+  /**
+   * The database for a view's queries over a framework's scores, once every period of it is scored (after an
+   * import or at start-up the periods not on screen are scored in the background; a view reading across
+   * periods waits for them). `periodIds`: only those periods are read (the league table, the missions view).
+   */
+  async scoredDb(frameworkId: string, periodIds: readonly string[] | null = null): Promise<Db> {
+    const workspace = this.requireWorkspace();
+    if (periodIds) await workspace.ensureScored(frameworkId, periodIds);
+    else await workspace.scored(frameworkId);
+    return workspace.db;
+  }
+
+  /**
+   * Scores, in the background, the periods of a framework that `scoreFirst` left (one batch at a time, so that
+   * a view asking for a period waits for one batch at most). It starts after the current task: the views
+   * that the change just made ask for their period first.
+   */
+  private scoreInBackground(frameworkId: string): void {
+    const workspace = this.requireWorkspace();
+    this.background = this.background
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(() => this.timed(`score rest ${frameworkId}`, () => workspace.scoreRemaining(frameworkId)))
+      .then(
+        () => undefined,
+        (error) => {
+          this.storageError = `คำนวณคะแนนไม่ครบทุกงวด: ${message(error)}`;
+        }
+      );
   }
 
   /**
    * Loads the built-in frameworks with their demo data, then the stored workspace, and scores everything:
    * `first` (when it is one of them; else the first built-in) before it returns, the others in `rest`.
    */
-  private async build(saved: StoredWorkspace, first: string | null): Promise<Omit<StartupPhases, 'engine'>> {
+  private async build(
+    saved: StoredWorkspace,
+    first: string | null,
+    onScreen: { periodId: string | null } | null = null
+  ): Promise<Omit<StartupPhases, 'engine'>> {
     const order = this.frameworkOrder(saved);
     const firstId = this.firstFrameworkId(saved, first);
     this.importedFrameworkIds = [];
-    const phases = await this.loadFramework(firstId, saved);
+    const phases = await this.loadFramework(firstId, saved, onScreen);
     // What the page lists changes together, when the first framework is in (as the session turns ready).
     this.aliasMap.clear();
     for (const alias of saved.aliases) this.aliasMap.set(alias.key, alias.unitId);
@@ -349,20 +417,35 @@ export class Session {
     this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
     this.storedSignature = workspaceSignature(saved);
     this.showFrameworks();
+    if (onScreen) this.scoreInBackground(firstId);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
+    this.loading = new Set(order.filter((id) => id !== firstId));
     this.rest = (async () => {
+      // After the current task: the first view asks for its table before anything else is queued.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       try {
-        for (const id of order) if (id !== firstId) await this.loadFramework(id, saved);
+        for (const id of order)
+          if (id !== firstId) await this.timed(`load ${id}`, () => this.loadFramework(id, saved));
       } catch (error) {
         this.storageError = `โหลดกรอบการประเมินไม่ครบ: ${message(error)}`;
       }
+      this.loading.clear();
       this.showFrameworks();
       this.revision++;
     })();
     return phases;
   }
 
-  /** Puts one framework into DuckDB (built in with its demo data, or stored, or both), its uploads, and scores it. */
-  private async loadFramework(id: string, saved: StoredWorkspace): Promise<Omit<StartupPhases, 'engine'>> {
+  /**
+   * Puts one framework into DuckDB (built in with its demo data, or stored, or both), its uploads, and scores
+   * it: every period, or (`onScreen`) only the period on screen and the one before it, leaving the others to
+   * `scoreInBackground`.
+   */
+  private async loadFramework(
+    id: string,
+    saved: StoredWorkspace,
+    onScreen: { periodId: string | null } | null = null
+  ): Promise<Omit<StartupPhases, 'engine'>> {
     const workspace = this.requireWorkspace();
     const t0 = this.clock();
     const builtin = builtinFramework(id);
@@ -382,12 +465,15 @@ export class Session {
     }
     const rows: ResultRow[] = [];
     for (const upload of saved.uploads.filter((u) => u.frameworkId === id)) {
-      for (const row of unpackRows(upload.rows, upload.file)) rows.push(row);
+      for (const row of resultRows(columnsOf(upload.rows), upload.file)) rows.push(row);
     }
     if (rows.length > 0) await workspace.putResults(id, rows);
     const t2 = this.clock();
-    if (workspace.framework(id)) await workspace.score(id);
+    const framework = workspace.framework(id);
+    if (framework && onScreen) await workspace.scoreFirst(id, periodsOnScreen(framework, onScreen.periodId));
+    else if (framework) await workspace.score(id);
     const t3 = this.clock();
+    this.loading.delete(id);
     return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
   }
 
@@ -451,6 +537,8 @@ export class Session {
     await this.rest;
     let saved: StoredWorkspace;
     try {
+      // Which records are stored (not their rows) decides; the rows are read only when they differ.
+      if ((await this.store.signature()) === this.storedSignature) return;
       saved = await this.store.load();
     } catch {
       return; // the write that follows will report the store's problem
@@ -470,7 +558,7 @@ export class Session {
         return await change();
       } finally {
         try {
-          this.storedSignature = workspaceSignature(await this.store.load());
+          this.storedSignature = await this.store.signature();
         } catch {
           // unreadable store: the next change syncs again
         }
@@ -500,7 +588,7 @@ export class Session {
   }
 
   async leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable> {
-    return this.requireWorkspace().leagueTable(frameworkId, periodId, group);
+    return this.timed('league', () => this.requireWorkspace().leagueTable(frameworkId, periodId, group));
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -514,12 +602,12 @@ export class Session {
    */
   async importFiles(
     files: readonly { name: string; bytes: Uint8Array }[],
-    currentFrameworkId: string | null
+    currentFrameworkId: string | null,
+    currentPeriodId: string | null = null
   ): Promise<ImportReport> {
-    await this.rest;
     if (this.pending || this.reading || this.working)
       return emptyReport(this.now(), currentFrameworkId, 'busy');
-    const prepared = await this.prepareImport(files, currentFrameworkId);
+    const prepared = await this.timed('check', () => this.prepareImport(files, currentFrameworkId));
     if ('error' in prepared) {
       if (prepared.error !== 'cancelled') this.lastImport = prepared;
       await this.catchUp();
@@ -535,7 +623,8 @@ export class Session {
       await this.catchUp();
       return emptyReport(this.now(), currentFrameworkId, 'cancelled');
     }
-    const report = await this.changeStore(() => this.commitPending());
+    const periodId = this.pending?.frameworkId === currentFrameworkId ? currentPeriodId : null;
+    const report = await this.timed('import', () => this.changeStore(() => this.commitPending(periodId)));
     this.pending = null;
     this.pendingInputs = [];
     await this.dropPendingTables();
@@ -597,6 +686,10 @@ export class Session {
       }
       framework = read.framework;
     }
+    // Files for a framework start-up has not loaded yet wait for it (they are compared with its results); a
+    // new framework, or the one on screen, is read and checked while the others load.
+    const targetId = framework?.id ?? currentFrameworkId;
+    if (targetId === null || this.loading.has(targetId)) await this.rest;
     const target = framework ?? (currentFrameworkId ? workspace.framework(currentFrameworkId) : undefined);
     if (!target) return emptyReport(at, currentFrameworkId, 'no-framework');
     let pendingFiles: PendingFile[];
@@ -652,12 +745,14 @@ export class Session {
           const table = `results_pending_${index + 1}`;
           this.pendingTables.push(table);
           await workspace.db.exec(createPendingResultsSql(table));
-          const fast = await readResultsFast(workspace.db, files, input, {
-            framework: plain,
-            aliases: this.aliasMap,
-            table,
-            readFallback: readSlow
-          });
+          const fast = await this.timed('read', () =>
+            readResultsFast(workspace.db, files, input, {
+              framework: plain,
+              aliases: this.aliasMap,
+              table,
+              readFallback: readSlow
+            })
+          );
           const {
             rowCount,
             path: _path,
@@ -666,7 +761,10 @@ export class Session {
             phases: _phases,
             ...rest
           } = fast;
-          const diff = rowCount === 0 ? null : await workspace.diffTable(table, PREVIEW_CHANGES);
+          const diff =
+            rowCount === 0
+              ? null
+              : await this.timed('diff', () => workspace.diffTable(table, PREVIEW_CHANGES));
           pending = { name: input.name, report: { ...rest, rows: [] }, accepted: rowCount, table, diff };
         } else {
           const report = await readSlow(input);
@@ -748,7 +846,8 @@ export class Session {
     });
   }
 
-  private async commitPending(): Promise<ImportReport> {
+  /** Commits `pending`, then scores the period on screen (`periodId`, else the framework's last) first. */
+  private async commitPending(periodId: string | null): Promise<ImportReport> {
     const pending = this.pending!;
     const workspace = this.requireWorkspace();
     const at = this.now();
@@ -763,7 +862,7 @@ export class Session {
     try {
       if (pending.framework) {
         const previous = workspace.framework(pending.framework.id) ?? null;
-        const stored = await workspace.putFramework(pending.framework);
+        const stored = await this.timed('framework', () => workspace.putFramework(pending.framework!));
         report.frameworkIssues = [
           ...pending.frameworkIssues,
           ...stored.filter((i) => !pending.frameworkIssues.includes(i))
@@ -795,8 +894,14 @@ export class Session {
         }
       }
       for (const file of pending.files)
-        report.files.push(await this.commitFile(pending.frameworkId, file, at));
-      await workspace.score(pending.frameworkId);
+        report.files.push(await this.timed('commit', () => this.commitFile(pending.frameworkId, file, at)));
+      const framework = workspace.framework(pending.frameworkId);
+      const changed = pending.framework !== null || report.files.some((f) => f.added + f.changed > 0);
+      if (framework && changed) {
+        const first = periodsOnScreen(framework, periodId);
+        await this.timed('score', () => workspace.scoreFirst(framework.id, first));
+        this.scoreInBackground(framework.id);
+      }
       this.showFrameworks();
       this.revision++;
       if (report.files.some((file) => file.added + file.changed > 0)) void requestPersistentStorage();
@@ -833,8 +938,8 @@ export class Session {
     const workspace = this.requireWorkspace();
     try {
       const options = {
-        beforeCommit: async (diff: ResultsDiff, written: ResultRow[]) => {
-          if (written.length === 0) return;
+        beforeCommit: async (diff: ResultsDiff, written: ResultColumns | PackedResults) => {
+          if (rowCountOf(written) === 0) return;
           upload = {
             id: newUploadId(at),
             seq: this.nextSeq,
@@ -851,9 +956,9 @@ export class Session {
               unchanged: diff.unchanged,
               rejected: countLines(read.rejected)
             },
-            rows: packRows(written)
+            rows: written
           };
-          await this.store.addUpload(upload);
+          await this.timed('store', () => this.store.addUpload(upload!));
         }
       };
       const diff = file.table
