@@ -339,6 +339,19 @@ async function uploadThroughUi(
   };
 }
 
+/**
+ * Waits until the app has nothing running in the background (`<html data-idle="true">`: the other frameworks
+ * loaded, every period scored, the tables around the one on screen read ahead); returns how long it took.
+ */
+async function waitForIdle(page: Page, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  await page.waitForFunction(() => document.documentElement.dataset.idle === 'true', undefined, {
+    polling: 50,
+    timeout: timeoutMs
+  });
+  return Date.now() - started;
+}
+
 /** Changes a toolbar select (by its label) and times until the table or heading shows the change. */
 async function switchTimes(page: Page, label: string, values: string[]): Promise<number[]> {
   const times: number[] = [];
@@ -495,11 +508,16 @@ export async function runBrowserBench(options: BrowserOptions) {
       const { page, crashed } = await newPage(browser);
       await page.goto(server.url + '/');
       await waitForLeague(page, 11, null, 60_000);
+      // The upload is timed once start-up's background work is done ("DuckDB already started").
+      await waitForIdle(page, 60_000);
       const upload = await step(log, 'national upload', () =>
         uploadThroughUi(page, [part.frameworkFile, part.resultsFile], framework.name, national.units, 180_000)
       );
       results.nationalUpload = upload;
       if (upload.ok) {
+        // What the table shows is ready; the other periods are scored and read ahead in the background.
+        // Switches are timed after that, as a director reading the table would make them.
+        results.nationalIdleAfterTableMs = await waitForIdle(page, 120_000).catch(() => null);
         const periods = await selectOptions(page, 'ช่วงเวลา');
         const groups = await selectOptions(page, 'กลุ่มตัวชี้วัด');
         const periodOrder = [...periods.slice(0, -1), periods[periods.length - 1]];
@@ -542,9 +560,15 @@ export async function runBrowserBench(options: BrowserOptions) {
       await page.goto(server.url + '/');
       await waitForLeague(page, 11, null, 60_000);
       const perYear: UploadResult[] = [];
+      await waitForIdle(page, 60_000);
+      let wallMs: number | null = null;
       const outcome = await step(log, 'national ×5 years upload', async () => {
+        const started = Date.now();
         for (const part of national5.parts) {
           const framework = JSON.parse(readFileSync(part.frameworkFile, 'utf8')) as { name: string };
+          // Each year is uploaded once the previous one's background scoring is done (its wait is not counted
+          // in load-and-rank; `wallMs` has everything).
+          await waitForIdle(page, 120_000);
           perYear.push(
             await uploadThroughUi(
               page,
@@ -555,12 +579,15 @@ export async function runBrowserBench(options: BrowserOptions) {
             )
           );
         }
+        await waitForIdle(page, 120_000);
+        wallMs = Date.now() - started;
         return perYear.reduce((sum, year) => sum + year.fileToTableMs, 0);
       });
       results.national5 = {
         ok: outcome.ok,
         error: outcome.ok ? null : outcome.error,
         loadAndRankMs: outcome.ok ? outcome.value : null,
+        wallUntilIdleMs: wallMs,
         perYear,
         rendererPeakMb: pid === null ? null : Math.max(0, ...rendererPeaksMb(pid)),
         jsHeapPeakMb: await jsHeapPeakMb(page).catch(() => null),

@@ -67,7 +67,8 @@ interface Hooks {
  * may, synchronously) while `__quota` is set; `__hold` keeps the transaction that writes an upload record open
  * (it commits only once it has nothing left to do, so a chain of reads holds it) until the page goes away, and
  * sets `__held`; `__reloadWhenStored` reloads the page the moment that transaction has committed. `getAll` on
- * the uploads counts `__uploadLoads`, and with `__stallLoad` the next one hands its result to the page only
+ * the uploads counts `__uploadLoads` (so does `getAllKeys`, which a tab reads before every change), and with
+ * `__stallLoad` the next one hands its result to the page only
  * once the test clears `__stalled`: the tab stops right after it read the stored workspace.
  */
 async function instrumentStorage(context: BrowserContext): Promise<void> {
@@ -83,25 +84,32 @@ async function instrumentStorage(context: BrowserContext): Promise<void> {
       __stallLoad: false,
       __stalled: false
     });
-    const getAll = IDBObjectStore.prototype.getAll;
-    IDBObjectStore.prototype.getAll = function (
-      this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['getAll']>
-    ) {
-      const request = getAll.apply(this, args);
-      if (this.name !== 'uploads') return request;
-      w.__uploadLoads++;
-      if (!w.__stallLoad) return request;
-      Object.assign(w, { __stallLoad: false, __stalled: true });
-      // The page's `onsuccess` is kept aside and called once the test lets go.
-      let handler: IDBRequest['onsuccess'] = null;
-      Object.defineProperty(request, 'onsuccess', { get: () => handler, set: (value) => (handler = value) });
-      request.addEventListener('success', (event) => {
-        const deliver = () => (w.__stalled ? setTimeout(deliver, 20) : handler?.call(request, event));
-        deliver();
-      });
-      return request;
-    } as IDBObjectStore['getAll'];
+    // What a tab reads of the uploads before a change: their keys (which records are stored), and all of
+    // them when another tab changed something.
+    for (const method of ['getAll', 'getAllKeys'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['getAll']>
+      ) {
+        const request = original.apply(this, args);
+        if (this.name !== 'uploads') return request;
+        w.__uploadLoads++;
+        if (!w.__stallLoad) return request;
+        Object.assign(w, { __stallLoad: false, __stalled: true });
+        // The page's `onsuccess` is kept aside and called once the test lets go.
+        let handler: IDBRequest['onsuccess'] = null;
+        Object.defineProperty(request, 'onsuccess', {
+          get: () => handler,
+          set: (value) => (handler = value)
+        });
+        request.addEventListener('success', (event) => {
+          const deliver = () => (w.__stalled ? setTimeout(deliver, 20) : handler?.call(request, event));
+          deliver();
+        });
+        return request;
+      } as IDBObjectStore['getAll'];
+    }
     for (const method of ['add', 'put'] as const) {
       const original = IDBObjectStore.prototype[method];
       IDBObjectStore.prototype[method] = function (

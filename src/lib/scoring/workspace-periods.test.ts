@@ -128,6 +128,56 @@ describe('scoring some periods at a time', () => {
     }
   });
 
+  test('league tables are kept until scores change, never served stale', async () => {
+    const fw = framework('periods-cache', [kpi('k', { aggregate: 'last' })], ladder('k', '>=', [10, 5]));
+    const ranks = (table: Awaited<ReturnType<Workspace['leagueTable']>>) =>
+      table.rows.filter((r) => r.total > 0).map((r) => [r.unit, r.rank]);
+    try {
+      await workspace.putFramework(fw);
+      await workspace.putResults(fw.id, [
+        result('บางคล้า', 'k', '2022-08', 12),
+        result('บางน้ำเปรี้ยว', 'k', '2022-08', 6)
+      ]);
+      await workspace.score(fw.id);
+      const first = await workspace.leagueTable(fw.id, '2565-08');
+      expect(workspace.hasLeagueTable(fw.id, '2565-08')).toBe(true);
+      expect(await workspace.leagueTable(fw.id, '2565-08')).toBe(first); // kept
+      expect(ranks(first)).toEqual([
+        ['บางคล้า', 1],
+        ['บางน้ำเปรี้ยว', 2]
+      ]);
+
+      // An upload and its scoring: the kept table goes, the next one has the new numbers.
+      await workspace.commitResults(fw.id, [
+        result('บางคล้า', 'k', '2022-08', 6),
+        result('บางน้ำเปรี้ยว', 'k', '2022-08', 12)
+      ]);
+      expect(workspace.hasLeagueTable(fw.id, '2565-08')).toBe(false);
+      await workspace.scoreFirst(fw.id, ['2565-08']);
+      const second = await workspace.leagueTable(fw.id, '2565-08');
+      expect(ranks(second)).toEqual([
+        ['บางน้ำเปรี้ยว', 1],
+        ['บางคล้า', 2]
+      ]);
+
+      // A table being read while a change starts is not kept (it may mix old and new scores).
+      await workspace.scoreRemaining(fw.id);
+      const reading = workspace.leagueTable(fw.id, 'FY2565-Q4');
+      const rescoring = workspace.score(fw.id);
+      await Promise.all([reading, rescoring]);
+      expect(workspace.hasLeagueTable(fw.id, 'FY2565-Q4')).toBe(false);
+      // Background scoring of other periods keeps what is kept.
+      await workspace.leagueTable(fw.id, '2565-08');
+      await workspace.scoreFirst(fw.id, ['2565-08']);
+      await workspace.leagueTable(fw.id, '2565-08');
+      await workspace.scoreRemaining(fw.id);
+      expect(workspace.hasLeagueTable(fw.id, '2565-08')).toBe(true);
+    } finally {
+      await workspace.removeFramework(fw.id);
+      await workspace.clearResults(fw.id);
+    }
+  });
+
   test('a league table of a period left pending is scored on the way, movement included', async () => {
     const fw = framework('periods-league', [kpi('k', { aggregate: 'last' })], ladder('k', '>=', [10, 5]));
     await workspace.putFramework(fw);

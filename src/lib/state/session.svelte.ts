@@ -11,6 +11,7 @@
  */
 import type { Db } from '../db/types';
 import type { Framework, FrameworkIssue } from '../domain/framework';
+import { periodsOfFramework, previousPeriod } from '../domain/periods';
 import { hasErrors } from '../domain/framework-validate';
 import {
   resultRows,
@@ -218,6 +219,12 @@ export class Session {
   storage = $state.raw<StorageInfo | null>(null);
   /** A problem with the browser's storage (the workspace then lives only until the page closes). */
   storageError = $state<string | null>(null);
+  /**
+   * True when nothing runs in the background: the other frameworks are loaded, every period scored and the
+   * league tables around the one on screen read ahead (the page marks it on `<html data-idle>`; the benchmark
+   * waits for it).
+   */
+  idle = $state(true);
   /** Milliseconds from `start()` to ready, as measured in this browser. */
   startupMs = $state<number | null>(null);
   /** Where the start-up time went (ms): engine, built-ins with demo data, the stored workspace, scoring. */
@@ -249,6 +256,11 @@ export class Session {
   private loading = new Set<string>();
   /** Scoring the periods not on screen, after start-up and after an import (`scoreInBackground`). */
   private background: Promise<void> = Promise.resolve();
+  /** The league table last asked for, and the one whose neighbours are being read ahead (`warmLeagues`). */
+  private shown: { frameworkId: string; periodId: string; group: string } | null = null;
+  private warming: { frameworkId: string; periodId: string; group: string } | null = null;
+  /** Background tasks running (`track`). */
+  private busy = 0;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
@@ -385,15 +397,23 @@ export class Session {
    */
   private scoreInBackground(frameworkId: string): void {
     const workspace = this.requireWorkspace();
-    this.background = this.background
-      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-      .then(() => this.timed(`score rest ${frameworkId}`, () => workspace.scoreRemaining(frameworkId)))
-      .then(
-        () => undefined,
-        (error) => {
-          this.storageError = `คำนวณคะแนนไม่ครบทุกงวด: ${message(error)}`;
-        }
-      );
+    this.background = this.track(
+      this.background
+        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+        .then(() => this.timed(`score rest ${frameworkId}`, () => workspace.scoreRemaining(frameworkId)))
+        .then(
+          () => {
+            // The table on screen's neighbours can be read ahead now.
+            if (this.shown?.frameworkId === frameworkId) {
+              this.warming = null;
+              this.warmLeagues();
+            }
+          },
+          (error) => {
+            this.storageError = `คำนวณคะแนนไม่ครบทุกงวด: ${message(error)}`;
+          }
+        )
+    );
   }
 
   /**
@@ -420,19 +440,21 @@ export class Session {
     if (onScreen) this.scoreInBackground(firstId);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
     this.loading = new Set(order.filter((id) => id !== firstId));
-    this.rest = (async () => {
-      // After the current task: the first view asks for its table before anything else is queued.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      try {
-        for (const id of order)
-          if (id !== firstId) await this.timed(`load ${id}`, () => this.loadFramework(id, saved));
-      } catch (error) {
-        this.storageError = `โหลดกรอบการประเมินไม่ครบ: ${message(error)}`;
-      }
-      this.loading.clear();
-      this.showFrameworks();
-      this.revision++;
-    })();
+    this.rest = this.track(
+      (async () => {
+        // After the current task: the first view asks for its table before anything else is queued.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        try {
+          for (const id of order)
+            if (id !== firstId) await this.timed(`load ${id}`, () => this.loadFramework(id, saved));
+        } catch (error) {
+          this.storageError = `โหลดกรอบการประเมินไม่ครบ: ${message(error)}`;
+        }
+        this.loading.clear();
+        this.showFrameworks();
+        this.revision++;
+      })()
+    );
     return phases;
   }
 
@@ -588,7 +610,60 @@ export class Session {
   }
 
   async leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable> {
-    return this.timed('league', () => this.requireWorkspace().leagueTable(frameworkId, periodId, group));
+    this.shown = { frameworkId, periodId, group };
+    const table = await this.timed('league', () =>
+      this.requireWorkspace().leagueTable(frameworkId, periodId, group)
+    );
+    this.warmLeagues();
+    return table;
+  }
+
+  /**
+   * Reads, in the background, the league tables of the other periods of the table last asked for (same
+   * framework and group), nearest periods first, one at a time: once a framework is scored, switching period
+   * shows the table at once (issue 6). Stops when another table is asked for (that one starts its own round);
+   * periods still waiting for their scores are left to the background scoring, which warms after it.
+   */
+  private warmLeagues(): void {
+    const shown = this.shown;
+    const workspace = this.workspace;
+    if (!shown || !workspace || this.warming === shown) return;
+    const framework = workspace.framework(shown.frameworkId);
+    if (!framework) return;
+    this.warming = shown;
+    const periods = periodsOfFramework(framework.fiscalYear, framework.period);
+    const at = Math.max(
+      0,
+      periods.findIndex((period) => period.id === shown.periodId)
+    );
+    const order = periods
+      .map((period, index) => ({ period, distance: Math.abs(index - at) + (index < at ? 0.5 : 0) }))
+      .sort((a, b) => a.distance - b.distance)
+      .map(({ period }) => period);
+    this.track(
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        for (const period of order) {
+          if (this.shown !== shown) return;
+          const pending = workspace.pendingPeriods(shown.frameworkId);
+          if (pending.includes(period.id) || pending.includes(previousPeriod(period).id)) continue;
+          if (workspace.hasLeagueTable(shown.frameworkId, period.id, shown.group)) continue;
+          await workspace.leagueTable(shown.frameworkId, period.id, shown.group).catch(() => undefined);
+        }
+      })().finally(() => {
+        if (this.warming === shown) this.warming = null;
+      })
+    );
+  }
+
+  /** Counts background work (start-up's rest, scoring, warming) for `idle`. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.busy++;
+    this.idle = false;
+    return work.finally(() => {
+      this.busy--;
+      if (this.busy === 0) this.idle = true;
+    });
   }
 
   // -------------------------------------------------------------------------------------------------------
