@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkStep, fileInput, importResult, openData } from './support/pages';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '..', 'src', 'lib', 'ingest', 'fixtures');
@@ -36,22 +37,9 @@ const DISTRICTS_IN_FILE = [
   'บางน้ำเปรี้ยว'
 ];
 
-function preview(page: Page) {
-  return page.getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' });
-}
-
-function result(page: Page) {
-  return page.getByRole('status', { name: 'ผลการนำเข้า' });
-}
-
-async function openData(page: Page) {
-  await page.goto('/data/?p=2565-06');
-  await expect(page.getByLabel('เลือกไฟล์ที่จะนำเข้า')).toBeEnabled();
-}
-
 async function upload(page: Page, ...names: string[]) {
-  await page.getByLabel('เลือกไฟล์ที่จะนำเข้า').setInputFiles(names.map(fixture));
-  await expect(preview(page)).toBeVisible();
+  await fileInput(page).setInputFiles(names.map(fixture));
+  await expect(checkStep(page)).toBeVisible();
 }
 
 /** The T1 level chip of a district in the league table (June 2565). */
@@ -73,7 +61,7 @@ test('an upload survives a reload; the same file changes nothing; a corrected mo
   await openData(page);
   // Seed 001's budget table exported by Excel in Windows-874, with the provincial work-group rows.
   await upload(page, 'seed001-budget-2565-06.csv');
-  const check = preview(page);
+  const check = checkStep(page);
   await expect(check.getByRole('list', { name: /กลุ่มงานของสำนักงานจังหวัด/ })).toContainText('ยุทธศาสตร์');
   await expect(check.getByRole('table', { name: 'แถวที่ใช้ไม่ได้' }).locator('tbody tr')).toHaveCount(4);
   await expect(check.getByTestId('accepted-count')).toHaveText('11');
@@ -84,7 +72,7 @@ test('an upload survives a reload; the same file changes nothing; a corrected mo
   await expect(check).toContainText('CSV · Windows-874 (TIS-620)');
   await page.screenshot({ path: path.join(screenshots, 'data-preview.png'), fullPage: true });
   await check.getByRole('button', { name: 'นำเข้า', exact: true }).click();
-  await expect(result(page).getByTestId('changed-count')).toHaveText(String(11 - added));
+  await expect(importResult(page).getByTestId('changed-count')).toHaveText(String(11 - added));
 
   // The league table of June: บางคล้า 594,515.04 of 721,070 = 82.4% → level 1; คลองเขื่อน 90.4% → level 3.
   await page.goto('/?p=2565-06');
@@ -99,19 +87,19 @@ test('an upload survives a reload; the same file changes nothing; a corrected mo
   // The same file again: nothing changes.
   await openData(page);
   await upload(page, 'seed001-budget-2565-06.csv');
-  await expect(preview(page).getByTestId('no-changes')).toHaveText('ไม่มีการเปลี่ยนแปลง');
-  await preview(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
-  await expect(result(page).getByTestId('no-changes')).toHaveText('ไม่มีการเปลี่ยนแปลง');
+  await expect(checkStep(page).getByTestId('no-changes')).toHaveText('ไม่มีการเปลี่ยนแปลง');
+  await checkStep(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
+  await expect(importResult(page).getByTestId('no-changes')).toHaveText('ไม่มีการเปลี่ยนแปลง');
 
   // A corrected June: two values change, before → after.
   await upload(page, 'seed001-budget-2565-06-corrected.csv');
-  await expect(preview(page).getByTestId('changed-count')).toHaveText('2');
-  const changes = preview(page).getByRole('table', { name: 'ค่าที่เปลี่ยน (เดิม → ใหม่)' });
+  await expect(checkStep(page).getByTestId('changed-count')).toHaveText('2');
+  const changes = checkStep(page).getByRole('table', { name: 'ค่าที่เปลี่ยน (เดิม → ใหม่)' });
   await expect(changes).toContainText('ผล 594515.04 → 640215.04');
   await expect(changes).toContainText('เป้าหมาย 483150 → 500000');
   await page.screenshot({ path: path.join(screenshots, 'data-corrected.png'), fullPage: true });
-  await preview(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
-  await expect(result(page).getByTestId('changed-count')).toHaveText('2');
+  await checkStep(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
+  await expect(importResult(page).getByTestId('changed-count')).toHaveText('2');
   const uploads = page.getByRole('table', { name: 'ไฟล์ที่นำเข้าแล้ว' });
   await expect(uploads.locator('tbody tr')).toHaveCount(2); // the unchanged re-upload wrote nothing
 
@@ -128,20 +116,20 @@ test('a workbook is read from its table sheet; misspelt names are matched once a
 }) => {
   await openData(page);
   await upload(page, 'seed001-budget-2565-06.xlsx');
-  await expect(preview(page)).toContainText('Excel (.xlsx)');
-  await expect(preview(page).getByTestId('accepted-count')).toHaveText('11');
-  await preview(page).getByRole('button', { name: 'ยกเลิก' }).click();
-  await expect(preview(page)).toHaveCount(0);
+  await expect(checkStep(page)).toContainText('Excel (.xlsx)');
+  await expect(checkStep(page).getByTestId('accepted-count')).toHaveText('11');
+  await checkStep(page).getByRole('button', { name: 'ยกเลิก' }).click();
+  await expect(checkStep(page)).toHaveCount(0);
 
   await upload(page, 'seed001-loan-villages.txt');
-  const unknown = preview(page).getByRole('list', { name: 'ชื่อหน่วยงานที่ไม่รู้จัก' });
+  const unknown = checkStep(page).getByRole('list', { name: 'ชื่อหน่วยงานที่ไม่รู้จัก' });
   await expect(unknown).toContainText('ท่าตะเกรา');
   await unknown.getByRole('button', { name: 'ใช้ ท่าตะเกียบ' }).click();
   await unknown.getByRole('button', { name: 'ใช้ คลองเขื่อน' }).click();
-  await expect(preview(page).getByRole('list', { name: 'ชื่อหน่วยงานที่ไม่รู้จัก' })).toHaveCount(0);
-  await expect(preview(page).getByTestId('accepted-count')).toHaveText('6');
-  await preview(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
-  await expect(result(page).getByTestId('added-count')).toBeVisible();
+  await expect(checkStep(page).getByRole('list', { name: 'ชื่อหน่วยงานที่ไม่รู้จัก' })).toHaveCount(0);
+  await expect(checkStep(page).getByTestId('accepted-count')).toHaveText('6');
+  await checkStep(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
+  await expect(importResult(page).getByTestId('added-count')).toBeVisible();
 
   await page.reload();
   await expect(page.getByLabel('เลือกไฟล์ที่จะนำเข้า')).toBeEnabled();
@@ -150,9 +138,9 @@ test('a workbook is read from its table sheet; misspelt names are matched once a
   await expect(aliases).toContainText('ท่าตะเกียบ จ.ฉะเชิงเทรา');
   // Remembered: the same file now reads without asking.
   await upload(page, 'seed001-loan-villages.txt');
-  await expect(preview(page).getByRole('list', { name: 'ชื่อหน่วยงานที่ไม่รู้จัก' })).toHaveCount(0);
-  await expect(preview(page).getByTestId('no-changes')).toBeVisible();
-  await preview(page).getByRole('button', { name: 'ยกเลิก' }).click();
+  await expect(checkStep(page).getByRole('list', { name: 'ชื่อหน่วยงานที่ไม่รู้จัก' })).toHaveCount(0);
+  await expect(checkStep(page).getByTestId('no-changes')).toBeVisible();
+  await checkStep(page).getByRole('button', { name: 'ยกเลิก' }).click();
 });
 
 test('the workspace is exported to one file, cleared with a confirmation, and imported again', async ({
@@ -160,7 +148,7 @@ test('the workspace is exported to one file, cleared with a confirmation, and im
 }) => {
   await openData(page);
   await upload(page, 'seed001-budget-2565-06.csv');
-  await preview(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
+  await checkStep(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
   const uploads = page.getByRole('table', { name: 'ไฟล์ที่นำเข้าแล้ว' });
   await expect(uploads.locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('storage-usage')).not.toHaveText('–');

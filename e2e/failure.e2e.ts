@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkStep, fileInput, importResult, leagueTable, navLink, openData, toData } from './support/pages';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '..', 'src', 'lib', 'ingest', 'fixtures');
@@ -202,39 +203,8 @@ function expectWhole(upload: StoredUploadShape): void {
   expect(upload.columns, `${upload.file}: every column whole`).toEqual(upload.columns.map(() => written));
 }
 
-function input(page: Page) {
-  return page.getByLabel('เลือกไฟล์ที่จะนำเข้า');
-}
-
-function preview(page: Page) {
-  return page.getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' });
-}
-
-function importResult(page: Page) {
-  return page.getByRole('status', { name: 'ผลการนำเข้า' });
-}
-
 function uploadsTable(page: Page) {
   return page.getByRole('table', { name: 'ไฟล์ที่นำเข้าแล้ว' });
-}
-
-function leagueTable(page: Page) {
-  return page.getByRole('table', { name: 'อันดับอำเภอ' });
-}
-
-function navLink(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'หลัก' }).getByRole('link', { name, exact: true });
-}
-
-/**
- * To the Data view by its link (the tab keeps its workspace). The league view has an upload panel too, so the
- * file input is only this view's once the address and the heading say so.
- */
-async function toData(page: Page): Promise<void> {
-  await navLink(page, 'ข้อมูล').click();
-  await expect(page).toHaveURL(/\/data\/(\?|$)/);
-  await expect(page.getByRole('heading', { level: 1, name: 'ข้อมูล' })).toBeVisible();
-  await expect(input(page)).toBeEnabled();
 }
 
 /** บางคล้า's T1 chip in the league table. */
@@ -245,20 +215,15 @@ function bangKhlaT1(page: Page) {
     .first();
 }
 
-async function openData(page: Page): Promise<void> {
-  await page.goto('/data/?p=2565-06');
-  await expect(input(page)).toBeEnabled();
-}
-
 /** Picks files and waits for the check step (nothing is stored yet). */
 async function check(page: Page, files: string | string[]): Promise<void> {
-  await expect(input(page)).toBeEnabled();
-  await input(page).setInputFiles(files);
-  await expect(preview(page).getByRole('button', { name: 'นำเข้า', exact: true })).toBeEnabled();
+  await expect(fileInput(page)).toBeEnabled();
+  await fileInput(page).setInputFiles(files);
+  await expect(checkStep(page).getByRole('button', { name: 'นำเข้า', exact: true })).toBeEnabled();
 }
 
 function confirm(page: Page) {
-  return preview(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
+  return checkStep(page).getByRole('button', { name: 'นำเข้า', exact: true }).click();
 }
 
 /** Picks files, presses "นำเข้า" and waits for the result. */
@@ -381,12 +346,12 @@ test('reload in the middle of an import: while reading, at the check step, durin
     counted.scenarios++;
     await toData(page);
     if (when === 'reading') {
-      await expect(input(page)).toBeEnabled();
-      await input(page).setInputFiles(slowFile());
+      await expect(fileInput(page)).toBeEnabled();
+      await fileInput(page).setInputFiles(slowFile());
       await expect(reading(page)).toBeVisible();
     } else await check(page, BUDGET);
     await page.reload();
-    await expect(input(page)).toBeEnabled();
+    await expect(fileInput(page)).toBeEnabled();
     await expect(page.getByText('ยังไม่ได้นำเข้าไฟล์ผลการดำเนินงาน')).toBeVisible();
     expect(await storedUploads(page)).toEqual([]);
     expect(await leagueInTab(page)).toBe(before);
@@ -400,7 +365,7 @@ test('reload in the middle of an import: while reading, at the check step, durin
   await confirm(page);
   await page.waitForFunction(() => (window as unknown as Hooks).__held);
   await page.reload();
-  await expect(input(page)).toBeEnabled();
+  await expect(fileInput(page)).toBeEnabled();
   expect(await storedUploads(page)).toEqual([]);
   await expect(uploadsTable(page)).toHaveCount(0);
   expect(await leagueInTab(page)).toBe(before);
@@ -413,7 +378,7 @@ test('reload in the middle of an import: while reading, at the check step, durin
   const reloaded = page.waitForEvent('load');
   await confirm(page);
   await reloaded;
-  await expect(input(page)).toBeEnabled();
+  await expect(fileInput(page)).toBeEnabled();
   await expect(uploadsTable(page).locator('tbody tr')).toHaveCount(1);
   const stored = await storedUploads(page);
   expect(stored.map((u) => [u.file, u.counts.added, u.counts.changed])).toEqual([[BUDGET_NAME, 2, 9]]);
@@ -431,8 +396,8 @@ test('closing the tab in the middle of an import: the next tab finds the workspa
   // Closed while the file is being read.
   counted.scenarios++;
   await toData(first);
-  await expect(input(first)).toBeEnabled();
-  await input(first).setInputFiles(slowFile());
+  await expect(fileInput(first)).toBeEnabled();
+  await fileInput(first).setInputFiles(slowFile());
   await expect(reading(first)).toBeVisible();
   await first.close({ runBeforeUnload: false });
 
@@ -493,7 +458,7 @@ test('a second tab with a stale check step: its import is compared with what the
     .click();
   await a.getByRole('group', { name: /ลบ/ }).getByRole('button', { name: 'ยืนยัน' }).click();
   await expect(uploadsTable(a).locator('tbody tr')).toHaveCount(1);
-  await preview(b).getByRole('button', { name: 'ยกเลิก', exact: true }).click();
+  await checkStep(b).getByRole('button', { name: 'ยกเลิก', exact: true }).click();
   await expect(uploadsTable(b).locator('tbody tr')).toHaveCount(1);
   expect((await storedUploads(b)).map((u) => u.file)).toEqual([CORRECTED_NAME]);
   expect(await leagueInTab(a)).toBe(await leagueInTab(b));

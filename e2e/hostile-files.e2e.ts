@@ -10,6 +10,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkStep, fileInput, leagueTable, navLink, toData } from './support/pages';
 
 const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const HEADER = 'อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน\n';
@@ -60,42 +61,15 @@ function sparseFile(dir: string, name: string, size: number): string {
   return file;
 }
 
-function input(page: Page) {
-  return page.getByLabel('เลือกไฟล์ที่จะนำเข้า');
-}
-
-function checkStep(page: Page) {
-  return page.getByRole('region', { name: 'ตรวจสอบก่อนนำเข้า' });
-}
-
 function rejections(page: Page) {
   return checkStep(page).getByRole('table', { name: 'แถวที่ใช้ไม่ได้' });
-}
-
-function leagueTable(page: Page) {
-  return page.getByRole('table', { name: 'อันดับอำเภอ' });
-}
-
-function navLink(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'หลัก' }).getByRole('link', { name, exact: true });
-}
-
-/**
- * To the Data view by its link (the tab keeps its workspace). The league view has an upload panel too, so the
- * file input is only this view's once the address and the heading say so.
- */
-async function toData(page: Page): Promise<void> {
-  await navLink(page, 'ข้อมูล').click();
-  await expect(page).toHaveURL(/\/data\/(\?|$)/);
-  await expect(page.getByRole('heading', { level: 1, name: 'ข้อมูล' })).toBeVisible();
-  await expect(input(page)).toBeEnabled();
 }
 
 /** Picks a file (or files) and waits until the check step shows it: the page read it and answered. */
 async function pick(page: Page, files: Parameters<Locator['setInputFiles']>[0]): Promise<void> {
   counted.files += Array.isArray(files) ? files.length : 1;
-  await expect(input(page)).toBeEnabled();
-  await input(page).setInputFiles(files);
+  await expect(fileInput(page)).toBeEnabled();
+  await fileInput(page).setInputFiles(files);
 }
 
 /** The check step names `file`, `line` and `reason` in one row of its table of rows not used. */
@@ -367,5 +341,5 @@ test('600,000 bad lines (42 MB): the page answers while it is read, then the fil
   }
   // And a reload builds the same workspace (nothing of the file reached the store).
   await page.reload();
-  await expect(input(page)).toBeEnabled();
+  await expect(fileInput(page)).toBeEnabled();
 });

@@ -1,13 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { leagueTable } from './support/pages';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-
-function leagueTable(page: Page) {
-  return page.getByRole('table', { name: 'อันดับอำเภอ' });
-}
 
 /** Units in the league table, top to bottom (the row header cell). */
 async function unitsInOrder(page: Page): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow, type RowWindowInput } from './row-window';
+import { rowWindow, widestName, type RowWindowInput } from './row-window';
 
 /** The national league table: 878 districts, 33 px rows, a 675 px scroller (75vh of 900). */
 const national: RowWindowInput = {
@@ -49,5 +49,14 @@ describe('rowWindow', () => {
       expect(start).toBeLessThanOrEqual(firstInView);
       expect(end).toBeGreaterThanOrEqual(Math.min(878, Math.ceil((scrollTop + 675) / 33)));
     }
+  });
+});
+
+describe('widestName', () => {
+  it('counts letters, not the Thai marks above and below them', () => {
+    // น้ำ has two marks: three code points but one letter's width beside ำ (which takes width).
+    expect(widestName(['บางน้ำเปรี้ยว', 'เฉลิมพระเกียรติ', 'ปาย'])).toBe('เฉลิมพระเกียรติ');
+    expect(widestName(['กิ่ง', 'กขค'])).toBe('กขค');
+    expect(widestName([])).toBe('');
   });
 });

@@ -45,3 +45,14 @@ export function rowWindow({
   const end = Math.min(rows, top + inView + overscan);
   return { start, end, before: start * rowHeight, after: (rows - end) * rowHeight };
 }
+
+/**
+ * The longest name as it is drawn (Thai marks above and below a letter take no width): a windowed table draws
+ * it invisibly in the name column's header, so the column does not change width as other rows scroll in.
+ */
+export function widestName(names: Iterable<string>): string {
+  const width = (name: string) => name.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').length;
+  let best = '';
+  for (const name of names) if (width(name) > width(best)) best = name;
+  return best;
+}

@@ -18,31 +18,13 @@ export interface DecodedText {
  * read as Windows-874.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
+  const { encoding, bom, cut } = textEncodingOf(bytes);
+  if (cut) {
+    const whole = bytes.subarray(0, bytes.length - incompleteUtf8Tail(bytes));
+    return { text: new TextDecoder('utf-8').decode(whole) + '\uFFFD', encoding, bom };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  }
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
-  } catch {
-    const cut = incompleteUtf8Tail(bytes);
-    if (cut > 0) {
-      try {
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - cut));
-        return { text: text + '\uFFFD', encoding: 'utf-8', bom: false };
-      } catch {
-        // not UTF-8 before the cut either
-      }
-    }
-    return { text: new TextDecoder('windows-874').decode(bytes), encoding: 'windows-874', bom: false };
-  }
+  const start = !bom ? 0 : encoding === 'utf-8' ? 3 : 2;
+  return { text: new TextDecoder(encoding).decode(bytes.subarray(start)), encoding, bom };
 }
 
 /**

@@ -591,17 +591,8 @@ async function checkPrefix(
   const fast = await db.query<Record<string, unknown>>(
     `SELECT line, unit_id, kpi, month, value, target, baseline, adjust FROM ${TEMP.lines} WHERE NOT slow AND line <= ${last}`
   );
-  const key = (row: ResultRow) =>
-    JSON.stringify([
-      row.line,
-      row.unitId,
-      row.kpi,
-      row.month,
-      row.value,
-      row.target,
-      row.baseline,
-      row.adjust
-    ]);
+  // Everything the row stores but its file (the same for both readers).
+  const key = (row: ResultRow) => JSON.stringify(resultsValues('', { ...row, source: '' }));
   const fromDb = (row: Record<string, unknown>): ResultRow => ({ ...resultRowOf(row), source: file });
   const ours = [
     ...fast.map((row) => key(fromDb(row))),

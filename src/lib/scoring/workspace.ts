@@ -510,16 +510,14 @@ export class Workspace {
   }
 
   /** The commit of the rows in `staged` (dropped after when it is the staged-results table). */
-  private commitStagedNow(options: CommitOptions, staged = STAGED_RESULTS): Promise<ResultsDiff> {
-    return (async () => {
-      const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES, staged);
-      const writes = diff.added + diff.changed > 0;
-      const written = options.beforeCommit && writes ? await this.stagedWritten(staged) : resultColumns([]);
-      if (writes) await this.applyStaged(staged);
-      if (staged === STAGED_RESULTS) await this.db.exec(dropStagedResultsSql());
-      await options.beforeCommit?.(diff, written);
-      return diff;
-    })();
+  private async commitStagedNow(options: CommitOptions, staged = STAGED_RESULTS): Promise<ResultsDiff> {
+    const diff = await this.stagedDiff(options.maxChanges ?? DEFAULT_MAX_CHANGES, staged);
+    const writes = diff.added + diff.changed > 0;
+    const written = options.beforeCommit && writes ? await this.stagedWritten(staged) : resultColumns([]);
+    if (writes) await this.applyStaged(staged);
+    if (staged === STAGED_RESULTS) await this.db.exec(dropStagedResultsSql());
+    await options.beforeCommit?.(diff, written);
+    return diff;
   }
 
   /** The staged rows a commit writes (new and changed), packed (one string). */
@@ -539,11 +537,6 @@ export class Workspace {
   commitTable(frameworkId: string, table: string, options: CommitOptions = {}): Promise<ResultsDiff> {
     this.requireFramework(frameworkId);
     return this.transaction(() => this.commitStagedNow(options, table));
-  }
-
-  /** `diffResults` for rows already in the staged-results table; changes nothing. */
-  diffStaged(maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
-    return this.serial(() => this.stagedDiff(maxChanges));
   }
 
   clearResults(frameworkId: string): Promise<void> {
