@@ -47,6 +47,12 @@ export interface Kpi {
   unitLabel?: string | null;
   /** Extension: how a district reports this KPI (e.g. milestone KPIs: the number of steps done). */
   howToReport?: string | null;
+  /**
+   * Extension (kpis.csv `min`, `max`): the valid range of a reported value, in the KPI's own unit (steps
+   * 0–5, households ≥ 0, percent 0–100). A value outside it is rejected when read; null/absent = no bound.
+   */
+  min?: number | null;
+  max?: number | null;
 }
 
 export interface Band {
