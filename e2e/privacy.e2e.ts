@@ -156,8 +156,16 @@ test('no request leaves the origin: demo, upload, every view, every export, prin
       }
     }
     if (view.path === '/' || view.path === '/district/') {
-      // Print: the button (the browser's print dialog) and the print rendering itself.
+      // Print: the button and the print rendering itself. The browser's own print job is replaced by a
+      // counter: headless Chromium prints asynchronously, and a page.pdf() while that job runs fails with
+      // "Page is already being printed" (seen once in a loaded full run).
+      await page.evaluate(() => {
+        const counted = window as unknown as { printCalls?: number };
+        counted.printCalls = 0;
+        window.print = () => void (counted.printCalls = (counted.printCalls ?? 0) + 1);
+      });
       await page.getByRole('button', { name: 'พิมพ์', exact: true }).click();
+      expect(await page.evaluate(() => (window as unknown as { printCalls?: number }).printCalls)).toBe(1);
       await page.emulateMedia({ media: 'print' });
       expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(10_000);
       await page.emulateMedia({ media: 'screen' });
