@@ -11,7 +11,13 @@
 import type { Framework, Kpi } from '../domain/framework';
 import type { Rejection, ResultRow } from '../domain/results';
 import { parseNumber } from '../domain/numbers';
-import { monthLabel, parseMonth, periodLabel, periodsOfFramework } from '../domain/periods';
+import {
+  ambiguousMonthReason,
+  monthLabel,
+  parseMonth,
+  periodLabel,
+  periodsOfFramework
+} from '../domain/periods';
 import { normalizeThai, stripInvisible, thaiDigitsToAscii } from '../domain/thai-text';
 import {
   DISTRICTS,
@@ -1018,7 +1024,10 @@ function resolveMonth(
   if (month !== null) return { ok: true, month };
   return {
     ok: false,
-    problem: { column, reason: `อ่านเดือนไม่ได้: "${text}" (เขียนเช่น 2567-04, 04/2567 หรือ เม.ย. 67)` }
+    problem: {
+      column,
+      reason: ambiguousMonthReason(text) ?? `อ่านเดือนไม่ได้: "${text}" (เขียนเช่น 2567-04, 04/2567 หรือ เม.ย. 67)`
+    }
   };
 }
 
