@@ -314,6 +314,35 @@ describe('merged cells', () => {
     expect(report.warnings).toContain('ข้ามบรรทัด 1 ที่อยู่ก่อนหัวตาราง (ชื่อรายงานหรือคำอธิบาย)');
   });
 
+  it('a number merged across columns (value and target, two KPIs) is refused where it is read', async () => {
+    const long = sheetjs(
+      [
+        [...HEADER, 'ค่าเป้าหมาย', 'หมายเหตุ'],
+        ['บางคล้า', 'T1', '2565-06', 5, null, null],
+        ['บางปะกง', 'T1', '2565-06', 7, null, null]
+      ],
+      { merges: ['D2:E2', 'D3:D3', 'E3:F3'] }
+    );
+    const report = await read(long);
+    expect(values(report)).toEqual([[3, '2404', 'T1', 7]]);
+    expect(rejections(report)).toEqual([
+      [
+        2,
+        'ค่าเป้าหมาย',
+        'ช่อง E2 อยู่ในช่องที่ผสานไว้ข้ามหลายคอลัมน์ (D2:E2) กับตัวเลข 5 ในช่อง D2 — ' +
+          'ไม่แน่ชัดว่าตัวเลขนี้เป็นของคอลัมน์ใด ยกเลิกการผสานเซลล์แล้วใส่ค่าในแต่ละช่อง แล้วนำเข้าใหม่'
+      ]
+    ]);
+    const wide = await exceljs((sheet) => {
+      sheet.addRow(['อำเภอ', 'เดือน', 'T1', 'T2']);
+      sheet.addRow(['บางคล้า', '2565-06', 3, null]);
+      sheet.mergeCells('C2:D2');
+    });
+    const wideReport = await read(wide);
+    expect(wideReport.rows).toEqual([]);
+    expect(rejections(wideReport).map(([line, column]) => [line, column])).toEqual([[2, 'T2']]);
+  });
+
   it('a merge over the whole sheet fills only the rows and columns that hold data, and quickly', async () => {
     const bytes = sheetjs([['รายงาน', null, null, null], HEADER, ['บางคล้า', 'T1', '2565-06', 1]], {
       merges: ['E1:XFD1048576', 'A1:D1']

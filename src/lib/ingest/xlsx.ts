@@ -13,7 +13,7 @@
  *   code as a CSV export writes it).
  * - A merged range (`<mergeCell ref="A2:A5"/>`) shows its top-left value over every cell it covers: each of
  *   them gets that value, so a district name merged over its rows names every row. Blank cells that are not
- *   merged stay blank.
+ *   merged stay blank. A number merged across columns could belong to either: its other cells are problems.
  *
  * The line of a record is its row number in the sheet. Never throws: an unreadable file gives a Thai reason.
  */
@@ -52,7 +52,6 @@ interface XmlVisitor {
 }
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|amp|quot|apos));/gi;
 const NAMED_ENTITY: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -67,13 +66,22 @@ function decodeXml(raw: string): string {
   });
 }
 
+/** The attributes of a tag the scanner matched (so the syntax is known good): names without their prefix. */
 function parseAttributes(source: string): Attributes {
   if (source === '') return NO_ATTRIBUTES;
   const attributes: Record<string, string> = {};
-  for (const m of source.matchAll(ATTRIBUTE)) {
-    const name = m[1];
-    if (name.startsWith('xmlns')) continue;
-    attributes[name.slice(name.lastIndexOf(':') + 1)] = decodeXml(m[2] ?? m[3]);
+  for (let at = 0; ;) {
+    const equals = source.indexOf('=', at);
+    if (equals === -1) break;
+    const name = source.slice(at, equals).trim();
+    let open = equals + 1;
+    while (source[open] !== '"' && source[open] !== "'" && open < source.length) open++;
+    const close = source.indexOf(source[open], open + 1);
+    if (close === -1) break;
+    if (!name.startsWith('xmlns')) {
+      attributes[name.slice(name.lastIndexOf(':') + 1)] = decodeXml(source.slice(open + 1, close));
+    }
+    at = close + 1;
   }
   return attributes;
 }
@@ -261,13 +269,27 @@ interface SheetRow {
 
 const GENERAL_FORMAT = numberFormat(0, undefined);
 
-/** `AB12` → column 27 (0-based), row 12; null when it is not a cell reference. */
+/** `AB12` (or `$AB$12`) → column 27 (0-based), row 12; null when it is not a cell reference. */
 function parseReference(ref: string): { column: number; row: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
+  let at = 0;
   let column = 0;
-  for (const letter of m[1].toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { column: column - 1, row: Number(m[2]) };
+  let letters = 0;
+  if (ref.charCodeAt(at) === 36) at++; // $
+  for (; at < ref.length; at++, letters++) {
+    const code = ref.charCodeAt(at) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (ref.charCodeAt(at) === 36) at++;
+  const digits = ref.length - at;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7) return null;
+  let row = 0;
+  for (; at < ref.length; at++) {
+    const digit = ref.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return null;
+    row = row * 10 + digit;
+  }
+  return { column: column - 1, row };
 }
 
 function columnLetters(index: number): string {
@@ -487,9 +509,22 @@ export function readSheet(xml: string, context: SheetContext): CsvTable {
   return table;
 }
 
+/** A number as a cell's text holds it (`12`, `-0.5`, `85%`, `1e-7`). */
+const NUMBER_TEXT = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%*\s*$/i;
+
+function mergedNumberReason(address: string, origin: string, ref: string, text: string): string {
+  return (
+    `ช่อง ${address} อยู่ในช่องที่ผสานไว้ข้ามหลายคอลัมน์ (${ref}) กับตัวเลข ${text} ในช่อง ${origin} — ` +
+    'ไม่แน่ชัดว่าตัวเลขนี้เป็นของคอลัมน์ใด ยกเลิกการผสานเซลล์แล้วใส่ค่าในแต่ละช่อง แล้วนำเข้าใหม่'
+  );
+}
+
 /**
  * Gives every cell of each merged range its top-left cell's value (and problem), within the rows and columns
- * that hold data. Returns the number of cells filled, or null past `MAX_SHEET_CELLS`.
+ * that hold data. A number merged across columns (over a value and its target, or two KPIs) could belong to
+ * either: the other cells get a problem instead, so a line that reads one of them is refused, not guessed.
+ * Text merged across columns (a title, a header) and anything merged down rows fill. Returns the number of
+ * cells filled, or null past `MAX_SHEET_CELLS`.
  */
 function fillMerges(
   rows: Map<number, SheetRow>,
@@ -507,8 +542,10 @@ function fillMerges(
     const right = Math.min(Math.max(from.column, to.column), MAX_COLUMNS - 1);
     const origin = rows.get(top);
     const text = origin?.cells[left] ?? '';
-    const problem = origin?.problems.find((p) => p.index === left)?.reason ?? null;
-    if (text === '' && problem === null) continue;
+    const originProblem = origin?.problems.find((p) => p.index === left)?.reason ?? null;
+    if (text === '' && originProblem === null) continue;
+    const acrossColumns = right > left && originProblem === null && NUMBER_TEXT.test(text);
+    const originAddress = `${columnLetters(left)}${top}`;
     const area = (bottom - top + 1) * (right - left + 1) - 1;
     if (area <= 0) continue;
     filled += area;
@@ -523,7 +560,10 @@ function fillMerges(
       for (let c = left; c <= right; c++) {
         if (r === top && c === left) continue;
         while (row.cells.length < c) row.cells.push('');
-        row.cells[c] = text;
+        const problem = acrossColumns
+          ? mergedNumberReason(`${columnLetters(c)}${r}`, originAddress, ref, text)
+          : originProblem;
+        row.cells[c] = acrossColumns ? '' : text;
         row.problems = row.problems.filter((p) => p.index !== c);
         if (problem !== null) row.problems.push({ index: c, reason: problem });
       }
