@@ -300,7 +300,8 @@ test('dates in ten formats are read as June 2565; three that cannot be are refus
     'ท่าตะเกียบ'
   ];
   const rows = formats.map((month, i) => `${units[i]},T1,${month},5`);
-  rows.push('คลองเขื่อน,T1,06/15/2022,5', 'คลองเขื่อน,T2,44713,5', 'คลองเขื่อน,I1,6/22,5');
+  // 06/05/2022: 6 May or 5 June (Excel with US settings) — refused, never guessed (issue 11).
+  rows.push('คลองเขื่อน,T1,06/05/2022,5', 'คลองเขื่อน,T2,44713,5', 'คลองเขื่อน,I1,6/22,5');
   await pick(page, csvFile('วันที่.csv', HEADER + rows.join('\n')));
   const check = checkStep(page);
   await expect(check.getByTestId('accepted-count')).toHaveText('10');
@@ -311,7 +312,7 @@ test('dates in ten formats are read as June 2565; three that cannot be are refus
   await expect(changes).toHaveCount(8);
   await expect(changes.filter({ hasText: 'มิ.ย. 2565' })).toHaveCount(8);
   await expect(rejections(page).locator('tbody tr')).toHaveCount(3);
-  await expectRejection(page, 'วันที่.csv', 12, 'อ่านเดือนไม่ได้: "06/15/2022"');
+  await expectRejection(page, 'วันที่.csv', 12, 'เดือนอ่านได้สองแบบ: "06/05/2022"');
   await expectRejection(page, 'วันที่.csv', 13, 'อ่านเดือนไม่ได้: "44713"');
   await expectRejection(page, 'วันที่.csv', 14, /"6\/22"/);
   await close(page);

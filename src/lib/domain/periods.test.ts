@@ -4,6 +4,7 @@ import {
   THAI_MONTHS_LONG,
   THAI_MONTHS_SHORT,
   addMonths,
+  ambiguousMonthReason,
   beToCe,
   ceToBe,
   containsMonth,
@@ -448,6 +449,14 @@ describe('parseMonth', () => {
     ['2024-03-15T00:00:00.000Z', '2024-03'],
     ['15/03/2567', '2024-03'],
     ['15/3/2024', '2024-03'],
+    // a CE date in either order when only one order is a date; the same month both ways
+    ['3/15/2024', '2024-03'],
+    ['03/15/2024 0:00', '2024-03'],
+    ['1/1/2024', '2024-01'],
+    ['12/12/2023', '2023-12'],
+    // a BE year: day first, as Thai users write
+    ['1/2/2567', '2024-02'],
+    ['2/1/2567', '2024-01'],
     ['15-03-2024', '2024-03'],
     ['15.03.2567', '2024-03'],
     ['15 มี.ค. 2567', '2024-03'],
@@ -498,7 +507,15 @@ describe('parseMonth', () => {
     '2024-02-30',
     '2024-03-32',
     '03/67',
-    '3/15/2024',
+    // a CE date whose day and month could be swapped is refused, not guessed (issue 11)
+    '2/1/2024',
+    '1/2/2024',
+    '02/01/2024',
+    '2/1/2024 0:00',
+    '2-1-2024',
+    '2.1.2024',
+    '12/11/2023',
+    '1/15/2567',
     '2024.03',
     '202403',
     '2399-03',
@@ -585,7 +602,6 @@ function writtenForms(year: number, month: number, day: number): string[] {
     `เดือน${thLong} ${be}`,
     `${year}-${mm}-${dd}`,
     `${dd}/${mm}/${be}`,
-    `${day}/${month}/${year}`,
     `${day} ${thShort} ${be}`,
     `${enShort} ${year}`,
     `${ENGLISH_LONG[month - 1]} ${year}`,
@@ -602,6 +618,31 @@ function writtenForms(year: number, month: number, day: number): string[] {
   return forms;
 }
 
+describe('ambiguousMonthReason', () => {
+  it('names both readings and how to write the month', () => {
+    expect(ambiguousMonthReason('2/1/2024')).toBe(
+      'เดือนอ่านได้สองแบบ: "2/1/2024" เป็น 2 ม.ค. 2567 (วัน/เดือน/ปี) หรือ 1 ก.พ. 2567 ' +
+        '(เดือน/วัน/ปี แบบ Excel ที่ตั้งค่าภาษาอังกฤษสหรัฐฯ) — ไม่ได้เดาให้ ' +
+        'เขียนเดือนให้ชัด: 2567-01 / ม.ค. 67 ถ้าหมายถึงมกราคม, 2567-02 / ก.พ. 67 ถ้าหมายถึงกุมภาพันธ์'
+    );
+    expect(ambiguousMonthReason(' ๑๒/๑๑/๒๐๒๓ ')).toContain('12 พ.ย. 2566 (วัน/เดือน/ปี) หรือ 11 ธ.ค. 2566');
+  });
+
+  it.each([
+    '15/1/2024',
+    '1/15/2024',
+    '1/1/2024',
+    '1/2/2567',
+    '2567-02',
+    '2024-02-01',
+    'ก.พ. 67',
+    'garbage',
+    ''
+  ])('is null for %j, which is read or refused for another reason', (text) => {
+    expect(ambiguousMonthReason(text)).toBeNull();
+  });
+});
+
 describe('parseMonth and monthPeriod (property)', () => {
   it('reads every written form of any month of 1950..2150 back to the same ISO month', () => {
     fc.assert(
@@ -616,6 +657,14 @@ describe('parseMonth and monthPeriod (property)', () => {
             expect(parseMonth(form), form).toBe(iso);
           }
           expect(parseMonth(`${lastDay + 1}/${month}/${year}`)).toBeNull();
+          // With a CE year, day first and month first are read when only one of them is a date.
+          for (const d of [day, lastDay]) {
+            for (const form of [`${d}/${month}/${year}`, `${month}/${d}/${year}`]) {
+              const ambiguous = d <= 12 && d !== month;
+              expect(parseMonth(form), form).toBe(ambiguous ? null : iso);
+              expect(ambiguousMonthReason(form) !== null, form).toBe(ambiguous);
+            }
+          }
 
           const p = monthPeriod(iso);
           expect(p.months).toEqual([iso]);

@@ -10,7 +10,7 @@
  * Dec 2023 = FY2567), a quarter `FY2567-Q4`, a round `FY2567-R2`, a fiscal year `FY2567`.
  */
 
-import { normalizeThai, thaiDigitsToAscii } from './thai-text';
+import { normalizeThai, stripInvisible, thaiDigitsToAscii } from './thai-text';
 
 export type Grain = 'month' | 'quarter' | 'round' | 'year';
 
@@ -424,7 +424,12 @@ const YEAR_MONTH = /^(\d{4}) ?[-/] ?(\d{1,2})$/;
 const YEAR_MONTH_DAY = new RegExp(`^(\\d{4}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{1,2})${TIME}$`);
 /** `03/2567`, `3-2024`, `03.2567`. */
 const MONTH_YEAR = /^(\d{1,2}) ?[-/.] ?(\d{4})$/;
-/** `15/03/2567`, `15-3-2024`, `15.03.2024`: day first, as Thai and British users write. */
+/**
+ * `15/03/2567`, `15-3-2024`, `15.03.2024`, `3/15/2024`: a day, a month and a four-digit year. With a BE year
+ * the day is first, as Thai users write (D/M/BE). With a CE year either order is read when only one of them
+ * is a date (`15/3/2024`, `3/15/2024`), and refused when both are (`2/1/2024`: 2 January, or 1 February as
+ * Excel with US settings writes it), see `ambiguousMonthReason`.
+ */
 const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{4})${TIME}$`);
 /**
  * `[วันที่] [15] [เดือน]<month name> [ปี] [พ.ศ.|ค.ศ.] <yy|yyyy>` in Thai or English, with spaces, dots, `-`,
@@ -453,6 +458,24 @@ function fromNamedMonth(
   return isoMonthOf(ceYear, named.month, dayText === undefined ? null : Number(dayText));
 }
 
+/** What a `n/n/yyyy` date can mean: one month, two (day first or month first), or none. */
+function numericDateMonths(first: number, second: number, year: number): string[] {
+  const ceYear = ceYearOfFourDigits(year, null);
+  if (year >= BE_MIN) {
+    const month = isoMonthOf(ceYear, second, first);
+    return month === null ? [] : [month];
+  }
+  const dayFirst = isoMonthOf(ceYear, second, first);
+  const monthFirst = isoMonthOf(ceYear, first, second);
+  if (dayFirst !== null && monthFirst !== null && first !== second) return [dayFirst, monthFirst];
+  const month = dayFirst ?? monthFirst;
+  return month === null ? [] : [month];
+}
+
+function normalizedMonthText(text: string): string {
+  return thaiDigitsToAscii(normalizeThai(text)).toLowerCase();
+}
+
 function parseNormalizedMonth(text: string): string | null {
   let m = YEAR_MONTH.exec(text);
   if (m) return isoMonthOf(ceYearOfFourDigits(Number(m[1]), null), Number(m[2]), null);
@@ -464,7 +487,10 @@ function parseNormalizedMonth(text: string): string | null {
   m = MONTH_YEAR.exec(text);
   if (m) return isoMonthOf(ceYearOfFourDigits(Number(m[2]), null), Number(m[1]), null);
   m = DAY_MONTH_YEAR.exec(text);
-  if (m) return isoMonthOf(ceYearOfFourDigits(Number(m[4]), null), Number(m[3]), Number(m[1]));
+  if (m) {
+    const months = numericDateMonths(Number(m[1]), Number(m[3]), Number(m[4]));
+    return months.length === 1 ? months[0] : null;
+  }
   m = NAMED_MONTH.exec(text);
   if (m) return fromNamedMonth(m[2], m[1], m[3], m[4]);
   m = ENGLISH_MONTH_DAY_YEAR.exec(text);
@@ -475,16 +501,46 @@ function parseNormalizedMonth(text: string): string | null {
 /**
  * The ISO CE month of what a person typed, or null. Accepts `2024-03`, `2567-03` (a four-digit year of 2400
  * or more is BE), `2024/03`, `03/2567`, `3/2567`, `03-2567`, `มี.ค. 67`, `มี.ค.67`, `มีค 67`, `มี.ค. 2567`,
- * `มีนาคม 2567`, `มีนาคม พ.ศ. 2567`, `เดือนมีนาคม 2567`, full dates (`2024-03-15`, `15/03/2567`, `15/3/2024`,
- * `15 มี.ค. 2567`; day first), `Mar 2024`, `March 2024`, `Mar-24`, Thai digits, stray and invisible
- * characters. A two-digit year is BE after a Thai month name (67 → 2567) and CE after an English one
- * (24 → 2024); two-digit years after a month number are refused as ambiguous. Never throws.
+ * `มีนาคม 2567`, `มีนาคม พ.ศ. 2567`, `เดือนมีนาคม 2567`, full dates (`2024-03-15`, `15/03/2567` day first
+ * with a BE year, `15/3/2024` and `3/15/2024` with a CE year when only one order is a date, `1/1/2024`,
+ * `15 มี.ค. 2567`), `Mar 2024`, `March 2024`, `Mar-24`, Thai digits, stray and invisible characters. A
+ * two-digit year is BE after a Thai month name (67 → 2567) and CE after an English one (24 → 2024);
+ * two-digit years after a month number are refused as ambiguous, and so is a CE date whose day and month
+ * could be swapped (`2/1/2024`, see `ambiguousMonthReason`). Never throws.
  */
 export function parseMonth(text: string): string | null {
   if (typeof text !== 'string' || text.length > 100) return null;
   try {
-    return parseNormalizedMonth(thaiDigitsToAscii(normalizeThai(text)).toLowerCase());
+    return parseNormalizedMonth(normalizedMonthText(text));
   } catch {
     return null;
   }
+}
+
+/** `2567-01 / ม.ค. 67`: the two ways of writing a month that can never be misread. */
+function clearMonthForms(isoMonth: string): string {
+  const { year, month } = splitIsoMonth(isoMonth);
+  const be = ceToBe(year);
+  return `${be}-${String(month).padStart(2, '0')} / ${THAI_MONTHS_SHORT[month - 1]} ${String(be).slice(-2)}`;
+}
+
+/**
+ * Why `parseMonth` refuses a date with a CE year whose first two numbers could each be the month
+ * (`2/1/2024`: 2 January day first, or 1 February as Excel with US settings writes it), in Thai with both
+ * readings and how to write the month; null for any other text. Such a date is never guessed (issue 11).
+ */
+export function ambiguousMonthReason(text: string): string | null {
+  if (typeof text !== 'string' || text.length > 100) return null;
+  const m = DAY_MONTH_YEAR.exec(normalizedMonthText(text));
+  if (!m) return null;
+  const months = numericDateMonths(Number(m[1]), Number(m[3]), Number(m[4]));
+  if (months.length !== 2) return null;
+  const [dayFirst, monthFirst] = months;
+  const shown = stripInvisible(text);
+  return (
+    `เดือนอ่านได้สองแบบ: "${shown}" เป็น ${Number(m[1])} ${monthLabel(dayFirst)} (วัน/เดือน/ปี) ` +
+    `หรือ ${Number(m[3])} ${monthLabel(monthFirst)} (เดือน/วัน/ปี แบบ Excel ที่ตั้งค่าภาษาอังกฤษสหรัฐฯ) — ไม่ได้เดาให้ ` +
+    `เขียนเดือนให้ชัด: ${clearMonthForms(dayFirst)} ถ้าหมายถึง${THAI_MONTHS_LONG[Number(m[3]) - 1]}, ` +
+    `${clearMonthForms(monthFirst)} ถ้าหมายถึง${THAI_MONTHS_LONG[Number(m[1]) - 1]}`
+  );
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateUnitsFile, UNITS_DATA_URL } from '../../../scripts/gen-units';
+import { normalizeThai } from './thai-text';
 import {
   DISTRICTS,
   PROVINCES,
@@ -400,6 +401,48 @@ describe('matchDistrict: garbage', () => {
         }
       ),
       { numRuns: 300 }
+    );
+  });
+});
+
+describe('matchDistrict: Thai marks typed out of order or twice (they look the same on screen)', () => {
+  it.each([
+    ['คลองเข\u0E48\u0E37อน', '24', '2411'],
+    ['เข\u0E48\u0E37องใน', 'อุบลราชธานี', district('เขื่องใน', 'อุบลราชธานี').id],
+    ['คำเข\u0E48\u0E37อนแก้ว', 'ยโสธร', district('คำเขื่อนแก้ว', 'ยโสธร').id],
+    ['อ.บ้านเหล\u0E48\u0E37อม', 'นครราชสีมา', district('บ้านเหลื่อม', 'นครราชสีมา').id],
+    ['บ้านโพธ\u0E4C\u0E34', '24', '2405'],
+    ['บางน้ำเปร\u0E49\u0E35ยว', '24', '2403'],
+    ['บางคล\u0E49\u0E49า', '24', '2402'],
+    ['\u0E40\u0E40ปลงยาว', '24', '2409']
+  ])('%j (province %s) → %s', (input, province, id) => {
+    expect(summary(matchDistrict(input, province))).toBe(id);
+  });
+
+  it('every district name in the master list is already in canonical order', () => {
+    const clusters = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]{2,}/g;
+    for (const d of DISTRICTS) {
+      for (const run of d.name.match(clusters) ?? []) expect(normalizeThai(run), d.name).toBe(run);
+    }
+  });
+
+  it('matches any district whose marks were typed in any order, some twice (property)', () => {
+    const withMarks = DISTRICTS.filter((d) => /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]{2}/.test(d.name));
+    expect(withMarks.length).toBeGreaterThan(50);
+    fc.assert(
+      fc.property(fc.constantFrom(...withMarks), fc.infiniteStream(fc.nat()), (d, random) => {
+        const typed = d.name.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]{2,}/g, (run) => {
+          const marks = [...run];
+          if (random.next().value % 2 === 0) marks.push(marks[0]);
+          for (let i = marks.length - 1; i > 0; i--) {
+            const j = random.next().value % (i + 1);
+            [marks[i], marks[j]] = [marks[j], marks[i]];
+          }
+          return marks.join('');
+        });
+        expect(matchDistrict(typed, d.provinceId)).toEqual({ kind: 'match', district: d });
+      }),
+      { numRuns: 500 }
     );
   });
 });

@@ -11,6 +11,19 @@ export interface CsvRecord {
   line: number;
   /** Cells as written, unquoted; not trimmed. */
   cells: string[];
+  /**
+   * Cells whose value the file does not hold (a workbook's formula saved without its result, a formula
+   * error), by column index, with a Thai reason: the results reader rejects the line when it reads one of
+   * those columns. Absent for CSV text, which always holds what it shows.
+   */
+  problems?: CellProblem[];
+}
+
+export interface CellProblem {
+  /** 0-based column index in `cells`. */
+  index: number;
+  /** Thai, for users. */
+  reason: string;
 }
 
 export interface CsvError {

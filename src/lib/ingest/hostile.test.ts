@@ -287,7 +287,8 @@ describe('dates in ten formats: the right month, or a clear reason — never a w
     ['Jun 2022', '2022-06'],
     ['June 2022', '2022-06'],
     ['๐๖/๒๕๖๕', '2022-06'],
-    ['06/15/2022', null], // month 15: a US date is refused, not read as another month
+    ['06/15/2022', '2022-06'], // a US date that only one order makes a date: 15 June
+    ['06/05/2022', null], // 6 May or 5 June (US settings): refused, never guessed (issue 11)
     ['44713', null], // an Excel serial date written as a number
     ['2022-06-15T00:00:00Z', '2022-06'], // an ISO time stamp: its month
     ['6/22', null], // a two-digit year after a month number is ambiguous
@@ -299,7 +300,7 @@ describe('dates in ten formats: the right month, or a clear reason — never a w
       expect(report.rows).toEqual([]);
       expect(report.rejected).toHaveLength(1);
       expect(report.rejected[0].column).toBe('เดือน');
-      expect(report.rejected[0].reason).toMatch(/^(อ่านเดือนไม่ได้: "|เดือน .* อยู่นอกช่วง)/);
+      expect(report.rejected[0].reason).toMatch(/^(อ่านเดือนไม่ได้: "|เดือน .* อยู่นอกช่วง|เดือนอ่านได้สองแบบ: ")/);
     }
   });
 });

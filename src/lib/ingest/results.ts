@@ -11,7 +11,13 @@
 import type { Framework, Kpi } from '../domain/framework';
 import type { Rejection, ResultRow } from '../domain/results';
 import { parseNumber } from '../domain/numbers';
-import { monthLabel, parseMonth, periodLabel, periodsOfFramework } from '../domain/periods';
+import {
+  ambiguousMonthReason,
+  monthLabel,
+  parseMonth,
+  periodLabel,
+  periodsOfFramework
+} from '../domain/periods';
 import { normalizeThai, stripInvisible, thaiDigitsToAscii } from '../domain/thai-text';
 import {
   DISTRICTS,
@@ -455,6 +461,21 @@ interface Layout {
 
 type LayoutResult = { ok: true; layout: Layout } | { ok: false; missing: string[] };
 
+/** The columns a layout reads: units, KPI, month and every number column. */
+function columnsRead(layout: Layout): Set<number> {
+  const numberColumns = (n: NumberColumns) => [n.value, n.target, n.baseline, n.adjust];
+  return new Set(
+    [
+      layout.unit.unit,
+      layout.unit.province,
+      layout.month,
+      layout.kpi,
+      ...(layout.numbers ? numberColumns(layout.numbers) : []),
+      ...(layout.wide ?? []).flatMap(numberColumns)
+    ].filter((index) => index !== undefined)
+  );
+}
+
 function headerText(header: readonly string[], index: number): string {
   return clipMessage(stripInvisible(header[index] ?? ''), 200) || `คอลัมน์ที่ ${index + 1}`;
 }
@@ -802,6 +823,7 @@ function readInto(
   let notReported = 0;
   const extraCellLines: number[] = [];
   const width = layout.header.length;
+  const readColumns = columnsRead(layout);
 
   const records = table.rows.slice(dataStart);
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
@@ -810,6 +832,14 @@ function readInto(
     const record = records[recordIndex];
     const { line } = record;
     if (csvErrorLines.has(line)) continue; // already rejected with the parser's reason
+    // A workbook cell without a value (a formula saved without its result, a formula error) in a column
+    // that is read: the line is rejected, naming each such cell (xlsx.ts).
+    const cellProblems = record.problems?.filter((problem) => readColumns.has(problem.index)) ?? [];
+    if (cellProblems.length > 0) {
+      for (const problem of cellProblems)
+        reject(line, headerText(layout.header, problem.index), problem.reason);
+      continue;
+    }
     const cells = record.cells.map((cell) => stripInvisible(cell));
     if (cells.every((cell) => cell === '')) continue;
 
@@ -994,7 +1024,10 @@ function resolveMonth(
   if (month !== null) return { ok: true, month };
   return {
     ok: false,
-    problem: { column, reason: `อ่านเดือนไม่ได้: "${text}" (เขียนเช่น 2567-04, 04/2567 หรือ เม.ย. 67)` }
+    problem: {
+      column,
+      reason: ambiguousMonthReason(text) ?? `อ่านเดือนไม่ได้: "${text}" (เขียนเช่น 2567-04, 04/2567 หรือ เม.ย. 67)`
+    }
   };
 }
 
