@@ -161,6 +161,35 @@ function scanLines(bytes: Uint8Array, from: number): Scan {
   return { starts, ends, width, irregular, breakpoints, nonBlank, widest };
 }
 
+/** The physical line of the `k`-th non-blank line (1 = header). */
+function physicalLine(scan: Scan, k: number): number {
+  let offset = 0;
+  for (const point of scan.breakpoints) {
+    if (point.k > k) break;
+    offset = point.offset;
+  }
+  return k + offset;
+}
+
+/**
+ * `leavesOutEmptyCells` of reading-rules.ts on the records the CSV parser would give: lines with a cell that
+ * is not blank; is one with fewer cells than the header before the last of them?
+ */
+function leavesOutEmptyCells(scan: Scan, lineText: (line: number) => string): boolean {
+  const isRecord = (line: number) =>
+    lineText(line)
+      .split(',')
+      .some((cell) => cell.trim() !== '');
+  let last = scan.starts.length;
+  while (last > 1 && !isRecord(last)) last--;
+  for (const k of scan.irregular) {
+    const line = physicalLine(scan, k);
+    if (line >= last) break;
+    if (lineText(line).split(',').length < scan.width && isRecord(line)) return true;
+  }
+  return false;
+}
+
 interface Layout {
   header: string[];
   roles: Map<Role, number>;
@@ -293,10 +322,15 @@ export async function readResultsFast(
     }
     const layout = layoutOf(header, options.framework);
     phase('delimiter');
+    // Whether the writer leaves out empty cells at the end of lines, decided on the whole file as the page's
+    // reader decides it on its records (reading-rules.ts `leavesOutEmptyCells`), and passed to every
+    // `readResultsTable` below, which sees only some of the lines.
+    const ragged = leavesOutEmptyCells(scan, lineText);
     const readOptions: ResultsReadOptions = {
       framework: options.framework,
       aliases: options.aliases,
-      onlyFrameworkMonths: true
+      onlyFrameworkMonths: true,
+      leavesOutEmptyCells: ragged
     };
     const file = input.name;
 
@@ -423,7 +457,9 @@ export async function readResultsFast(
     const numberColumns = NUMBER_ROLES.filter((r) => layout.roles.has(r));
     const odd = await db.query<{ t: string }>(
       numberColumns
-        .map((r) => `SELECT ${role(r)} AS t ${dataRows} AND ${role(r)} IS NOT NULL AND NOT plain_${r}`)
+        .map(
+          (r) => `SELECT DISTINCT ${role(r)} AS t ${dataRows} AND ${role(r)} IS NOT NULL AND NOT plain_${r}`
+        )
         .join(' UNION ')
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.numbers} (t VARCHAR, ok BOOLEAN, value DOUBLE, percent BOOLEAN)`);
@@ -480,10 +516,10 @@ export async function readResultsFast(
     const figureAt = new Map<number, NumberRole>(numberColumns.map((r) => [layout.roles.get(r)!, r]));
     for (const index of figureAt.keys()) {
       const next = figureAt.get(index + 1);
-      if (next !== 'target' && next !== 'baseline') continue;
-      noted.push(
-        `(NOT k.uses_${next} AND ${SPLIT_LEAD_SQL(`r.${column(index)}`)} AND ${SPLIT_GROUP_SQL(`r.${column(index + 1)}`)})`
-      );
+      // Any two figures side by side when the writer leaves out empty cells; else one the KPI does not use.
+      if (next === undefined || (!ragged && next !== 'target' && next !== 'baseline')) continue;
+      const split = `${SPLIT_LEAD_SQL(`r.${column(index)}`)} AND ${SPLIT_GROUP_SQL(`r.${column(index + 1)}`)}`;
+      noted.push(ragged ? `(${split})` : `(NOT k.uses_${next} AND ${split})`);
     }
     const lineOf =
       scan.breakpoints.length === 0

@@ -829,19 +829,34 @@ export function splitIntoEmptyCells(
 }
 
 /**
+ * Does the file's writer leave out the empty cells at the end of a line? Some record other than the last (a
+ * file cut short ends in a short line) has fewer cells than the header. Then a number split at its thousands
+ * separator need not show as an extra cell (`…,T1,2565-04,732,113.47` under `…,value,target,baseline`).
+ * `records`: the data records under the header, as the CSV parser gives them (blank lines skipped).
+ */
+export function leavesOutEmptyCells(
+  records: readonly { cells: readonly string[] }[],
+  width: number
+): boolean {
+  for (let i = 0; i + 1 < records.length; i++) if (records[i].cells.length < width) return true;
+  return false;
+}
+
+/**
  * A line that fits the header but may hold a number split at its thousands separator: a number column with
  * 1–3 digits, the next column a number column of the same KPI with a 3-digit group (`732` | `113.47`), and
- * either the line has fewer cells than the header (its writer leaves out empty cells at the end, so a split
- * does not show as an extra cell) or the KPI does not use that next figure (a target on a KPI that is not
- * `pct_of_target`, a baseline on one that is not `growth_pct`). Both readings are possible — `732` and an
- * unused `113.47`, or `732,113.47` — so the line is refused with the reason, never read one way.
+ * either its writer leaves out empty cells at the end (this line, or `ragged`: the file, has fewer cells than
+ * the header), so that a split does not show as an extra cell, or the KPI does not use that next figure (a
+ * target on a KPI that is not `pct_of_target`, a baseline on one that is not `growth_pct`). Both readings are
+ * possible — `732` and `113.47`, or `732,113.47` — so the line is refused with the reason, never read one way.
  */
 export function splitNumberProblem(
   cells: readonly string[],
   width: number,
   columns: NumberColumns,
   kpi: Kpi | null,
-  header: readonly string[]
+  header: readonly string[],
+  ragged = false
 ): Problem | null {
   const roleAt = new Map<number, NumberRole>();
   for (const role of NUMBER_ROLES) if (columns[role] !== undefined) roleAt.set(columns[role]!, role);
@@ -850,14 +865,16 @@ export function splitNumberProblem(
     if (nextRole === undefined || !leads(cells[index]) || !follows(cells[index + 1])) continue;
     const short = cells.length < width;
     const unused = kpi !== null && !usesFigure(kpi, nextRole);
-    if (!short && !unused) continue;
+    if (!short && !ragged && !unused) continue;
     const lead = cells[index];
     const next = cells[index + 1];
     const column = headerText(header, index);
     const nextColumn = headerText(header, index + 1);
     const why = unused
       ? `ตัวชี้วัด ${kpi!.kpi} ไม่ใช้${ROLE_NAME[nextRole]}`
-      : `บรรทัดนี้มี ${cells.length} ช่อง น้อยกว่าหัวตาราง (${width} ช่อง)`;
+      : short
+        ? `บรรทัดนี้มี ${cells.length} ช่อง น้อยกว่าหัวตาราง (${width} ช่อง)`
+        : 'ไฟล์นี้ไม่ได้เขียนช่องว่างท้ายบรรทัด (บางบรรทัดมีช่องน้อยกว่าหัวตาราง) ช่องที่เกินจึงไม่ปรากฏ';
     const fix = unused
       ? `ถ้าเป็นสองค่า ให้ลบ${ROLE_NAME[nextRole]}ที่ไม่ได้ใช้ออก`
       : 'ถ้าเป็นสองค่า ให้เขียนช่องให้ครบทุกคอลัมน์ของหัวตาราง';

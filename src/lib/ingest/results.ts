@@ -26,6 +26,7 @@ import {
   detectLayout,
   duplicateReason,
   hasSplitThousands,
+  leavesOutEmptyCells,
   headerText,
   listLines,
   monthScopeOf,
@@ -62,6 +63,12 @@ export interface ResultsReadOptions {
    * the app and the command line do; off by default so that the text reader stays a pure format reader).
    */
   onlyFrameworkMonths?: boolean;
+  /**
+   * Whether the file's writer leaves out empty cells at the end of a line (`leavesOutEmptyCells` of
+   * reading-rules.ts). By default decided from the table; the fast reader, which hands only some of a file's
+   * lines to `readResultsTable`, passes what it found in the whole file.
+   */
+  leavesOutEmptyCells?: boolean;
 }
 
 /** Why a unit name could not be used: the kinds a validation report groups. */
@@ -282,6 +289,7 @@ function readInto(
   const figureIndexes = figureColumns.filter((index): index is number => index !== undefined);
 
   const records = table.rows.slice(dataStart);
+  const ragged = options.leavesOutEmptyCells ?? leavesOutEmptyCells(records, width);
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
     if (options.onProgress && recordIndex % PROGRESS_EVERY === 0)
       options.onProgress(recordIndex / records.length);
@@ -318,7 +326,7 @@ function readInto(
     };
     /** The value's own problems once the KPI is known: a split number, a value outside the KPI's range. */
     const valueProblems = (kpi: Kpi, columns: NumberColumns, figures: Figures): Problem[] => {
-      const split = splitNumberProblem(cells, width, columns, kpi, layout.header);
+      const split = splitNumberProblem(cells, width, columns, kpi, layout.header, ragged);
       if (split) return [split];
       const range = valueRangeProblem(kpi, figures.value, headerText(layout.header, columns.value));
       return range ? [range] : [];
