@@ -251,3 +251,48 @@ export function hostileFiles({ cuts = 1 } = {}): HostileFile[] {
   }
   return files;
 }
+
+/**
+ * The demo's results (static/demo/chachoengsao-2565-r2.csv) with thousands separators, written by Python
+ * (`python3`: its csv module and its codecs), into `dir` — a writer other than ours (issue 11):
+ *
+ * - `py-csv.csv`: `csv.writer` (quotes `"732,113.47"`): must read exactly like the demo;
+ * - `py-split.csv` (UTF-8) and `py-split-874.csv` (Windows-874, `codecs.open(…, 'cp874')`): `','.join` of the
+ *   cells, numbers unquoted (`…,732,113.47,,`): the split lines must be refused, never read as 732;
+ * - `py-ragged.csv`: the same, leaving out empty cells at the end of a line (`…,732,113.47`);
+ * - `py-escaped.csv`: `csv.writer(quoting=QUOTE_NONE, escapechar='\\')` (`732\,113.47`).
+ * Returns the file names. Throws when python3 is missing (the tests need it).
+ */
+export async function writePythonFiles(dir: string): Promise<string[]> {
+  const { execFileSync } = await import('node:child_process');
+  const demo = fileURLToPath(new URL('../../../static/demo/chachoengsao-2565-r2.csv', import.meta.url));
+  const script = String.raw`
+import codecs, csv, os, sys
+from decimal import Decimal, InvalidOperation
+out, demo = sys.argv[1], sys.argv[2]
+with open(demo, encoding='utf-8', newline='') as f:
+    rows = list(csv.reader(f))
+header, body = rows[0], rows[1:]
+def grouped(cell):
+    try:
+        return format(Decimal(cell), ',')
+    except InvalidOperation:
+        return cell
+lines = [header] + [[grouped(c) if i >= 3 else c for i, c in enumerate(r)] for r in body]
+with open(os.path.join(out, 'py-csv.csv'), 'w', encoding='utf-8', newline='') as f:
+    csv.writer(f).writerows(lines)
+for name, encoding in (('py-split.csv', 'utf-8'), ('py-split-874.csv', 'cp874')):
+    with codecs.open(os.path.join(out, name), 'w', encoding) as f:
+        for r in lines:
+            f.write(','.join(r) + '\r\n')
+with codecs.open(os.path.join(out, 'py-ragged.csv'), 'w', 'utf-8') as f:
+    for r in lines:
+        while len(r) > 1 and r[-1] == '':
+            r = r[:-1]
+        f.write(','.join(r) + '\n')
+with open(os.path.join(out, 'py-escaped.csv'), 'w', encoding='utf-8', newline='') as f:
+    csv.writer(f, quoting=csv.QUOTE_NONE, escapechar='\\').writerows(lines)
+`;
+  execFileSync('python3', ['-c', script, dir, demo]);
+  return ['py-csv.csv', 'py-split.csv', 'py-split-874.csv', 'py-ragged.csv', 'py-escaped.csv'];
+}

@@ -778,11 +778,12 @@ export function usesFigure(kpi: Kpi, role: NumberRole): boolean {
 const LEADING_GROUP = /^[-+(\u2212฿]?\s*\d{1,3}$/;
 const FOLLOWING_GROUP = /^\d{3}(?:\.\d*)?\s*(?:%|\)|บาท)?$/;
 
-/** `LEADING_GROUP` and `FOLLOWING_GROUP` on a cell (after `stripInvisible`), Thai digits as ASCII. */
-function leads(cell: string | undefined): boolean {
+/** May this cell (after `stripInvisible`) start a split number: 1–3 digits, a sign or `(` or `฿` before? */
+export function leads(cell: string | undefined): boolean {
   return cell !== undefined && LEADING_GROUP.test(thaiDigitsToAscii(cell));
 }
-function follows(cell: string | undefined): boolean {
+/** May this cell (after `stripInvisible`) be a later group of a split number: 3 digits, decimals, `%`…? */
+export function follows(cell: string | undefined): boolean {
   return cell !== undefined && FOLLOWING_GROUP.test(thaiDigitsToAscii(cell));
 }
 
