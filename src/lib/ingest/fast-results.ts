@@ -507,19 +507,33 @@ export async function readResultsFast(
     });
     // Lines the rules have a word for although every cell resolves: a value outside the KPI's plain bounds, a
     // `%` the KPI does not expect, 1–3 digits before a 3-digit group in a figure the KPI does not use.
-    const valueOf = `(CASE WHEN r.plain_value THEN CAST(r.${role('value')} AS DOUBLE) ELSE n_value.value END)`;
+    // What the rules have a word for although every cell resolves (a value outside the KPI's plain bounds, a
+    // `%` the KPI does not expect, 1–3 digits before a 3-digit group in a figure the KPI does not use): the
+    // facts in \`resolved\`, the decision in \`classified\`.
+    const facts = [
+      'k.low',
+      'k.high',
+      'k.percent_ok',
+      'k.uses_target',
+      'k.uses_baseline',
+      `coalesce(NOT r.plain_value AND n_value.percent, FALSE) AS value_percent`
+    ];
     const noted = [
-      `(k.low IS NOT NULL AND ${valueOf} < k.low)`,
-      `(k.high IS NOT NULL AND ${valueOf} > k.high)`,
-      `(NOT r.plain_value AND n_value.percent AND NOT k.percent_ok)`
+      '(low IS NOT NULL AND value < low)',
+      '(high IS NOT NULL AND value > high)',
+      '(value_percent AND NOT percent_ok)'
     ];
     const figureAt = new Map<number, NumberRole>(numberColumns.map((r) => [layout.roles.get(r)!, r]));
-    for (const index of figureAt.keys()) {
+    for (const [index, lead] of figureAt) {
       const next = figureAt.get(index + 1);
       // Any two figures side by side when the writer leaves out empty cells; else one the KPI does not use.
       if (next === undefined || (!ragged && next !== 'target' && next !== 'baseline')) continue;
-      const split = `${SPLIT_LEAD_SQL(`r.${column(index)}`)} AND ${SPLIT_GROUP_SQL(`r.${column(index + 1)}`)}`;
-      noted.push(ragged ? `(${split})` : `(NOT k.uses_${next} AND ${split})`);
+      const [c, d] = [`r.${column(index)}`, `r.${column(index + 1)}`];
+      facts.push(
+        `CASE WHEN ${c} IS NULL OR ${d} IS NULL THEN FALSE ELSE ${SPLIT_LEAD_SQL(c, `r.plain_${lead}`)} ` +
+          `AND ${SPLIT_GROUP_SQL(d, `r.plain_${next}`)} END AS split_${index}`
+      );
+      noted.push(ragged ? `split_${index}` : `(split_${index} AND NOT uses_${next})`);
     }
     const lineOf =
       scan.breakpoints.length === 0
@@ -531,8 +545,8 @@ export async function readResultsFast(
       resolved AS (
         SELECT (${lineOf})::INTEGER AS line, u.unit_id, kk.kpi, mm.month, ${figures.map((f) => f.value).join(', ')},
           (${irregular} OR u.unit_id IS NULL OR kk.kpi IS NULL OR mm.month IS NULL
-            OR NOT (${figures.map((f) => f.ok).join(' AND ')})
-            OR coalesce(${noted.join(' OR ')}, FALSE)) AS unclean
+            OR NOT (${figures.map((f) => f.ok).join(' AND ')})) AS unclean,
+          ${facts.join(', ')}
         FROM raw r
         LEFT JOIN ${TEMP.units} u ON u.p = ${cell('province')} AND u.u = ${cell('unit')}
         LEFT JOIN ${TEMP.kpis} kk ON kk.t = ${cell('kpi')}
@@ -540,7 +554,10 @@ export async function readResultsFast(
         LEFT JOIN ${TEMP.months} mm ON mm.t = ${cell('month')}
         ${figures.map((f) => f.join).join('\n        ')}
       ),
-      classified AS (SELECT * REPLACE (unclean OR value IS NULL AS unclean) FROM resolved),
+      classified AS (
+        SELECT * REPLACE (unclean OR value IS NULL OR coalesce(${noted.join(' OR ')}, FALSE) AS unclean)
+        FROM resolved
+      ),
       repeated AS (
         SELECT unit_id, kpi, month FROM classified WHERE NOT unclean GROUP BY ALL HAVING count(*) > 1
       )

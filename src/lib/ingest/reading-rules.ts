@@ -788,13 +788,18 @@ export function follows(cell: string | undefined): boolean {
 }
 
 /**
- * What DuckDB can test on a raw cell, wider than `leads` / `follows` (stripping only removes or changes
- * characters that are not digits): the cell holds 1–3 digits (`SPLIT_LEAD_SQL`), or at least 3
- * (`SPLIT_GROUP_SQL`). `c` is a SQL expression of the cell.
+ * What DuckDB tests on a raw cell for `leads` / `follows` (`c`: the cell, `plain`: whether it matches
+ * `PLAIN_NUMBER_SQL`, both SQL expressions). A plain cell has no character that `stripInvisible` changes, so
+ * it is tested exactly (cheap string functions); any other cell more widely, by its digits (stripping only
+ * removes or changes characters that are not digits): 1–3 of them (`SPLIT_LEAD_SQL`), or at least 3
+ * (`SPLIT_GROUP_SQL`). Never narrower than the rules (reading-rules.test.ts).
  */
-export const SPLIT_LEAD_SQL = (c: string) =>
-  `(length(regexp_replace(${c}, '[^0-9๐-๙]', '', 'g')) BETWEEN 1 AND 3)`;
-export const SPLIT_GROUP_SQL = (c: string) => `(length(regexp_replace(${c}, '[^0-9๐-๙]', '', 'g')) >= 3)`;
+export const SPLIT_LEAD_SQL = (c: string, plain: string) =>
+  `(CASE WHEN ${plain} THEN NOT contains(${c}, '.') AND length(ltrim(${c}, '-')) <= 3 ` +
+  `ELSE length(regexp_replace(${c}, '[^0-9๐-๙]', '', 'g')) BETWEEN 1 AND 3 END)`;
+export const SPLIT_GROUP_SQL = (c: string, plain: string) =>
+  `(CASE WHEN ${plain} THEN NOT starts_with(${c}, '-') AND length(split_part(${c}, '.', 1)) = 3 ` +
+  `ELSE length(regexp_replace(${c}, '[^0-9๐-๙]', '', 'g')) >= 3 END)`;
 
 /**
  * Does a line with more cells than the header hold a number split at its thousands separators? Then the
