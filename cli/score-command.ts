@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/lib/db/types';
 import type { Framework, FrameworkIssue } from '../src/lib/domain/framework';
 import { parsePeriodId, previousPeriod } from '../src/lib/domain/periods';
-import type { Rejection, ResultRow } from '../src/lib/domain/results';
+import {
+  laterFileWins,
+  replacementText,
+  sameRowsText,
+  type Rejection,
+  type ResultRow
+} from '../src/lib/domain/results';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../src/lib/frameworks/builtin';
 import { decodeText } from '../src/lib/ingest/decode';
 import { readFrameworkFiles, readFrameworkJson } from '../src/lib/ingest/framework-files';
@@ -17,6 +23,8 @@ import { openTempFileRegistry } from '../src/lib/db/node-files';
 import { readResultsFast } from '../src/lib/ingest/fast-results';
 import { readResultsFile } from '../src/lib/ingest/read-file';
 import { STAGED_RESULTS, createStagedResultsSql } from '../src/lib/sql/results-import';
+import { ident } from '../src/lib/sql/identifiers';
+import { resultRowOf } from '../src/lib/sql/schema';
 import { formatLeagueCsv, formatLeagueJson, listFrameworksCsv } from '../src/lib/scoring/league-format';
 import { Workspace, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
 
@@ -146,8 +154,15 @@ async function loadFramework(spec: string): Promise<{ framework: Framework; issu
   return { framework: read.framework, issues: read.issues };
 }
 
-async function openEngine(engine: Options['engine']): Promise<Db> {
-  if (engine === 'wasm') return (await import('../src/lib/db/node-wasm')).openNodeWasmDb();
+/** How `runScore` is run (tests): `reuseWasmModule` — see `openNodeWasmDb` (many runs in one process). */
+export interface RunOptions {
+  reuseWasmModule?: boolean;
+}
+
+async function openEngine(engine: Options['engine'], run: RunOptions): Promise<Db> {
+  if (engine === 'wasm') {
+    return (await import('../src/lib/db/node-wasm')).openNodeWasmDb({ reuseModule: run.reuseWasmModule });
+  }
   return (await import('../src/lib/db/node-native')).openNodeNativeDb();
 }
 
@@ -155,7 +170,7 @@ function issueLine(issue: FrameworkIssue): string {
   return `${issue.severity}: ${issue.where}: ${issue.message}`;
 }
 
-export async function runScore(argv: readonly string[], out: Output): Promise<number> {
+export async function runScore(argv: readonly string[], out: Output, run: RunOptions = {}): Promise<number> {
   let options: Options;
   try {
     options = parseArgs(argv);
@@ -202,13 +217,15 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
       }
     }
 
-    db = await openEngine(options.engine);
+    db = await openEngine(options.engine, run);
     const workspace = await Workspace.open(db);
     const stored = await workspace.putFramework(framework);
     const storeError = stored.find((issue) => issue.severity === 'error');
     if (storeError) throw new ScoreError(`framework is not valid: ${issueLine(storeError)}`);
     await workspace.ensurePeriods(framework.id, [period, previousPeriod(period)]);
     let usable = 0;
+    // Each file's rows, to find the same result in several files (only kept when there are several).
+    const fileRows: ResultRow[][] = [];
     if (options.engine === 'native') {
       // Native DuckDB reads the files itself (src/lib/ingest/fast-results.ts: the same rows, rejections and
       // warnings as the upload page's reader, several times faster on national files).
@@ -225,6 +242,13 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
               table: STAGED_RESULTS
             }
           );
+          if (inputs.length > 1) {
+            const staged = await db.query(
+              `SELECT unit_id, kpi, month, value, target, baseline, adjust, source, line FROM ${ident(STAGED_RESULTS)}`
+            );
+            fileRows.push(staged.map(resultRowOf));
+          }
+          // Committed file by file: a later file's row replaces an earlier one's (laterFileWins).
           await workspace.commitStaged(framework.id);
           usable += report.rowCount;
           for (const rejection of report.rejected) rejected.push(rejection);
@@ -235,16 +259,23 @@ export async function runScore(argv: readonly string[], out: Output): Promise<nu
       }
     } else {
       // DuckDB-WASM: the upload page's reader in JS (and so a check of the fast reader: cli/score.test.ts).
-      const rows: ResultRow[] = [];
       for (const input of inputs) {
         const report = await readResultsFile({ ...input, sheet: options.sheet }, { framework });
-        // Not push(...rows): a national file has more rows than a call may take arguments.
-        for (const row of report.rows) rows.push(row);
+        fileRows.push(report.rows);
         for (const rejection of report.rejected) rejected.push(rejection);
         warnings.push(...report.warnings.map((warning) => `warning: ${input.name}: ${warning}`));
       }
+      const rows = laterFileWins(fileRows).rows;
       await workspace.putResults(framework.id, rows);
       usable = rows.length;
+    }
+    // The same result in several files: the later file wins (src/lib/domain/results.ts laterFileWins).
+    if (fileRows.length > 1) {
+      const unit = (framework.province ?? '').trim() === '' ? 'province' : 'district';
+      const across = laterFileWins(fileRows);
+      for (const replaced of across.replaced)
+        warnings.push(`warning: ${replacementText(replaced, 'en', unit)}`);
+      for (const same of across.same) warnings.push(`warning: ${sameRowsText(same, 'en', unit)}`);
     }
     for (const rejection of rejected) {
       out.stderr(`rejected: ${rejection.file}:${rejection.line}: ${rejection.reason}\n`);

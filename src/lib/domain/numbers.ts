@@ -6,6 +6,11 @@ import { stripInvisible, thaiDigitsToAscii } from './thai-text';
 
 export type NumberParse = { ok: true; value: number | null } | { ok: false; reason: string };
 
+/** `parseNumber` with what was written around the number: whether a `%` sign was (issue 11: a `%` on a KPI
+ * that is not a percentage is worth a warning). */
+export type NumberReading =
+  { ok: true; value: number | null; percent: boolean } | { ok: false; reason: string };
+
 /** Dashes that mean "nothing here" when they are the whole cell. */
 const BLANK_MARKS = new Set(['', '-', '–', '—', '−']);
 
@@ -19,7 +24,7 @@ const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+(?:\.\d*)?$/;
 /** A comma used as the decimal mark (`12,5`, `1.234,5`): European style, which we do not guess at. */
 const COMMA_DECIMAL = /^(?:\d{1,3}(?:\.\d{3})+|\d+),\d+$/;
 
-function notANumber(original: string): NumberParse {
+function notANumber(original: string): NumberReading {
   return { ok: false, reason: `ไม่ใช่ตัวเลข: "${original}"` };
 }
 
@@ -28,9 +33,15 @@ function notANumber(original: string): NumberParse {
  * A `%` is dropped and the number kept as written (`85%` → 85).
  */
 export function parseNumber(text: string): NumberParse {
+  const reading = readNumber(text);
+  return reading.ok ? { ok: true, value: reading.value } : reading;
+}
+
+/** `parseNumber`, and whether the number was written with a `%` sign (`percent`; false for a blank cell). */
+export function readNumber(text: string): NumberReading {
   const original = stripInvisible(String(text ?? ''));
   const cell = thaiDigitsToAscii(original);
-  if (BLANK_MARKS.has(cell)) return { ok: true, value: null };
+  if (BLANK_MARKS.has(cell)) return { ok: true, value: null, percent: false };
   if (SPREADSHEET_ERROR.test(cell)) return { ok: false, reason: `ค่าผิดพลาดจาก Excel: ${original}` };
 
   let body = cell;
@@ -65,7 +76,7 @@ export function parseNumber(text: string): NumberParse {
 
   if (body === '') {
     // Only decoration was written (`- บาท`, `-%`): the cell says "nothing", like a lone dash.
-    return parentheses ? notANumber(original) : { ok: true, value: null };
+    return parentheses ? notANumber(original) : { ok: true, value: null, percent: false };
   }
   if (parentheses && signs > 0) return notANumber(original);
 
@@ -83,7 +94,7 @@ export function parseNumber(text: string): NumberParse {
   const magnitude = Number(digits);
   if (!Number.isFinite(magnitude)) return { ok: false, reason: `ตัวเลขใหญ่เกินไป: "${original}"` };
   const value = negative ? -magnitude : magnitude;
-  return { ok: true, value: value === 0 ? 0 : value };
+  return { ok: true, value: value === 0 ? 0 : value, percent };
 }
 
 /**

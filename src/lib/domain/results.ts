@@ -102,3 +102,99 @@ export interface Rejection {
   /** Suggested fix, e.g. the closest district names. */
   suggestions?: string[];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The same result in several files of one import (issue 11)
+
+/** A row of a later file that replaces a different row of an earlier file (same unit, KPI and month). */
+export interface CrossFileReplacement {
+  /** The later file and the line of its row (the one kept). */
+  file: string;
+  line: number;
+  /** The earlier file and the line of the row it replaces. */
+  earlierFile: string;
+  earlierLine: number;
+  unitId: string;
+  kpi: string;
+  month: string;
+}
+
+/** Rows of a later file identical (figures and all) to rows of an earlier one: counted once, said once. */
+export interface CrossFileSame {
+  file: string;
+  earlierFile: string;
+  count: number;
+}
+
+export interface CrossFileOutcome {
+  /** Each (unit, KPI, month) once: the row of the latest file that has it. */
+  rows: ResultRow[];
+  /** Every later row whose figures differ from the row it replaces, in file then line order. */
+  replaced: CrossFileReplacement[];
+  /** Per later file and earlier file, how many rows were the same (in file order). */
+  same: CrossFileSame[];
+}
+
+const keyOf = (row: ResultRow) => `${row.unitId}\u0000${row.kpi}\u0000${row.month}`;
+const sameFigures = (a: ResultRow, b: ResultRow) =>
+  a.value === b.value && a.target === b.target && a.baseline === b.baseline && a.adjust === b.adjust;
+
+/**
+ * The rule for the same result in several files of one import (the command line's `--results` files in the
+ * order given, the files of one upload in the order read): inside one file a repeated key is rejected by the
+ * reader (the first line wins: reading-rules.ts `duplicateReason`); across files the **later file wins**, as
+ * uploading it afterwards would. Each row of a later file that replaces a row with other figures is listed
+ * (`replaced`, to be shown to the user); rows that are the same in both files are only counted (`same`).
+ * A row is compared with the row it replaces at that point (with three files, the third against the second).
+ * `files`: each file's rows (within a file each key at most once, as the readers give them).
+ */
+export function laterFileWins(files: readonly (readonly ResultRow[])[]): CrossFileOutcome {
+  const current = new Map<string, ResultRow>();
+  const replaced: CrossFileReplacement[] = [];
+  const same: CrossFileSame[] = [];
+  for (const rows of files) {
+    const sameCounts = new Map<string, number>();
+    const inFile = new Set<string>();
+    for (const row of [...rows].sort((a, b) => a.line - b.line)) {
+      const key = keyOf(row);
+      if (inFile.has(key)) continue; // the reader's rule: the first line of a file wins
+      inFile.add(key);
+      const earlier = current.get(key);
+      current.set(key, row);
+      if (!earlier) continue;
+      if (sameFigures(earlier, row)) {
+        sameCounts.set(earlier.source, (sameCounts.get(earlier.source) ?? 0) + 1);
+      } else {
+        replaced.push({
+          file: row.source,
+          line: row.line,
+          earlierFile: earlier.source,
+          earlierLine: earlier.line,
+          unitId: row.unitId,
+          kpi: row.kpi,
+          month: row.month
+        });
+      }
+    }
+    const file = rows[0]?.source;
+    for (const [earlierFile, count] of sameCounts) same.push({ file: file!, earlierFile, count });
+  }
+  return { rows: [...current.values()], replaced, same };
+}
+
+/**
+ * What the command line (`en`) and the check step (`th`) say of a replacement; `unit`: the framework's unit word
+ * (`district` / `อำเภอ`, `province` / `จังหวัด`).
+ */
+export function replacementText(r: CrossFileReplacement, language: 'en' | 'th', unit: string): string {
+  return language === 'en'
+    ? `${r.file}:${r.line}: replaces ${r.earlierFile}:${r.earlierLine} (same ${unit}, KPI and month; the later file wins)`
+    : `${r.file} บรรทัด ${r.line} แทนที่ ${r.earlierFile} บรรทัด ${r.earlierLine} (${unit} ตัวชี้วัด และเดือนเดียวกัน — ใช้ค่าจากไฟล์ที่นำเข้าทีหลัง)`;
+}
+
+/** What is said of rows that are the same in a later and an earlier file (counted once). */
+export function sameRowsText(s: CrossFileSame, language: 'en' | 'th', unit: string): string {
+  return language === 'en'
+    ? `${s.file}: ${s.count} row(s) the same as in ${s.earlierFile} (same ${unit}, KPI, month and figures; counted once)`
+    : `${s.file}: ${s.count.toLocaleString('en-US')} แถวเหมือนกับใน ${s.earlierFile} ทุกค่า (${unit} ตัวชี้วัด และเดือนเดียวกัน — นับครั้งเดียว)`;
+}

@@ -15,10 +15,13 @@ export interface DecodedText {
 /**
  * Decodes a file's bytes: a BOM decides; else valid UTF-8 is UTF-8 (also when only its last character was cut
  * off, which becomes U+FFFD so that the cell it was in is rejected, not silently changed); anything else is
- * read as Windows-874.
+ * read as Windows-874. `known`: what `textEncodingOf(bytes)` said, when the caller asked already.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
-  const { encoding, bom, cut } = textEncodingOf(bytes);
+export function decodeText(
+  bytes: Uint8Array,
+  known: ReturnType<typeof textEncodingOf> = textEncodingOf(bytes)
+): DecodedText {
+  const { encoding, bom, cut } = known;
   if (cut) {
     const whole = bytes.subarray(0, bytes.length - incompleteUtf8Tail(bytes));
     return { text: new TextDecoder('utf-8').decode(whole) + '\uFFFD', encoding, bom };

@@ -1,17 +1,25 @@
 /**
  * A fast reader for large results files (issue 6): DuckDB's own CSV reader does the splitting and the
  * number parsing, and the rows stay in DuckDB (no JS object per row, no re-encoding to CSV for `insertRows`).
- * It accepts and rejects exactly what `readResultsFile` (./read-file.ts) does, by construction:
+ * It reads by the same rules as `readResultsFile` (./read-file.ts) — the rules of ./reading-rules.ts — and
+ * decides only which lines are plain enough for SQL (issue 11: one set of reading rules):
  *
- * - every distinct unit, province, KPI and month text is resolved by the real reader (`readResultsTable` on a
- *   one-cell-varies probe table), and every distinct non-plain number by `parseNumber`, once per file;
- * - a line is read in DuckDB only when it is *clean*: as many cells as the header, a plain or recognised
- *   value, a unit, KPI and month that resolve, figures that parse, and a key (unit, KPI, month) no other line
- *   has. Every other line (blank values, rejections, duplicates, odd cell counts) is handed, with its real
- *   line number, to `readResultsTable`, which gives the rejections, warnings and unit issues;
- * - files it does not know how to read this way (workbooks, quotes, tabs or semicolons, title lines, wide
- *   layout, headers other than the plain §9.1 names, a national framework of provinces) go whole through
- *   `readResultsFile` — the fallback, reported in `path`.
+ * - the file-level refusals (size, old Excel, zip size, NUL characters) are `checkResultsFile`'s, decided on
+ *   the bytes before anything else: a refused file gets the page reader's report, word for word;
+ * - the header must be `plainLongLayout` (the long layout, every cell an exact §9.1 name);
+ * - every distinct unit, province, KPI and month text is resolved once by the rules' own functions
+ *   (`UnitResolver`, `resolveKpi`, `resolveMonth`), and every distinct non-plain number by `readNumber`;
+ * - a line is read in DuckDB only when it is *clean*: as many cells as the header, a value that is a
+ *   `PLAIN_NUMBER_SQL` or a recognised number inside the KPI's `plainValueBounds` (and no `%` unless the KPI
+ *   `takesPercentSign`), a unit, KPI and month that resolve, figures that parse, no cells that may be one
+ *   number split at its thousands separator (`SPLIT_LEAD_SQL` / `SPLIT_GROUP_SQL` before a figure the KPI does
+ *   not use), and a key (unit, KPI, month) no other line has. Every other line (blank values, rejections,
+ *   warnings, duplicates, odd cell counts) is handed, with its real line number, to `readResultsTable`,
+ *   which gives the rejections, warnings and unit issues;
+ * - files it does not know how to read this way (workbooks, UTF-16, quotes, tabs or semicolons, title lines,
+ *   wide layout, headers other than the plain §9.1 names, a national framework of provinces, lines wider than
+ *   the column limit, more problems than the rejection cap) go whole through `readResultsFile` — the
+ *   fallback, reported in `path`.
  * A prefix of every file is also read by `readResultsTable` and compared, so any drift between the two
  * readers turns into the fallback, not into different results.
  *
@@ -19,20 +27,39 @@
  * and gives DuckDB access to the bytes (`FileRegistry`).
  */
 import type { Db, FileRegistry, SqlValue } from '../db/types';
-import { MAX_REJECTIONS, MAX_RESULTS_FILE_BYTES } from './limits';
-import type { Framework } from '../domain/framework';
-import { parseNumber } from '../domain/numbers';
-import { fiscalYearMonths, periodsOfFramework } from '../domain/periods';
-import type { Rejection, ResultRow } from '../domain/results';
+import type { ResultRow, Rejection } from '../domain/results';
 import { stripInvisible } from '../domain/thai-text';
+import { readNumber } from '../domain/numbers';
 import { TABLE_COLUMNS, resultRowOf, resultsValues } from '../sql/schema';
 import { ident, literal } from '../sql/identifiers';
 import { parseCsv, type CsvRecord, type CsvTable } from './csv';
-import { decodeText, isUtf8, textEncodingOf, type TextEncodingName } from './decode';
+import { decodeText, isUtf8, type TextEncodingName } from './decode';
+import { MAX_COLUMNS } from './limits';
 import {
-  looksLikeOldExcel,
-  looksLikeZip,
+  NUMBER_ROLES,
+  PLAIN_NUMBER_SQL,
+  SPLIT_GROUP_SQL,
+  SPLIT_LEAD_SQL,
+  UnitResolver,
+  catalogOf,
+  checkResultsFile,
+  headerText,
+  monthScopeOf,
+  plainLongLayout,
+  plainValueBounds,
+  refusedForProblems,
+  resolveKpi,
+  resolveMonth,
+  scopeOf,
+  takesPercentSign,
+  usesFigure,
+  type Layout as RulesLayout,
+  type NumberRole,
+  type Role
+} from './reading-rules';
+import {
   readResultsFile,
+  refusedFileReport,
   type ResultsFileInput,
   type ResultsFileReport
 } from './read-file';
@@ -60,38 +87,6 @@ export interface FastReadReport extends Omit<ResultsFileReport, 'rows'> {
   phases: Record<string, number>;
 }
 
-type Role = 'province' | 'unit' | 'kpi' | 'month' | 'value' | 'target' | 'baseline' | 'adjust';
-const NUMBER_ROLES = ['value', 'target', 'baseline', 'adjust'] as const;
-
-/** The plain §9.1 header names (DESIGN §9 keeps them stable), compared after `stripInvisible` and lower-casing. */
-const PLAIN_HEADERS: Readonly<Record<string, Role>> = {
-  province: 'province',
-  จังหวัด: 'province',
-  district: 'unit',
-  unit: 'unit',
-  อำเภอ: 'unit',
-  หน่วยงาน: 'unit',
-  kpi: 'kpi',
-  ตัวชี้วัด: 'kpi',
-  รหัสตัวชี้วัด: 'kpi',
-  month: 'month',
-  เดือน: 'month',
-  งวด: 'month',
-  value: 'value',
-  ผลการดำเนินงาน: 'value',
-  ผล: 'value',
-  target: 'target',
-  ค่าเป้าหมาย: 'target',
-  เป้าหมาย: 'target',
-  baseline: 'baseline',
-  ฐาน: 'baseline',
-  adjust: 'adjust',
-  ปรับคะแนน: 'adjust'
-};
-
-/** Numbers DuckDB parses itself: what `parseNumber` reads as `Number(text)` (minus sign, ≤ 15 + 15 digits). */
-const PLAIN_NUMBER = '-?[0-9]{1,15}([.][0-9]{1,15})?';
-
 /** Lines at the start of the file that both readers read, to check they agree. */
 const CHECK_LINES = 300;
 /** Lines of the file that decide the delimiter (parseCsv guesses from its first 50 records). */
@@ -115,6 +110,8 @@ interface Scan {
   /** Non-blank index (1 = header) → physical line breakpoints: from `k` on, add `offset`. */
   breakpoints: { k: number; offset: number }[];
   nonBlank: number;
+  /** The most cells a line has. */
+  widest: number;
 }
 
 /** One pass over the bytes: line ends, cell counts, blank lines; throws Fallback on quotes and lone CRs. */
@@ -124,6 +121,7 @@ function scanLines(bytes: Uint8Array, from: number): Scan {
   const irregular: number[] = [];
   const breakpoints: { k: number; offset: number }[] = [];
   let width = -1;
+  let widest = 0;
   let nonBlank = 0;
   let blanks = 0;
   if (bytes.indexOf(QUOTE, from) !== -1) throw new Fallback('the file has quoted cells');
@@ -150,6 +148,7 @@ function scanLines(bytes: Uint8Array, from: number): Scan {
       blanks++;
     } else {
       nonBlank++;
+      widest = Math.max(widest, commas + 1);
       if (line === 1) width = commas + 1;
       else if (commas + 1 !== width) irregular.push(nonBlank);
       if (blanks > 0 && line - nonBlank !== (breakpoints.at(-1)?.offset ?? 0)) {
@@ -159,58 +158,63 @@ function scanLines(bytes: Uint8Array, from: number): Scan {
     position = newline + 1;
   }
   if (width < 0) throw new Fallback('the file is empty');
-  return { starts, ends, width, irregular, breakpoints, nonBlank };
+  return { starts, ends, width, irregular, breakpoints, nonBlank, widest };
+}
+
+/** The physical line of the `k`-th non-blank line (1 = header). */
+function physicalLine(scan: Scan, k: number): number {
+  let offset = 0;
+  for (const point of scan.breakpoints) {
+    if (point.k > k) break;
+    offset = point.offset;
+  }
+  return k + offset;
+}
+
+/**
+ * `leavesOutEmptyCells` of reading-rules.ts on the records the CSV parser would give: lines with a cell that
+ * is not blank; is one with fewer cells than the header before the last of them?
+ */
+function leavesOutEmptyCells(scan: Scan, lineText: (line: number) => string): boolean {
+  const isRecord = (line: number) =>
+    lineText(line)
+      .split(',')
+      .some((cell) => cell.trim() !== '');
+  let last = scan.starts.length;
+  while (last > 1 && !isRecord(last)) last--;
+  for (const k of scan.irregular) {
+    const line = physicalLine(scan, k);
+    if (line >= last) break;
+    if (lineText(line).split(',').length < scan.width && isRecord(line)) return true;
+  }
+  return false;
 }
 
 interface Layout {
   header: string[];
   roles: Map<Role, number>;
+  rules: RulesLayout;
 }
 
-function layoutOf(header: readonly string[], framework: Framework): Layout {
-  if (framework.province === null || stripInvisible(framework.province ?? '') === '') {
-    throw new Fallback('the framework ranks provinces');
+/** The rules' layout of a plain header, with the column of each role (throws Fallback otherwise). */
+function layoutOf(header: readonly string[], framework: ResultsReadOptions['framework']): Layout {
+  const plain = plainLongLayout(header, framework);
+  if (!plain.ok) throw new Fallback(plain.why);
+  const rules = plain.layout;
+  const roles = new Map<Role, number>([
+    ['unit', rules.unit.unit],
+    ['kpi', rules.kpi!],
+    ['month', rules.month]
+  ]);
+  if (rules.unit.province !== undefined) roles.set('province', rules.unit.province);
+  for (const role of NUMBER_ROLES) {
+    const index = rules.numbers![role];
+    if (index !== undefined) roles.set(role, index);
   }
-  const roles = new Map<Role, number>();
-  header.forEach((cell, index) => {
-    const role = PLAIN_HEADERS[stripInvisible(cell).toLowerCase()];
-    if (!role) throw new Fallback(`header "${cell}" is not a plain §9.1 name`);
-    if (roles.has(role)) throw new Fallback(`two ${role} columns`);
-    roles.set(role, index);
-  });
-  for (const role of ['unit', 'kpi', 'month', 'value'] as const) {
-    if (!roles.has(role)) throw new Fallback(`no ${role} column`);
-  }
-  return { header: [...header], roles };
+  return { header: [...header], roles, rules };
 }
 
 const column = (index: number) => `c${index + 1}`;
-
-/**
- * Resolves texts of one column (or a unit/province pair) by the real reader: each probe is a line whose
- * other cells are known to be good, varied so that no two probes share a (unit, KPI, month) key.
- */
-function probe(
-  file: string,
-  layout: Layout,
-  options: ResultsReadOptions,
-  values: readonly Partial<Record<Role, string>>[],
-  fillers: Partial<Record<Role, string>>[]
-): (ResultRow | null)[] {
-  const out: (ResultRow | null)[] = new Array(values.length).fill(null);
-  for (let offset = 0; offset < values.length; offset += fillers.length) {
-    const batch = values.slice(offset, offset + fillers.length);
-    const rows: CsvRecord[] = batch.map((value, i) => {
-      const cells = new Array<string>(layout.header.length).fill('');
-      const cell = { ...fillers[i], ...value };
-      for (const [role, index] of layout.roles) cells[index] = cell[role] ?? '';
-      return { line: i + 2, cells };
-    });
-    const report = readResultsTable(file, { header: layout.header, rows, errors: [] }, options);
-    for (const row of report.rows) out[offset + row.line - 2] = row;
-  }
-  return out;
-}
 
 const TEMP = {
   raw: 'fast_raw',
@@ -218,6 +222,7 @@ const TEMP = {
   kpis: 'fast_kpis',
   months: 'fast_months',
   numbers: 'fast_numbers',
+  kpiRules: 'fast_kpi_rules',
   irregular: 'fast_irregular',
   breakpoints: 'fast_breakpoints',
   lines: 'fast_lines',
@@ -263,15 +268,25 @@ export async function readResultsFast(
     const { rows, ...rest } = report;
     return { ...rest, rowCount: rows.length, path: 'fallback', fallbackReason: reason, fastRows: 0, phases };
   };
-  if (looksLikeZip(input.bytes) || looksLikeOldExcel(input.bytes) || input.sheet)
-    return fallback('not a text file');
-  // The reader refuses such a file whole, with the reason (src/lib/ingest/limits.ts).
-  if (input.bytes.length > MAX_RESULTS_FILE_BYTES) return fallback('over the size limit');
+  // File-level refusals first, on the bytes, by the rules the page's reader applies: the same report.
+  const check = checkResultsFile(input.bytes);
+  if (check.refusal) {
+    const { rows: _none, ...refused } = refusedFileReport(input.name, check.refusal);
+    return {
+      ...refused,
+      rowCount: 0,
+      path: 'fallback',
+      fallbackReason: check.refusal.code,
+      fastRows: 0,
+      phases
+    };
+  }
+  if (check.format === 'xlsx' || input.sheet) return fallback('not a text file');
   let registered: string | null = null;
   try {
     // UTF-8 goes to DuckDB as it is (checked, not decoded); a Windows-874 file re-encoded (the same text the
     // reader sees): DuckDB reads UTF-8 only.
-    const encoding = textEncodingOf(input.bytes);
+    const encoding = check.encoding!;
     if (encoding.encoding === 'utf-16le' || encoding.encoding === 'utf-16be') throw new Fallback('UTF-16');
     if (encoding.cut) throw new Fallback('the file ends inside a character');
     let bytes: Uint8Array;
@@ -279,7 +294,7 @@ export async function readResultsFast(
       bytes = encoding.bom ? input.bytes.subarray(3) : input.bytes;
       if (encoding.bom && !isUtf8(bytes, bytes.length))
         throw new Fallback('not UTF-8 after its byte-order mark');
-    } else bytes = new TextEncoder().encode(decodeText(input.bytes).text);
+    } else bytes = new TextEncoder().encode(check.text ?? decodeText(input.bytes, encoding).text);
     // U+FFFD last (EF BF BD): a character the reader cannot tell from a cut one.
     const n = bytes.length;
     if (n >= 3 && bytes[n - 3] === 0xef && bytes[n - 2] === 0xbf && bytes[n - 1] === 0xbd)
@@ -287,6 +302,8 @@ export async function readResultsFast(
     phase('decode');
     const scan = scanLines(bytes, 0);
     phase('scan');
+    // The reader refuses a table wider than the column limit whole (reading-rules.ts `tooManyColumnsReason`).
+    if (scan.widest > MAX_COLUMNS) throw new Fallback('a line has more cells than the column limit');
     const utf8 = new TextDecoder('utf-8');
     const lineText = (line: number) =>
       utf8.decode(bytes.subarray(scan.starts[line - 1], scan.ends[line - 1]));
@@ -305,10 +322,15 @@ export async function readResultsFast(
     }
     const layout = layoutOf(header, options.framework);
     phase('delimiter');
+    // Whether the writer leaves out empty cells at the end of lines, decided on the whole file as the page's
+    // reader decides it on its records (reading-rules.ts `leavesOutEmptyCells`), and passed to every
+    // `readResultsTable` below, which sees only some of the lines.
+    const ragged = leavesOutEmptyCells(scan, lineText);
     const readOptions: ResultsReadOptions = {
       framework: options.framework,
       aliases: options.aliases,
-      onlyFrameworkMonths: true
+      onlyFrameworkMonths: true,
+      leavesOutEmptyCells: ragged
     };
     const file = input.name;
 
@@ -321,7 +343,7 @@ export async function readResultsFast(
       ', '
     );
     const plainFlags = NUMBER_ROLES.filter((r) => layout.roles.has(r)).map(
-      (r) => `regexp_full_match(${column(layout.roles.get(r)!)}, '${PLAIN_NUMBER}') AS plain_${r}`
+      (r) => `regexp_full_match(${column(layout.roles.get(r)!)}, '${PLAIN_NUMBER_SQL}') AS plain_${r}`
     );
     await db.exec(
       `CREATE TEMP TABLE ${TEMP.raw} AS SELECT *, ${plainFlags.join(', ')} FROM read_csv(${literal(registered)}, header = false, ` +
@@ -339,57 +361,39 @@ export async function readResultsFast(
     const text = (r: Role) => (layout.roles.has(r) ? `coalesce(${role(r)}, '')` : `''`);
     const dataRows = `FROM ${TEMP.raw} WHERE rowid > 0`;
 
-    // Dictionaries: each distinct text resolved once, by the real reader.
+    // Dictionaries: each distinct text resolved once, by the functions the page's reader calls per line.
     const fw = options.framework;
-    const months = fiscalYearMonths(fw.fiscalYear).filter((month) =>
-      periodsOfFramework(fw.fiscalYear, fw.period).some((period) => period.months.includes(month))
-    );
-    const leaves = fw.kpis.filter(
-      (kpi) => kpi.measure !== 'combine' && !fw.kpis.some((other) => other.parent === kpi.kpi)
-    );
-    if (leaves.length === 0 || months.length === 0) throw new Fallback('the framework has no KPI to report');
+    const catalog = catalogOf(fw);
+    const monthScope = monthScopeOf(fw);
+    const resolver = new UnitResolver(scopeOf(fw), options.aliases, fw.name);
+    const unitColumns = layout.rules.unit;
+    const columnName = (r: Role) => headerText(header, layout.roles.get(r)!);
     const unitPairs = await db.query<{ p: string; u: string }>(
       `SELECT DISTINCT ${text('province')} AS p, ${text('unit')} AS u ${dataRows}`
     );
-    const monthFillers = leaves.flatMap((kpi) =>
-      months.map((month) => ({ kpi: kpi.kpi, month, value: '1' }))
-    );
-    const unitOutcomes = probe(
-      file,
-      layout,
-      readOptions,
-      unitPairs.map((pair) => ({ province: pair.p, unit: pair.u })),
-      monthFillers
-    );
-    if (!unitOutcomes.some((outcome) => outcome !== null)) throw new Fallback('no unit name resolves');
-    // One filler unit per unit code, so that no two probes share a key.
-    const fillerUnits = [
-      ...new Map(
-        unitPairs.flatMap((pair, i) => (unitOutcomes[i] ? [[unitOutcomes[i]!.unitId, pair] as const] : []))
-      ).values()
-    ];
-    const unitFillers = fillerUnits.flatMap((pair) =>
-      months.map((month) => ({ province: pair.p, unit: pair.u, month, value: '1' }))
-    );
+    const unitCells = new Array<string>(header.length).fill('');
+    const unitIds = unitPairs.map((pair) => {
+      unitCells[unitColumns.unit] = stripInvisible(pair.u);
+      if (unitColumns.province !== undefined) unitCells[unitColumns.province] = stripInvisible(pair.p);
+      const resolved = resolver.resolve(unitCells, unitColumns);
+      return resolved.ok ? resolved.unitId : null;
+    });
+    if (!unitIds.some((id) => id !== null)) throw new Fallback('no unit name resolves');
     const kpiTexts = await db.query<{ t: string }>(`SELECT DISTINCT ${text('kpi')} AS t ${dataRows}`);
-    const kpiOutcomes = probe(
-      file,
-      layout,
-      readOptions,
-      kpiTexts.map((row) => ({ kpi: row.t })),
-      unitFillers
-    );
+    const kpiIds = kpiTexts.map((row) => {
+      const resolved = resolveKpi(stripInvisible(row.t), columnName('kpi'), catalog, fw);
+      return resolved.ok ? resolved.kpi.kpi : null;
+    });
     const monthTexts = await db.query<{ t: string }>(`SELECT DISTINCT ${text('month')} AS t ${dataRows}`);
-    const kpiUnitFillers = fillerUnits.flatMap((pair) =>
-      leaves.map((kpi) => ({ province: pair.p, unit: pair.u, kpi: kpi.kpi, value: '1' }))
-    );
-    const monthOutcomes = probe(
-      file,
-      layout,
-      readOptions,
-      monthTexts.map((row) => ({ month: row.t })),
-      kpiUnitFillers
-    );
+    const monthIds = monthTexts.map((row) => {
+      const resolved = resolveMonth(stripInvisible(row.t), columnName('month'), monthScope);
+      return resolved.ok ? resolved.month : null;
+    });
+    const pairs = <T>(
+      values: readonly T[],
+      ids: readonly (string | null)[],
+      cells: (value: T) => SqlValue[]
+    ) => values.flatMap((value, i) => (ids[i] === null ? [] : [[...cells(value), ids[i]]]));
 
     await db.exec(`CREATE TEMP TABLE ${TEMP.units} (p VARCHAR, u VARCHAR, unit_id VARCHAR)`);
     await db.insertRows(
@@ -399,7 +403,7 @@ export async function readResultsFast(
         { name: 'u', type: 'VARCHAR' },
         { name: 'unit_id', type: 'VARCHAR' }
       ],
-      unitPairs.flatMap((pair, i) => (unitOutcomes[i] ? [[pair.p, pair.u, unitOutcomes[i]!.unitId]] : []))
+      pairs(unitPairs, unitIds, (pair) => [pair.p, pair.u])
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.kpis} (t VARCHAR, kpi VARCHAR)`);
     await db.insertRows(
@@ -408,7 +412,7 @@ export async function readResultsFast(
         { name: 't', type: 'VARCHAR' },
         { name: 'kpi', type: 'VARCHAR' }
       ],
-      kpiTexts.flatMap((row, i) => (kpiOutcomes[i] ? [[row.t, kpiOutcomes[i]!.kpi]] : []))
+      pairs(kpiTexts, kpiIds, (row) => [row.t])
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.months} (t VARCHAR, month VARCHAR)`);
     await db.insertRows(
@@ -417,27 +421,59 @@ export async function readResultsFast(
         { name: 't', type: 'VARCHAR' },
         { name: 'month', type: 'VARCHAR' }
       ],
-      monthTexts.flatMap((row, i) => (monthOutcomes[i] ? [[row.t, monthOutcomes[i]!.month]] : []))
+      pairs(monthTexts, monthIds, (row) => [row.t])
+    );
+    // What the rules say about each KPI's values: the bounds inside which they need no word, whether a `%`
+    // is expected, which figures the scoring uses (a split number may hide in one it does not).
+    await db.exec(`CREATE TEMP TABLE ${TEMP.kpiRules} (kpi VARCHAR, low DOUBLE, high DOUBLE,
+      percent_ok BOOLEAN, uses_target BOOLEAN, uses_baseline BOOLEAN)`);
+    const resolvedKpis = [...new Set(kpiIds.filter((id): id is string => id !== null))].map((id) =>
+      fw.kpis.find((kpi) => kpi.kpi === id)!
+    );
+    await db.insertRows(
+      TEMP.kpiRules,
+      [
+        { name: 'kpi', type: 'VARCHAR' },
+        { name: 'low', type: 'DOUBLE' },
+        { name: 'high', type: 'DOUBLE' },
+        { name: 'percent_ok', type: 'BOOLEAN' },
+        { name: 'uses_target', type: 'BOOLEAN' },
+        { name: 'uses_baseline', type: 'BOOLEAN' }
+      ],
+      resolvedKpis.map((kpi) => {
+        const bounds = plainValueBounds(kpi);
+        return [
+          kpi.kpi,
+          bounds.low,
+          bounds.high,
+          takesPercentSign(kpi),
+          usesFigure(kpi, 'target'),
+          usesFigure(kpi, 'baseline')
+        ];
+      })
     );
     phase('dictionaries');
-    // Numbers: plain ones in SQL; the others (Thai digits, separators, %, dashes, errors) by parseNumber.
+    // Numbers: plain ones in SQL; the others (Thai digits, separators, %, dashes, errors) by readNumber.
     const numberColumns = NUMBER_ROLES.filter((r) => layout.roles.has(r));
     const odd = await db.query<{ t: string }>(
       numberColumns
-        .map((r) => `SELECT ${role(r)} AS t ${dataRows} AND ${role(r)} IS NOT NULL AND NOT plain_${r}`)
+        .map(
+          (r) => `SELECT DISTINCT ${role(r)} AS t ${dataRows} AND ${role(r)} IS NOT NULL AND NOT plain_${r}`
+        )
         .join(' UNION ')
     );
-    await db.exec(`CREATE TEMP TABLE ${TEMP.numbers} (t VARCHAR, ok BOOLEAN, value DOUBLE)`);
+    await db.exec(`CREATE TEMP TABLE ${TEMP.numbers} (t VARCHAR, ok BOOLEAN, value DOUBLE, percent BOOLEAN)`);
     await db.insertRows(
       TEMP.numbers,
       [
         { name: 't', type: 'VARCHAR' },
         { name: 'ok', type: 'BOOLEAN' },
-        { name: 'value', type: 'DOUBLE' }
+        { name: 'value', type: 'DOUBLE' },
+        { name: 'percent', type: 'BOOLEAN' }
       ],
       odd.map((row): SqlValue[] => {
-        const parsed = parseNumber(row.t);
-        return [row.t, parsed.ok, parsed.ok ? parsed.value : null];
+        const parsed = readNumber(row.t);
+        return [row.t, parsed.ok, parsed.ok ? parsed.value : null, parsed.ok && parsed.percent];
       })
     );
     await db.exec(`CREATE TEMP TABLE ${TEMP.irregular} (k INTEGER)`);
@@ -469,6 +505,36 @@ export async function readResultsFast(
         join: `LEFT JOIN ${TEMP.numbers} n_${r} ON n_${r}.t = ${c}`
       };
     });
+    // Lines the rules have a word for although every cell resolves: a value outside the KPI's plain bounds, a
+    // `%` the KPI does not expect, 1–3 digits before a 3-digit group in a figure the KPI does not use.
+    // What the rules have a word for although every cell resolves (a value outside the KPI's plain bounds, a
+    // `%` the KPI does not expect, 1–3 digits before a 3-digit group in a figure the KPI does not use): the
+    // facts in \`resolved\`, the decision in \`classified\`.
+    const facts = [
+      'k.low',
+      'k.high',
+      'k.percent_ok',
+      'k.uses_target',
+      'k.uses_baseline',
+      `coalesce(NOT r.plain_value AND n_value.percent, FALSE) AS value_percent`
+    ];
+    const noted = [
+      '(low IS NOT NULL AND value < low)',
+      '(high IS NOT NULL AND value > high)',
+      '(value_percent AND NOT percent_ok)'
+    ];
+    const figureAt = new Map<number, NumberRole>(numberColumns.map((r) => [layout.roles.get(r)!, r]));
+    for (const [index, lead] of figureAt) {
+      const next = figureAt.get(index + 1);
+      // Any two figures side by side when the writer leaves out empty cells; else one the KPI does not use.
+      if (next === undefined || (!ragged && next !== 'target' && next !== 'baseline')) continue;
+      const [c, d] = [`r.${column(index)}`, `r.${column(index + 1)}`];
+      facts.push(
+        `CASE WHEN ${c} IS NULL OR ${d} IS NULL THEN FALSE ELSE ${SPLIT_LEAD_SQL(c, `r.plain_${lead}`)} ` +
+          `AND ${SPLIT_GROUP_SQL(d, `r.plain_${next}`)} END AS split_${index}`
+      );
+      noted.push(ragged ? `split_${index}` : `(split_${index} AND NOT uses_${next})`);
+    }
     const lineOf =
       scan.breakpoints.length === 0
         ? 'r.k'
@@ -479,14 +545,19 @@ export async function readResultsFast(
       resolved AS (
         SELECT (${lineOf})::INTEGER AS line, u.unit_id, kk.kpi, mm.month, ${figures.map((f) => f.value).join(', ')},
           (${irregular} OR u.unit_id IS NULL OR kk.kpi IS NULL OR mm.month IS NULL
-            OR NOT (${figures.map((f) => f.ok).join(' AND ')})) AS unclean
+            OR NOT (${figures.map((f) => f.ok).join(' AND ')})) AS unclean,
+          ${facts.join(', ')}
         FROM raw r
         LEFT JOIN ${TEMP.units} u ON u.p = ${cell('province')} AND u.u = ${cell('unit')}
         LEFT JOIN ${TEMP.kpis} kk ON kk.t = ${cell('kpi')}
+        LEFT JOIN ${TEMP.kpiRules} k ON k.kpi = kk.kpi
         LEFT JOIN ${TEMP.months} mm ON mm.t = ${cell('month')}
         ${figures.map((f) => f.join).join('\n        ')}
       ),
-      classified AS (SELECT * REPLACE (unclean OR value IS NULL AS unclean) FROM resolved),
+      classified AS (
+        SELECT * REPLACE (unclean OR value IS NULL OR coalesce(${noted.join(' OR ')}, FALSE) AS unclean)
+        FROM resolved
+      ),
       repeated AS (
         SELECT unit_id, kpi, month FROM classified WHERE NOT unclean GROUP BY ALL HAVING count(*) > 1
       )
@@ -508,7 +579,7 @@ export async function readResultsFast(
     };
     let slow = readSlow();
     // More unusable lines than the reader takes: it refuses the file whole (and says so); so must this.
-    if (slow.rejected.length > MAX_REJECTIONS) throw new Fallback('too many unusable lines');
+    if (refusedForProblems(slow)) throw new Fallback('too many unusable lines');
     await db.exec(`CREATE TEMP TABLE ${TEMP.slowKeys} (unit_id VARCHAR, kpi VARCHAR, month VARCHAR)`);
     for (let round = 0; round < 5 && slow.rows.length > 0; round++) {
       await db.exec(`DELETE FROM ${TEMP.slowKeys}`);
@@ -529,7 +600,7 @@ export async function readResultsFast(
       await db.exec(`UPDATE ${TEMP.lines} SET slow = TRUE WHERE line IN (SELECT l.line FROM ${TEMP.lines} l
         JOIN ${TEMP.slowKeys} s USING (unit_id, kpi, month))`);
       slow = readSlow();
-      if (slow.rejected.length > MAX_REJECTIONS) throw new Fallback('too many unusable lines');
+      if (refusedForProblems(slow)) throw new Fallback('too many unusable lines');
     }
 
     phase('slow lines');

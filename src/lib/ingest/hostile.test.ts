@@ -3,12 +3,20 @@
  * or the problem), reading never throws and stays fast, and nothing of a refused file becomes a row. Files as
  * the browser hands them over (bytes), through `readResultsFile`, the reader of the page's worker and of the
  * command line. (That the workspace stays as it was is checked on the session: src/lib/state/session-hardening.test.ts.)
+ *
+ * Issue 11: every file is also read by DuckDB's fast reader (native DuckDB, and DuckDB-WASM for files under
+ * 5 MB), which must give the same rows, rejections, warnings and unit issues (./testing.ts `readAlike`); and so
+ * is every file of the shared catalogue of hostile files (./hostile-files.ts), e2e/support/hostile.ts's included.
  */
-import { deflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windows874 } from '../../../scripts/gen-ingest-fixtures';
 import { writeXlsx } from '../../../scripts/xlsx-writer';
+import { hostileFramework } from '../../../e2e/support/hostile';
+import type { Framework } from '../domain/framework';
 import { builtinFramework } from '../frameworks/builtin';
+import { resolveFrameworkUnit } from '../scoring/workspace';
+import { readFrameworkFiles } from './framework-files';
+import { hostileFiles, nulLinesFile, zipOfZeros } from './hostile-files';
 import {
   MAX_COLUMNS,
   MAX_REJECTIONS,
@@ -20,15 +28,34 @@ import {
   zipUnzippedSize
 } from './limits';
 import { readResultsFile, type ResultsFileReport } from './read-file';
+import { openFastReader, readAlike, type FastReader } from './testing';
 
 const framework = builtinFramework('chachoengsao-2565-r2')!; // FY2565 round 2: 2022-04 … 2022-09
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const HEADER = 'อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน\n';
 
+const readers: FastReader[] = [];
+beforeAll(async () => {
+  readers.push(await openFastReader('native'), await openFastReader('wasm'));
+});
+afterAll(async () => {
+  for (const reader of readers) await reader.close();
+});
+
+/** Both readers must agree: native DuckDB on every file, DuckDB-WASM on those under 5 MB. */
+async function expectBothAlike(name: string, bytes: Uint8Array, fw: Framework = framework): Promise<void> {
+  for (const reader of readers) {
+    if (reader.engine === 'wasm' && bytes.length > 5 * 1024 * 1024) continue;
+    await readAlike(reader, { name, bytes }, { framework: fw });
+  }
+}
+
 async function read(name: string, bytes: Uint8Array): Promise<{ report: ResultsFileReport; ms: number }> {
   const started = performance.now();
   const report = await readResultsFile({ name, bytes }, { framework });
-  return { report, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  await expectBothAlike(name, bytes);
+  return { report, ms };
 }
 
 /** The one reason a refused file gets (line 1, no column), and nothing else. */
@@ -47,44 +74,6 @@ function expectShortMessages(report: ResultsFileReport): void {
   }
   for (const warning of report.warnings) expect(warning.length).toBeLessThanOrEqual(2_500);
   for (const issue of report.unitIssues) expect(issue.name.length).toBeLessThanOrEqual(300);
-}
-
-/** A zip of `parts` files of `each` zero bytes, deflated (a workbook-shaped zip bomb: tiny file, huge inside). */
-function zipOfZeros(parts: number, each: number): Uint8Array {
-  const data = deflateRawSync(Buffer.alloc(each));
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (let i = 0; i < parts; i++) {
-    const name = Buffer.from(`xl/worksheets/sheet${i + 1}.xml`);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(each, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(each, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    central.push(entry, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts, 8);
-  end.writeUInt16LE(parts, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
 describe('files refused whole, each with a reason that names the limit', () => {
@@ -313,4 +302,49 @@ describe('clipMessage', () => {
     expect(clipped.length).toBeLessThan(140);
     expect(clipped).toContain('(ตัดออก 9,910 ตัวอักษร)');
   });
+});
+
+describe('issue 11: one set of reading rules — the hostile files read alike by both readers', () => {
+  it('the NUL-line file (48 lines with a NUL after line 700) is refused whole by both, with the same reason', async () => {
+    const bytes = nulLinesFile();
+    const { report } = await read('nul-lines.csv', bytes);
+    expect(report.rows).toEqual([]);
+    expect(report.rejected).toHaveLength(1);
+    expect(report.rejected[0].reason).toMatch(/^ไฟล์นี้ไม่ใช่ไฟล์ข้อความ CSV \(มีอักขระ NUL 48 ตัว\)/);
+    // Without its NUL lines the same file is read whole (the refusal is the NULs', not the rows').
+    const text = new TextDecoder().decode(bytes);
+    const clean = text
+      .split('\n')
+      .filter((line) => !line.includes('\0'))
+      .join('\n');
+    const { report: read1008 } = await read('demo.csv', utf8(clean));
+    expect(read1008.rows).toHaveLength(1_008);
+  });
+
+  it('a line wider than the column limit: refused whole by both (the fast reader used to keep its clean rows)', async () => {
+    const text = `${HEADER}บางคล้า,T2,2565-04,4\nบางปะกง,T2,2565-04,3${',1'.repeat(3_000)}\n`;
+    const { report } = await read('กว้าง-แถว.csv', utf8(text));
+    expect(refusal(report)).toContain(`${MAX_COLUMNS.toLocaleString('en-US')} คอลัมน์`);
+  });
+
+  it('600,000 bad lines (42 MB, e2e/hostile-files.e2e.ts): refused whole by both', async () => {
+    const junk = hostileFiles().find((f) => f.name === 'ขยะ.csv')!;
+    const { report } = await read(junk.name, junk.bytes());
+    expect(report.rows).toEqual([]);
+    expect(report.rejected).toHaveLength(MAX_REJECTIONS + 1);
+  }, 180_000);
+
+  it('every file of the catalogue (hostile-files.ts, e2e/support/hostile.ts included)', async () => {
+    const hostile = readFrameworkFiles(
+      hostileFramework().map((f) => ({ name: f.name, text: f.buffer.toString('utf8') })),
+      { resolveUnit: (name, fw) => resolveFrameworkUnit(fw, name) !== null }
+    ).framework!;
+    expect(hostile).toBeTruthy();
+    const files = hostileFiles({ cuts: 5 });
+    expect(files.length).toBeGreaterThan(60);
+    for (const file of files) {
+      if (file.heavy) continue; // read above, one by one, with their own time limits
+      await expectBothAlike(file.name, file.bytes(), file.framework === 'hostile' ? hostile : framework);
+    }
+  }, 120_000);
 });

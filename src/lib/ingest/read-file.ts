@@ -8,14 +8,7 @@
  */
 import type { TextEncodingName } from './decode';
 import { decodeText } from './decode';
-import {
-  MAX_RESULTS_FILE_BYTES,
-  MAX_WORKBOOK_UNZIPPED_BYTES,
-  countText,
-  fileSizeProblem,
-  sizeText,
-  zipUnzippedSize
-} from './limits';
+import { checkResultsFile, looksLikeOldExcel, looksLikeZip, type FileRefusal } from './reading-rules';
 import {
   readResultsTable,
   readResultsText,
@@ -23,15 +16,7 @@ import {
   type ResultsReadReport
 } from './results';
 
-/** A zip file starts with `PK\3\4`: .xlsx (and .ods, .docx — the workbook reader tells them apart). */
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** The old binary Excel format (.xls, an OLE2 compound file), which we do not read. */
-export function looksLikeOldExcel(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
+export { looksLikeOldExcel, looksLikeZip };
 
 export interface ResultsFileInput {
   name: string;
@@ -74,19 +59,9 @@ function fileReport(file: string, reason: string, format: 'csv' | 'xlsx'): Resul
   };
 }
 
-/**
- * A file that is not text (a program, a picture, a broken workbook) decodes to many NUL characters, which no
- * table of results has: such a file is refused whole with a reason, not read into thousands of odd rows.
- */
-function binaryProblem(text: string): string | null {
-  let nuls = 0;
-  for (let i = text.indexOf('\0'); i !== -1; i = text.indexOf('\0', i + 1)) nuls++;
-  // A stray NUL is left to the row it is in (rejected, shown as ␀); many of them mean the file is not text.
-  if (nuls < Math.max(10, text.length / 1000)) return null;
-  return (
-    `ไฟล์นี้ไม่ใช่ไฟล์ข้อความ CSV (มีอักขระ NUL ${countText(nuls)} ตัว) — อาจเป็นไฟล์ชนิดอื่นหรือไฟล์ที่เสีย ` +
-    'เปิดใน Excel แล้วบันทึกเป็น CSV UTF-8 หรือ .xlsx แล้วนำเข้าใหม่'
-  );
+/** The report of a file refused whole by `checkResultsFile` (reading-rules.ts): its one rejection, line 1. */
+export function refusedFileReport(file: string, refusal: FileRefusal): ResultsFileReport {
+  return { ...fileReport(file, refusal.reason, refusal.format), encoding: refusal.encoding };
 }
 
 /** Reads one results file. Never throws (a file that cannot be read is one rejection at line 1). */
@@ -98,26 +73,10 @@ export async function readResultsFile(
   const readOptions: ResultsReadOptions = { ...options, onlyFrameworkMonths: true };
   try {
     const bytes = input.bytes;
-    const tooLarge = fileSizeProblem(bytes.length, MAX_RESULTS_FILE_BYTES, 'results');
-    if (tooLarge) return fileReport(name, tooLarge, looksLikeZip(bytes) ? 'xlsx' : 'csv');
-    if (looksLikeOldExcel(bytes)) {
-      return fileReport(
-        name,
-        'ไฟล์ Excel รุ่นเก่า (.xls) อ่านไม่ได้ — เปิดใน Excel แล้วบันทึกเป็น .xlsx หรือ CSV UTF-8 แล้วนำเข้าใหม่',
-        'xlsx'
-      );
-    }
-    if (looksLikeZip(bytes)) {
-      const unzipped = zipUnzippedSize(bytes);
-      if (unzipped !== null && unzipped > MAX_WORKBOOK_UNZIPPED_BYTES) {
-        const size = Number.isFinite(unzipped) ? `${sizeText(unzipped)} ` : '';
-        return fileReport(
-          name,
-          `ไฟล์ Excel นี้เมื่อแตกออกมีขนาด ${size}เกินที่รับได้ (${sizeText(MAX_WORKBOOK_UNZIPPED_BYTES)}) — ` +
-            'ไม่ได้อ่านไฟล์นี้ ตรวจว่าเลือกไฟล์ถูกต้อง หรือบันทึกเฉพาะแผ่นงานผลการดำเนินงานเป็น CSV UTF-8',
-          'xlsx'
-        );
-      }
+    // Size, old Excel, zip size, not text: decided on the bytes, by the rules both readers share.
+    const check = checkResultsFile(bytes);
+    if (check.refusal) return refusedFileReport(name, check.refusal);
+    if (check.format === 'xlsx') {
       const { readWorkbook } = await import('./xlsx');
       const workbook = await readWorkbook(bytes);
       if (!workbook.ok) return fileReport(name, workbook.reason, 'xlsx');
@@ -153,11 +112,9 @@ export async function readResultsFile(
       }
       return { ...read, format: 'xlsx', encoding: null, sheets, sheet: sheetName };
     }
-    const decoded = decodeText(bytes);
-    const binary = binaryProblem(decoded.text);
-    if (binary) return { ...fileReport(name, binary, 'csv'), encoding: decoded.encoding };
-    const report = readResultsText(name, decoded.text, readOptions);
-    return { ...report, format: 'csv', encoding: decoded.encoding, sheets: [], sheet: null };
+    const text = check.text ?? decodeText(bytes, check.encoding!).text;
+    const report = readResultsText(name, text, readOptions);
+    return { ...report, format: 'csv', encoding: check.encoding!.encoding, sheets: [], sheet: null };
   } catch (error) {
     return fileReport(name, `อ่านไฟล์ไม่ได้: ${String(error)}`, 'csv');
   }
