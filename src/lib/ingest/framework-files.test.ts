@@ -270,13 +270,13 @@ describe('readFrameworkFiles: seed 000 mission 9 as a framework folder', () => {
   it('names the right physical line after a quoted label with a line break', () => {
     const files = MISSION_9.map((file) =>
       file.name.endsWith('levels.csv')
-        ? { ...file, text: file.text.replace('M9b,B,9,>=,0.75', 'M9b,B,9,>=,1.5') }
+        ? { ...file, text: file.text.replace('M9b,B,9,>=,0.75', 'M9b,B,9,between,0.75') }
         : file
     );
     const result = readFrameworkFiles(files);
     expect(result.framework).toBeNull();
-    // Header 1, M9 2–5, M9a 6–9 (its D label spans lines 9–10), M9b A 11, B 12.
-    expect(errors(result.issues).map((issue) => issue.where)).toEqual(['levels.csv:11']);
+    // Header 1, M9 2–5, M9a 6–9 (its D label spans lines 9–10), M9b A 11, B 12 (a range without value2).
+    expect(errors(result.issues).map((issue) => issue.where)).toEqual(['levels.csv:12']);
     expect(errors(result.issues)[0].message).toContain('ตัวชี้วัด M9b');
   });
 });
@@ -550,13 +550,14 @@ describe('readFrameworkFiles: cells', () => {
         levels: `${LEVEL_HEADER}\n1,5,5,>=,100,,,\n1,4,4,>=,100,,,\n2,5,5,>=,1,,,`
       })
     );
+    // Two ">= 100" bands are legal (DESIGN §9.2): the second can never be reached, a warning on its line.
     expect(result.issues.map((issue) => [issue.severity, issue.where])).toEqual([
-      ['error', 'levels.csv:2'],
       ['error', 'kpis.csv:3'],
+      ['warning', 'levels.csv:3'],
       ['warning', 'kpis.csv:2']
     ]);
-    expect(result.issues[0].message).toContain('เกณฑ์ระดับ 5 (>= 100) ต้องเริ่มที่ค่าสูงกว่าเกณฑ์ระดับ 4 (>= 100)');
-    expect(result.issues[1].message).toContain('ระดับเป้าหมาย (target_level) "9"');
+    expect(result.issues[0].message).toContain('ระดับเป้าหมาย (target_level) "9"');
+    expect(result.issues[1].message).toContain('ตัวชี้วัด 1: ระดับ 4 ไม่มีทางได้');
     expect(result.issues[2].message).toContain('รวมกันได้ 90');
   });
 
@@ -726,11 +727,17 @@ describe('readFrameworkJson', () => {
   });
 
   it('validation issues name the JSON path', () => {
-    // Level 5 from 0, level 4 from 1: the better band starts lower.
+    // Level 5 from 0, level 4 from 1: every value of level 4 meets level 5 first (a warning, DESIGN §9.2).
     const json = { ...minimal, bands: minimal.bands.map((b, i) => ({ ...b, value: i })) };
     const result = readFrameworkJson('rules.json', JSON.stringify(json));
-    expect(result.framework).toBeNull();
-    expect(result.issues.map((issue) => issue.where)).toEqual(['rules.json:bands[0]']);
+    expect(result.framework).not.toBeNull();
+    expect(result.issues.map((issue) => [issue.severity, issue.where])).toEqual([
+      ['warning', 'rules.json:bands[1]']
+    ]);
+    const broken = { ...json, bands: [{ ...json.bands[0], op: 'between' }, json.bands[1]] };
+    const refused = readFrameworkJson('rules.json', JSON.stringify(broken));
+    expect(refused.framework).toBeNull();
+    expect(errors(refused.issues).map((issue) => issue.where)).toEqual(['rules.json:bands[0]']);
   });
 
   it('unknown keys are warnings', () => {
