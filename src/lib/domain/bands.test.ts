@@ -9,6 +9,7 @@ import {
   UNIT_LADDER_BUDGET,
   bandHolds,
   bandReachability,
+  holdsForEveryValue,
   kpiLadders,
   kpiReachability,
   reachableBands,
@@ -63,6 +64,16 @@ describe('bandReachability: hand cases', () => {
       'out_of_range'
     ]);
     expect(bandReachability(ladder, { min: null, max: null })).toEqual([null, 'shadowed', null, null, null]);
+  });
+
+  it.each<[string, Spec[], boolean]>([
+    ['an any band', [b('>=', 5), b('any')], true],
+    ['"< 60" under ">= 60"', [b('>=', 80), b('>=', 60), b('<', 60)], true],
+    ['"<= 60" and "> 60"', [b('<=', 60), b('>', 60)], true],
+    ['"< 60" and "> 60" leave 60', [b('<', 60), b('>', 60)], false],
+    ['">=" bands alone', [b('>=', 80), b('>=', 60)], false]
+  ])('holdsForEveryValue: %s → %s', (_name, bands, expected) => {
+    expect(holdsForEveryValue(bands)).toBe(expected);
   });
 
   it('reachableBands keeps the order and drops the shadowed ones', () => {

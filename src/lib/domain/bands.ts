@@ -164,6 +164,13 @@ export class IntervalUnion {
   }
 }
 
+/** Some band holds for every value (an `any` band, or `< 60` with `>= 60`): nothing is below every band. */
+export function holdsForEveryValue(bands: readonly Pick<Band, 'op' | 'value' | 'value2'>[]): boolean {
+  const union = new IntervalUnion();
+  for (const band of bands) union.add(bandInterval(band));
+  return union.covers({ low: -Infinity, lowOpen: true, high: Infinity, highOpen: true });
+}
+
 /** The valid range of a measured value (a KPI's `min`/`max`); either end may be absent. */
 export interface ValueRange {
   min: number | null;

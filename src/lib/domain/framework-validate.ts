@@ -689,7 +689,7 @@ function catchers<T extends Pick<Band, 'op' | 'value' | 'value2' | 'level'>>(
  * The valid range of the measured value, when the KPI states one and the measured value is a reported value
  * (`value` measured as the last, mean or highest month: a sum of months or a percentage is not bounded by it).
  */
-function measuredRange(kpi: Kpi): ValueRange | null {
+export function measuredRange(kpi: Pick<Kpi, 'measure' | 'aggregate' | 'min' | 'max'>): ValueRange | null {
   if (kpi.measure !== 'value' || !['last', 'mean', 'max'].includes(kpi.aggregate)) return null;
   const min = isFiniteNumber(kpi.min) ? kpi.min : null;
   const max = isFiniteNumber(kpi.max) ? kpi.max : null;
