@@ -10,6 +10,7 @@ import type { Db } from '../src/lib/db/types';
 import type { Framework, FrameworkIssue } from '../src/lib/domain/framework';
 import { parsePeriodId, previousPeriod } from '../src/lib/domain/periods';
 import type { Rejection, ResultRow } from '../src/lib/domain/results';
+import { validateFramework } from '../src/lib/domain/framework-validate';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../src/lib/frameworks/builtin';
 import { decodeText } from '../src/lib/ingest/decode';
 import { readFrameworkFiles, readFrameworkJson } from '../src/lib/ingest/framework-files';
@@ -116,7 +117,9 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 async function loadFramework(spec: string): Promise<{ framework: Framework; issues: FrameworkIssue[] }> {
   const resolveUnit = (name: string, fw: Framework) => resolveFrameworkUnit(fw, name) !== null;
   const builtin = builtinFramework(spec);
-  if (builtin) return { framework: builtin, issues: [] };
+  // A built-in framework is told about like a folder (seed 001's weights summing to 105, its all-zero
+  // households rows whose levels 4–1 can never be reached): the same warnings, naming the KPI.
+  if (builtin) return { framework: builtin, issues: validateFramework(builtin, { resolveUnit }) };
   let info;
   try {
     info = await stat(spec);
