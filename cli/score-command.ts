@@ -16,6 +16,7 @@ import {
   type Rejection,
   type ResultRow
 } from '../src/lib/domain/results';
+import { validateFramework } from '../src/lib/domain/framework-validate';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../src/lib/frameworks/builtin';
 import { decodeText } from '../src/lib/ingest/decode';
 import { readFrameworkFiles, readFrameworkJson } from '../src/lib/ingest/framework-files';
@@ -124,7 +125,9 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 async function loadFramework(spec: string): Promise<{ framework: Framework; issues: FrameworkIssue[] }> {
   const resolveUnit = (name: string, fw: Framework) => resolveFrameworkUnit(fw, name) !== null;
   const builtin = builtinFramework(spec);
-  if (builtin) return { framework: builtin, issues: [] };
+  // A built-in framework is told about like a folder (seed 001's weights summing to 105, its all-zero
+  // households rows whose levels 4–1 can never be reached): the same warnings, naming the KPI.
+  if (builtin) return { framework: builtin, issues: validateFramework(builtin, { resolveUnit }) };
   let info;
   try {
     info = await stat(spec);

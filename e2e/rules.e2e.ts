@@ -45,7 +45,7 @@ function rowCells(page: Page, table: string, rowName: string) {
     .getByRole('cell');
 }
 
-function kpiArticle(page: Page, heading: string) {
+function kpiArticle(page: Page, heading: string | RegExp) {
   return page.getByRole('article', { name: heading });
 }
 
@@ -70,7 +70,24 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
       '≤ 38',
       '≤ 29'
     ]);
-    await expect(rowCells(page, 'เกณฑ์รายอำเภอ I1', 'พนมสารคาม')).toHaveText(['–', '–', '–', '–', '≤ 0']);
+    // The letter's all-zero row (๐ ๐ ๐ ๐ ๐) as written: five "≤ 0" bands; levels 4–1 can never be reached
+    // (level 5 takes 0 first), said next to the KPI's ladder and at the top.
+    await expect(rowCells(page, 'เกณฑ์รายอำเภอ I1', 'พนมสารคาม')).toHaveText([
+      '≤ 0',
+      '≤ 0',
+      '≤ 0',
+      '≤ 0',
+      '≤ 0'
+    ]);
+    const i1 = kpiArticle(page, 'I1 ร้อยละของครัวเรือนยากจนเป้าหมายที่มีรายได้ต่ำกว่าเกณฑ์ จปฐ. คงเหลือ');
+    await expect(i1.getByRole('note', { name: 'ระดับที่ไม่มีทางได้ I1' })).toContainText(
+      'พนมสารคาม, แปลงยาว, ท่าตะเกียบ: ระดับ 4, 3, 2, 1 ไม่มีทางได้'
+    );
+    await expect(i1).toContainText(/ค่าที่รายงานได้\s*ไม่น้อยกว่า 0/);
+    await expect(region(page, 'ผลการตรวจสอบเกณฑ์')).toContainText(
+      'ตัวชี้วัด I1 หน่วยงาน ท่าตะเกียบ: ระดับ 4, 3, 2, 1 ไม่มีทางได้'
+    );
+    await expect(kpiArticle(page, /^T2 /)).toContainText(/ค่าที่รายงานได้\s*0–5/);
     await expect(rowCells(page, 'ค่าเป้าหมายรายอำเภอ I5', 'เมืองฉะเชิงเทรา')).toHaveText([
       '83,000',
       '83,000',

@@ -3,7 +3,8 @@
  * static/demo/ are reproducible (`npm run gen`; a test checks they match). Everything is derived from the
  * framework's own bands and targets: each district has an ability and a trend; its measured value is placed
  * between the worst and best band of each KPI; a few districts fall below every band; a few months are not
- * reported; then the measure is turned back into the reported value (and target or baseline).
+ * reported; then the measure is turned back into the reported value (and target or baseline), kept inside
+ * the KPI's valid range (`min`/`max`: steps 0–5, counts and money ≥ 0, percentages 0–100).
  */
 import { bandStart, orderBands } from '../src/lib/domain/bands';
 import type { Band, Framework, Kpi } from '../src/lib/domain/framework';
@@ -74,6 +75,13 @@ function isCount(kpi: Kpi, bands: Band[]): boolean {
 function targetOf(framework: Framework, kpi: string, unit: string, month: string) {
   const own = framework.targets.filter((target) => target.kpi === kpi && target.unit === unit);
   return own.find((target) => target.month === month) ?? own.find((target) => target.month === null) ?? null;
+}
+
+/** A reported value moved into the KPI's valid range (a value past the best band, or below 0, is clipped). */
+function withinRange(kpi: Kpi, value: number): number {
+  if (typeof kpi.min === 'number' && value < kpi.min) return kpi.min;
+  if (typeof kpi.max === 'number' && value > kpi.max) return kpi.max;
+  return value;
 }
 
 export function formatDemoMonth(isoMonth: string): string {
@@ -152,6 +160,7 @@ export function demoResultsCsv(framework: Framework): string {
             value = count ? Math.max(0, Math.round(raw)) : roundTo(raw, 2);
           }
         }
+        value = withinRange(kpi, value);
         lines.push([unit.name, kpi.kpi, formatDemoMonth(month), String(value), targetCell, baselineCell]);
       });
     }

@@ -6,7 +6,15 @@
  * Pure and defensive: it never throws and never loops, whatever the framework holds (a parent cycle, NaN,
  * an op that is not in BAND_OPS because the data came from a file).
  */
-import { bandDirection, bandStart, orderBands, type Direction } from './bands';
+import {
+  bandDirection,
+  bandInterval,
+  intervalsMeet,
+  kpiReachability,
+  type Direction,
+  type Unreachable,
+  type ValueRange
+} from './bands';
 import {
   AGGREGATES,
   BAND_OPS,
@@ -283,8 +291,35 @@ class Checker {
           this.error(where, `${at}: น้ำหนัก (weight) ต้องเป็นตัวเลข: ได้ ${show(weight)}`);
         } else if (weight < 0) this.error(where, `${at}: น้ำหนัก (weight) ติดลบไม่ได้: ${weight}`);
       }
+      this.checkRange(kpi, where, at);
     }
     return byId;
+  }
+
+  /** Extension `min`/`max` (the valid range of a reported value): finite numbers, min ≤ max, not on a composite. */
+  private checkRange(kpi: Kpi, where: string, at: string): void {
+    let ok = true;
+    for (const [field, word] of [
+      ['min', 'ค่าต่ำสุด'],
+      ['max', 'ค่าสูงสุด']
+    ] as const) {
+      const value = kpi[field];
+      if (value === null || value === undefined || isFiniteNumber(value)) continue;
+      this.error(where, `${at}: ${word}ที่รายงานได้ (${field}) ต้องเป็นตัวเลขหรือเว้นว่าง: ได้ ${show(value)}`);
+      ok = false;
+    }
+    const { min, max } = kpi;
+    if (!ok || !isFiniteNumber(min) || !isFiniteNumber(max)) {
+      if (ok && kpi.measure === 'combine' && (isFiniteNumber(min) || isFiniteNumber(max))) {
+        this.warning(where, `${at}: ตัวชี้วัดรวม (measure combine) ไม่มีค่าที่รายงานเอง จึงไม่ใช้ min/max`);
+      }
+      return;
+    }
+    if (min > max) {
+      this.error(where, `${at}: ค่าต่ำสุด (min) ${min} มากกว่าค่าสูงสุด (max) ${max}`);
+    } else if (kpi.measure === 'combine') {
+      this.warning(where, `${at}: ตัวชี้วัดรวม (measure combine) ไม่มีค่าที่รายงานเอง จึงไม่ใช้ min/max`);
+    }
   }
 
   /** Parents exist, are composites, hold no cycle; composites have children and a `combine`. */
@@ -397,89 +432,53 @@ class Checker {
         this.warning(where, `ตัวชี้วัด ${id}: ใช้มาตรา A-D แต่มีระดับที่ไม่ใช่ A–D: ${odd.join(', ')}`);
       }
     }
-    const up = all.filter((band) => band.op === '>=' || band.op === '>');
-    const down = all.filter((band) => band.op === '<=' || band.op === '<');
-    if (up.length > 0 && down.length > 0) {
-      this.error(
-        where,
-        `ตัวชี้วัด ${id}: เกณฑ์ปนกันทั้งแบบ "ยิ่งมากยิ่งดี" (${describeOps(up)}) และ "ยิ่งน้อยยิ่งดี" (${describeOps(down)}): ` +
-          'ใช้ทิศทางเดียว แล้วใช้ any สำหรับระดับต่ำสุดที่รับทุกค่า หรือ between สำหรับช่วง'
-      );
-      return;
-    }
-    const direction = safeDirection(generalOrAll(all));
-    const byUnit = groupBy(usable, (entry) => entry.band.unit ?? null);
-    const general = orderBands(byUnit.get(null) ?? []);
-    this.checkOrder(id, general, direction, null);
-    for (const [unit, own] of byUnit) {
-      if (unit === null) continue;
-      const ownLevels = new Set(own.map((entry) => entry.band.level));
-      const kept = general.filter((entry) => !ownLevels.has(entry.band.level));
-      this.checkOrder(id, mergeOrdered(kept, orderBands(own)), direction, unit);
-    }
+    this.checkReachability(kpi, index, usable);
   }
 
   /**
-   * Bands tried best first must be monotone in their start edges, `between` ranges must not overlap and an
-   * `any` band must be the worst. `ordered` is one set of bands (the general ones, or a unit's own with the
-   * general bands of the other levels) in `orderBands` order. For a unit's set, only problems that involve
-   * the unit's own bands are told: the rest belong to the general set.
+   * DESIGN §9.2: bands are tried from the best level to the worst and the first that holds gives the level, so
+   * overlapping, equal or unordered bands are legal: they are scored by that rule. What is worth telling is a
+   * level that can never be reached (every value its band holds for is caught by a better band first), for
+   * every unit or for a unit with bands of its own; and, when the KPI states a valid range (min/max), a level
+   * whose values all lie outside it.
    */
-  private checkOrder(id: string, ordered: IndexedBand[], direction: Direction, unit: string | null): void {
-    const own = (entry: IndexedBand) => unit === null || entry.band.unit === unit;
-    const concerns = (a: IndexedBand, b: IndexedBand) => own(a) || own(b);
-    const forUnit = unit === null ? '' : ` (เกณฑ์ของหน่วยงาน ${unit})`;
-    const worst = ordered[ordered.length - 1];
-    for (const entry of ordered) {
-      if (entry.band.op === 'any' && entry !== worst && concerns(entry, worst)) {
-        this.error(
-          this.bandWhere(entry.index),
-          `ตัวชี้วัด ${id} ระดับ ${name(entry.band.level)}${forUnit}: เกณฑ์ any (ทุกค่า) ต้องเป็นระดับที่ได้คะแนนต่ำสุด แต่ระดับ ${name(worst.band.level)} ได้คะแนนต่ำกว่า`
+  private checkReachability(kpi: Kpi, index: number, usable: IndexedBand[]): void {
+    const id = kpi.kpi;
+    const entries = usable.map((entry) => ({ ...entry.band, entry }));
+    const range = measuredRange(kpi);
+    const { ladders, unchecked } = kpiReachability(entries, range);
+    const general = ladders.find((ladder) => ladder.unit === null);
+    const levelsOf = (ladder: (typeof ladders)[number], why: Unreachable) =>
+      ladder.bands.filter((_, i) => ladder.reach[i] === why);
+    const key = (bands: readonly { level: string }[]) => bands.map((band) => band.level).join('\u0000');
+    const generalShadowed = general ? key(levelsOf(general, 'shadowed')) : '';
+    const generalOutside = general ? key(levelsOf(general, 'out_of_range')) : '';
+    for (const ladder of ladders) {
+      const shadowed = levelsOf(ladder, 'shadowed');
+      const outside = levelsOf(ladder, 'out_of_range');
+      const forUnit = ladder.unit === null ? '' : ` หน่วยงาน ${ladder.unit}`;
+      // A unit whose ladder has the same unreachable levels as the general one adds nothing to its warning.
+      if (shadowed.length > 0 && (ladder.unit === null || key(shadowed) !== generalShadowed)) {
+        const catching = catchers(ladder.bands, shadowed);
+        this.warning(
+          this.bandWhere(shadowed[0].entry.index),
+          `ตัวชี้วัด ${id}${forUnit}: ${levelList(shadowed)} ไม่มีทางได้ เพราะทุกค่าที่ผ่านเกณฑ์ของ${shadowed.length > 1 ? 'ระดับเหล่านี้' : 'ระดับนี้'}` +
+            `ผ่านเกณฑ์ของ${levelList(catching)} ก่อน (ตรวจจากระดับที่ได้คะแนนมากที่สุดลงไป ระดับแรกที่ผ่านคือระดับที่ได้)`
+        );
+      }
+      if (outside.length > 0 && range && (ladder.unit === null || key(outside) !== generalOutside)) {
+        this.warning(
+          this.bandWhere(outside[0].entry.index),
+          `ตัวชี้วัด ${id}${forUnit}: ${levelList(outside)} ไม่มีทางได้ เพราะค่าที่รายงานได้อยู่ในช่วง ${rangeText(range)} ` +
+            '(min/max ของตัวชี้วัด) ซึ่งไม่มีค่าใดผ่านเกณฑ์ของระดับนี้โดยไม่ผ่านเกณฑ์ของระดับที่ดีกว่าก่อน'
         );
       }
     }
-    const edged = ordered.filter((entry) => entry.band.op !== 'any');
-    for (let i = 1; i < edged.length; i++) {
-      const better = edged[i - 1];
-      const worse = edged[i];
-      const betterStart = bandStart(better.band, direction);
-      const worseStart = bandStart(worse.band, direction);
-      if (betterStart === null || worseStart === null || !concerns(better, worse)) continue;
-      const ok = direction === 1 ? betterStart > worseStart : betterStart < worseStart;
-      // `> 100` is better than `>= 100` (exactly 100 is the worse level): equal edges, strict better band.
-      const strict = direction === 1 ? '>' : '<';
-      const sharedEdge = betterStart === worseStart && better.band.op === strict && worse.band.op !== strict;
-      if (ok || sharedEdge) continue;
-      const need = direction === 1 ? 'สูงกว่า' : 'ต่ำกว่า';
-      const why = direction === 1 ? 'ค่าที่สูงกว่าดีกว่า' : 'ค่าที่ต่ำกว่าดีกว่า';
-      this.error(
-        this.bandWhere(better.index),
-        `ตัวชี้วัด ${id}${forUnit}: เกณฑ์ระดับ ${name(better.band.level)} (${describeBand(better.band)}) ต้องเริ่มที่ค่า${need}` +
-          `เกณฑ์ระดับ ${name(worse.band.level)} (${describeBand(worse.band)}) เพราะ${why}: เกณฑ์ซ้อนกันหรือเรียงผิดลำดับ`
+    if (unchecked.length > 0) {
+      this.warning(
+        this.kpiWhere(index),
+        `ตัวชี้วัด ${id}: มีเกณฑ์มากเกินไป จึงไม่ได้ตรวจว่าระดับใดไม่มีทางได้ของหน่วยงาน ${unchecked.length} หน่วย (เช่น ${unchecked.slice(0, 3).join(', ')})`
       );
-    }
-    const ranges = ordered.filter((entry) => entry.band.op === 'between');
-    // A unit's set only needs pairs with one of its own bands: O(own × set), not O(set²) for every unit.
-    // One message per band (the worse of a pair; a unit's own band in its set), not one per pair.
-    const toldOverlap = new Set<IndexedBand>();
-    for (let pa = 0; pa < ranges.length; pa++) {
-      const a = ranges[pa];
-      if (!own(a)) continue;
-      for (let pb = 0; pb < ranges.length; pb++) {
-        const b = ranges[pb];
-        if (pb === pa || (pb < pa && own(b))) continue; // each pair once
-        const overlap =
-          (a.band.value as number) <= (b.band.value2 as number) &&
-          (b.band.value as number) <= (a.band.value2 as number);
-        const [better, worse] = pa < pb ? [a, b] : [b, a];
-        const told = unit === null ? worse : a;
-        if (!overlap || toldOverlap.has(told)) continue;
-        toldOverlap.add(told);
-        this.error(
-          this.bandWhere(worse.index),
-          `ตัวชี้วัด ${id}${forUnit}: ช่วงของระดับ ${name(better.band.level)} (${describeBand(better.band)}) และระดับ ${name(worse.band.level)} (${describeBand(worse.band)}) ซ้อนกัน`
-        );
-      }
     }
   }
 
@@ -611,22 +610,6 @@ function bandValueProblem(band: Band): string | null {
   return null;
 }
 
-/**
- * Two lists each in `orderBands` order → one list in the order `orderBands([...first, ...second])` gives
- * (most points first; on equal points, `first`'s bands before `second`'s), in linear time.
- */
-function mergeOrdered(first: IndexedBand[], second: IndexedBand[]): IndexedBand[] {
-  const merged: IndexedBand[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < first.length || j < second.length) {
-    if (j >= second.length || (i < first.length && first[i].points >= second[j].points))
-      merged.push(first[i++]);
-    else merged.push(second[j++]);
-  }
-  return merged;
-}
-
 /** The parents of a KPI, nearest first; stops at a missing parent (counted) or when a KPI repeats. */
 function parentChain(kpi: Kpi, byId: Map<string, Kpi>): string[] {
   const chain: string[] = [];
@@ -680,16 +663,44 @@ function name(value: unknown): string {
   return typeof value === 'string' && value.trim() !== '' ? value : show(value);
 }
 
-function describeBand(band: Band): string {
-  if (band.op === 'any') return 'ทุกค่า';
-  if (band.op === 'between') return `${band.value}–${band.value2}`;
-  return `${band.op} ${band.value}`;
+/** `ระดับ 4, 3, 2, 1` or `ระดับ 5`. */
+function levelList(bands: readonly Pick<Band, 'level'>[]): string {
+  return `ระดับ ${[...new Set(bands.map((band) => name(band.level)))].join(', ')}`;
 }
 
-function describeOps(bands: Band[]): string {
-  return [...new Set(bands.map((band) => `ระดับ ${name(band.level)} ${name(band.op)}`))]
-    .slice(0, 3)
-    .join(', ');
+/** The reachable bands tried before the shadowed ones that hold for some of their values: what catches them. */
+function catchers<T extends Pick<Band, 'op' | 'value' | 'value2' | 'level'>>(
+  ladder: readonly T[],
+  shadowed: readonly T[]
+): T[] {
+  const found: T[] = [];
+  for (const band of ladder) {
+    if (shadowed.includes(band)) continue;
+    const interval = bandInterval(band);
+    const catches = shadowed.some(
+      (other) => ladder.indexOf(other) > ladder.indexOf(band) && intervalsMeet(interval, bandInterval(other))
+    );
+    if (catches) found.push(band);
+  }
+  return found;
+}
+
+/**
+ * The valid range of the measured value, when the KPI states one and the measured value is a reported value
+ * (`value` measured as the last, mean or highest month: a sum of months or a percentage is not bounded by it).
+ */
+export function measuredRange(kpi: Pick<Kpi, 'measure' | 'aggregate' | 'min' | 'max'>): ValueRange | null {
+  if (kpi.measure !== 'value' || !['last', 'mean', 'max'].includes(kpi.aggregate)) return null;
+  const min = isFiniteNumber(kpi.min) ? kpi.min : null;
+  const max = isFiniteNumber(kpi.max) ? kpi.max : null;
+  if (min === null && max === null) return null;
+  if (min !== null && max !== null && min > max) return null;
+  return { min, max };
+}
+
+function rangeText({ min, max }: ValueRange): string {
+  if (min !== null && max !== null) return `${min}–${max}`;
+  return min !== null ? `ไม่น้อยกว่า ${min}` : `ไม่เกิน ${max}`;
 }
 
 function unknownValue(field: string, value: unknown, allowed: readonly string[]): string {

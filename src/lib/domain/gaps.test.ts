@@ -4,6 +4,7 @@
  * target, raw gap in baht), seed 003's ranges and rank bands, seed 000's strict and floor bands.
  */
 import { describe, expect, test } from 'vitest';
+import { reachableBands } from './bands';
 import { builtinFramework } from '../frameworks/builtin';
 import type { Band, BandOp } from './framework';
 import {
@@ -234,7 +235,7 @@ describe('missGaps', () => {
       target: ['5', 'down', 41]
     },
     {
-      name: 'seed 001 I1: พนมสารคาม has only its level-5 band (0 households); 2 left is below it',
+      name: 'seed 001 I1: พนมสารคาม (๐ ๐ ๐ ๐ ๐, five "<= 0" bands): 2 left is below every band; the band to reach is level 5, not the unreachable level 1',
       bands: I1,
       unitId: PHANOM,
       measured: 2,
@@ -243,7 +244,7 @@ describe('missGaps', () => {
       target: ['5', 'down', 2]
     },
     {
-      name: 'seed 001 I1: a target level the unit has no band for falls to the nearest better band',
+      name: 'seed 001 I1: a target level the unit cannot reach (พนมสารคาม level 3) falls to the nearest better band that it can',
       bands: I1,
       unitId: PHANOM,
       measured: 2,
@@ -321,10 +322,14 @@ describe('missGaps', () => {
 
 describe('target level', () => {
   test('default target is the unit top band; a named level takes its points from any band of that level', () => {
-    const ordered = effectiveBands(I1, PHANOM);
+    // พนมสารคาม's five "<= 0" bands: level 3 can never be reached (level 5 takes 0 first), so the band that
+    // meets a level-3 target is level 5; on every band, the level-3 band itself.
+    const ordered = reachableBands(effectiveBands(I1, PHANOM));
+    expect(ordered.map((band) => band.level)).toEqual(['5']);
     expect(targetPoints(ordered, null, I1)).toBe(5);
     expect(targetPoints(ordered, '3', I1)).toBe(3);
     expect(targetBand(ordered, '3', I1)?.level).toBe('5');
+    expect(targetBand(effectiveBands(I1, PHANOM), '3', I1)?.level).toBe('3');
     expect(targetBand(effectiveBands(I1, MUEANG), '3', I1)?.value).toBe(48);
   });
 

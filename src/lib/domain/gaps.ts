@@ -7,7 +7,7 @@
  * `between` moves to the nearer edge). For `pct_of_target` and `growth_pct` it is also given in the reported
  * value's unit when the target or baseline is known (`raw`).
  */
-import { orderBands } from './bands';
+import { orderBands, reachableBands } from './bands';
 import type { BandOp, Measure } from './framework';
 
 /** A band as stored for scoring: `unitId` null = the general band, else that unit's own band. */
@@ -186,7 +186,8 @@ export interface MissGaps {
 
 /**
  * The gaps of one unit's KPI: to the next level (to the worst band when below every band) and to the
- * target level. `bands` are every band of the KPI (general and per-unit), in the framework's order.
+ * target level, among the bands some value can reach. `bands` are every band of the KPI (general and
+ * per-unit), in the framework's order.
  */
 export function missGaps(input: {
   measured: number | null;
@@ -196,7 +197,8 @@ export function missGaps(input: {
   targetLevel: string | null;
   context?: MeasureContext;
 }): MissGaps {
-  const ordered = effectiveBands(input.bands, input.unitId);
+  // Bands may overlap (DESIGN §9.2): a band no value can reach is never the next level nor the target's.
+  const ordered = reachableBands(effectiveBands(input.bands, input.unitId));
   const nextRule = input.level === null ? worstBand(ordered) : nextBand(ordered, input.level);
   const targetRule = targetBand(ordered, input.targetLevel, input.bands);
   const gapTo = (band: RuleBand | null) => {

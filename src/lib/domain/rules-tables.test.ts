@@ -8,7 +8,8 @@ import {
   kpiGroups,
   subItemsOf,
   unitBandTable,
-  unitTargetTables
+  unitTargetTables,
+  unreachableLevels
 } from './rules-tables';
 
 function framework(id: string): Framework {
@@ -105,6 +106,37 @@ describe('subItemsOf and generalBands', () => {
   });
 });
 
+describe('unreachableLevels (DESIGN §9.2: bands tried best first)', () => {
+  it('Chachoengsao I1: the three all-zero districts together, levels 4–1; the other districts none', () => {
+    const { notes, general, byUnit } = unreachableLevels(framework('chachoengsao-2565-r2'), 'I1');
+    expect(notes).toEqual([
+      { units: ['พนมสารคาม', 'แปลงยาว', 'ท่าตะเกียบ'], levels: ['4', '3', '2', '1'], why: 'shadowed' }
+    ]);
+    expect([...general]).toEqual([]);
+    expect([...(byUnit.get('แปลงยาว') ?? [])]).toEqual(['4', '3', '2', '1']);
+    expect([...(byUnit.get('บางคล้า') ?? [])]).toEqual([]);
+  });
+
+  it('general bands, a unit that differs, and a level only reachable outside the valid range', () => {
+    const fw = fwOf(
+      [kpi('X', { min: 0, max: 100 })],
+      [
+        band('X', '5', 101),
+        band('X', '4', 80),
+        band('X', '3', 90), // caught by level 4 (>= 80)
+        band('X', '2', 60),
+        band('X', '3', 70, 'บางคล้า') // บางคล้า's own level 3 is below level 4: reachable
+      ]
+    );
+    // บางคล้า's ladder reaches every level below 5, so it gets no note of its own.
+    expect(unreachableLevels(fw, 'X').notes).toEqual([
+      { units: null, levels: ['3'], why: 'shadowed' },
+      { units: null, levels: ['5'], why: 'out_of_range' }
+    ]);
+    expect(unreachableLevels(framework('sakaeo-2567-r1'), 'T1').notes).toEqual([]);
+  });
+});
+
 describe('unitBandTable', () => {
   it('gives Chachoengsao I1 households remaining per level per district (seed 001)', () => {
     const table = unitBandTable(framework('chachoengsao-2565-r2'), 'I1');
@@ -117,7 +149,8 @@ describe('unitBandTable', () => {
     expect(table?.rows[0].unit).toBe('เมืองฉะเชิงเทรา');
     expect(text('เมืองฉะเชิงเทรา')).toEqual(['≤ 67', '≤ 58', '≤ 48', '≤ 38', '≤ 29']);
     expect(text('สนามชัยเขต')).toEqual(['≤ 146', '≤ 125', '≤ 104', '≤ 83', '≤ 62']);
-    expect(text('พนมสารคาม')).toEqual([null, null, null, null, '≤ 0']);
+    // The letter's all-zero row, as written.
+    expect(text('พนมสารคาม')).toEqual(['≤ 0', '≤ 0', '≤ 0', '≤ 0', '≤ 0']);
   });
 
   it('is null for a KPI without per-unit bands', () => {

@@ -2,7 +2,9 @@
  * The shapes of the rules page (เกณฑ์): KPIs grouped as the letter groups them, the sub-items of a
  * composite, and per-unit bands and targets as tables (rows units, columns levels or months). Pure.
  */
+import { kpiReachability, type Unreachable } from './bands';
 import type { Band, Framework, FrameworkIssue, Kpi } from './framework';
+import { measuredRange } from './framework-validate';
 
 export interface KpiGroup {
   /** The group as the letter names it; null for KPIs without a group. */
@@ -142,4 +144,59 @@ export function distinctIssues(issues: readonly FrameworkIssue[]): FrameworkIssu
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Levels of a KPI that can never be reached (DESIGN §9.2: bands are tried best first, the first that holds
+ * gives the level), as the validator tells them: for the general bands (`units` null), and for units with
+ * bands of their own whose unreachable levels differ from the general ones, units with the same levels
+ * together. `why`: `shadowed` (a better band takes every value first) or `out_of_range` (only values outside
+ * the KPI's valid range would reach it).
+ */
+export interface UnreachableNote {
+  units: string[] | null;
+  levels: string[];
+  why: Exclude<Unreachable, null>;
+}
+
+export interface UnreachableLevels {
+  notes: UnreachableNote[];
+  /** Unreachable levels of the general ladder, and of each unit's own ladder, for marking table cells. */
+  general: ReadonlySet<string>;
+  byUnit: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function unreachableLevels(fw: Framework, kpiId: string): UnreachableLevels {
+  const kpi = fw.kpis.find((candidate) => candidate.kpi === kpiId);
+  const bands = fw.bands.filter(
+    (band) => band.kpi === kpiId && typeof band.points === 'number' && Number.isFinite(band.points)
+  );
+  const range = kpi ? measuredRange(kpi) : null;
+  const { ladders } = kpiReachability(bands, range);
+  const notes: UnreachableNote[] = [];
+  const general = new Set<string>();
+  const byUnit = new Map<string, Set<string>>();
+  const generalKeys = new Map<string, string>();
+  for (const why of ['shadowed', 'out_of_range'] as const) {
+    for (const ladder of ladders) {
+      const levels = ladder.bands.filter((_, i) => ladder.reach[i] === why).map((band) => band.level);
+      const key = levels.join('\u0000');
+      if (ladder.unit === null) {
+        generalKeys.set(why, key);
+        levels.forEach((level) => general.add(level));
+        if (levels.length > 0) notes.push({ units: null, levels, why });
+        continue;
+      }
+      const marked = byUnit.get(ladder.unit) ?? new Set<string>();
+      levels.forEach((level) => marked.add(level));
+      byUnit.set(ladder.unit, marked);
+      if (levels.length === 0 || key === generalKeys.get(why)) continue;
+      const same = notes.find(
+        (note) => note.units !== null && note.why === why && note.levels.join('\u0000') === key
+      );
+      if (same) same.units!.push(ladder.unit);
+      else notes.push({ units: [ladder.unit], levels, why });
+    }
+  }
+  return { notes, general, byUnit };
 }

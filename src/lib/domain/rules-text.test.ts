@@ -18,6 +18,8 @@ import {
   topLevel,
   unitNoun,
   unitTableTitle,
+  unreachableText,
+  valueRangeText,
   weightText
 } from './rules-text';
 
@@ -241,5 +243,33 @@ describe('table names', () => {
   it('names a band table by its KPI', () => {
     expect(bandTableTitle('T1')).toBe('เกณฑ์ระดับ T1');
     expect(bandTableTitle('T1', 'en')).toBe('Bands of T1');
+  });
+});
+
+describe('valid range and unreachable levels', () => {
+  it.each([
+    [{ min: 0, max: 5 }, '0–5', '0–5'],
+    [{ min: 0, max: null }, 'ไม่น้อยกว่า 0', '0 or more'],
+    [{ min: null, max: 100 }, 'ไม่เกิน 100', 'at most 100'],
+    [{ min: 0, max: 1000000 }, '0–1,000,000', '0–1,000,000'],
+    [{ min: null, max: null }, null, null],
+    [{}, null, null]
+  ])('%o → %s / %s', (kpi, th, en) => {
+    expect(valueRangeText(kpi, 'th')).toBe(th);
+    expect(valueRangeText(kpi, 'en')).toBe(en);
+  });
+
+  it('names the units and levels, and why', () => {
+    const note = { units: ['พนมสารคาม', 'แปลงยาว'], levels: ['4', '3', '2', '1'], why: 'shadowed' as const };
+    expect(unreachableText(note, null)).toBe(
+      'พนมสารคาม, แปลงยาว: ระดับ 4, 3, 2, 1 ไม่มีทางได้ เพราะทุกค่าที่ผ่านเกณฑ์ของระดับเหล่านี้ผ่านเกณฑ์ของระดับที่ดีกว่าก่อน (ตรวจจากระดับที่ดีที่สุดลงไป ระดับแรกที่ผ่านคือระดับที่ได้)'
+    );
+    expect(unreachableText(note, null, 'en')).toMatch(
+      /^พนมสารคาม, แปลงยาว: levels 4, 3, 2, 1 can never be reached: /
+    );
+    const outside = { units: null, levels: ['5'], why: 'out_of_range' as const };
+    expect(unreachableText(outside, { min: 0, max: 5 })).toBe(
+      'ระดับ 5 ไม่มีทางได้ เพราะไม่มีค่าที่รายงานได้ (0–5) ใดผ่านเกณฑ์ของระดับนี้ก่อนระดับที่ดีกว่า'
+    );
   });
 });

@@ -2,6 +2,7 @@
  * The words of the rules page (เกณฑ์): a framework's bands, measures, period aggregation, composites and
  * scope written out the way the letters write them. Pure: no DOM, no Svelte.
  */
+import type { ValueRange } from './bands';
 import type { Aggregate, Band, Combine, Framework, Kpi, Measure, Scale } from './framework';
 import { formatNumber } from './numbers';
 import { fiscalYearPeriod, monthLabel, quarterPeriod, roundPeriod, type Lang } from './periods';
@@ -220,4 +221,43 @@ export function unitTableTitle(
 /** Accessible name of a KPI's band table: `เกณฑ์ระดับ T1`. */
 export function bandTableTitle(kpiId: string, lang: Lang = 'th'): string {
   return lang === 'en' ? `Bands of ${kpiId}` : `เกณฑ์ระดับ ${kpiId}`;
+}
+
+/** The valid range of a reported value: `0–5`, `ไม่น้อยกว่า 0`, `ไม่เกิน 100`; null when the KPI has none. */
+export function valueRangeText(kpi: Pick<Kpi, 'min' | 'max'>, lang: Lang = 'th'): string | null {
+  const min = typeof kpi.min === 'number' && Number.isFinite(kpi.min) ? kpi.min : null;
+  const max = typeof kpi.max === 'number' && Number.isFinite(kpi.max) ? kpi.max : null;
+  if (min !== null && max !== null) return `${formatThreshold(min)}–${formatThreshold(max)}`;
+  if (min !== null)
+    return lang === 'en' ? `${formatThreshold(min)} or more` : `ไม่น้อยกว่า ${formatThreshold(min)}`;
+  if (max !== null)
+    return lang === 'en' ? `at most ${formatThreshold(max)}` : `ไม่เกิน ${formatThreshold(max)}`;
+  return null;
+}
+
+/**
+ * Why some levels of a KPI are never given (a note next to its bands): `ระดับ 4, 3, 2, 1 ไม่มีทางได้ …`,
+ * for every unit, or for the units named.
+ */
+export function unreachableText(
+  note: { units: readonly string[] | null; levels: readonly string[]; why: 'shadowed' | 'out_of_range' },
+  range: ValueRange | null,
+  lang: Lang = 'th'
+): string {
+  const levels = note.levels.join(', ');
+  const many = note.levels.length > 1;
+  if (lang === 'en') {
+    const who = note.units === null ? '' : `${note.units.join(', ')}: `;
+    const what = `${who}level${many ? 's' : ''} ${levels} can never be reached`;
+    if (note.why === 'out_of_range' && range) {
+      return `${what}: no reportable value (${valueRangeText(range, 'en')}) meets ${many ? 'them' : 'it'} before a better level`;
+    }
+    return `${what}: every value that meets ${many ? 'them' : 'it'} meets a better level first (levels are tried from the best down; the first that holds is given)`;
+  }
+  const who = note.units === null ? '' : `${note.units.join(', ')}: `;
+  const what = `${who}ระดับ ${levels} ไม่มีทางได้`;
+  if (note.why === 'out_of_range' && range) {
+    return `${what} เพราะไม่มีค่าที่รายงานได้ (${valueRangeText(range, 'th')}) ใดผ่านเกณฑ์ของ${many ? 'ระดับเหล่านี้' : 'ระดับนี้'}ก่อนระดับที่ดีกว่า`;
+  }
+  return `${what} เพราะทุกค่าที่ผ่านเกณฑ์ของ${many ? 'ระดับเหล่านี้' : 'ระดับนี้'}ผ่านเกณฑ์ของระดับที่ดีกว่าก่อน (ตรวจจากระดับที่ดีที่สุดลงไป ระดับแรกที่ผ่านคือระดับที่ได้)`;
 }

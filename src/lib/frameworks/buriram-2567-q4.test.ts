@@ -12,6 +12,7 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { readFrameworkJson } from '../ingest/framework-files';
 import type { KpiCell, LeagueRow, LeagueTable } from '../scoring/league';
 import { Workspace, resolveFrameworkUnit } from '../scoring/workspace';
+import { rangeTests } from './ranges.testing';
 
 const FILE = 'buriram-2567-q4.json';
 const TEXT = readFileSync(new URL(`./builtin/${FILE}`, import.meta.url), 'utf8');
@@ -672,6 +673,134 @@ describe('buriram-2567-q4: the framework file', () => {
       expect(band.points).toBe(POINTS[band.level]);
     }
   });
+});
+
+describe('buriram-2567-q4: valid ranges of the reported values (kpis.csv min/max)', () => {
+  // Sub-items reported as a percentage of their own work are 0–100; counted steps are 0–N; the KPIs measured
+  // against a target or a baseline report counts or baht (≥ 0) and may exceed their target.
+  rangeTests(
+    () => fw,
+    [
+      {
+        kpi: 'M1',
+        min: 0,
+        max: null,
+        letter: 'มีระดับการพัฒนาเพิ่มขึ้น',
+        reads: 'value = learning centres that improved, a count'
+      },
+      { kpi: 'M2.1', min: 0, max: 100, letter: 'ครบร้อยละ 100', reads: 'percent of the item done' },
+      {
+        kpi: 'M2.2',
+        min: 0,
+        max: 100,
+        letter: 'มีโมเดลต้นแบบสร้างความมั่นคงทางอาหาร ครบร้อยละ 100',
+        reads: 'percent of the item done'
+      },
+      {
+        kpi: 'M2.3',
+        min: 0,
+        max: 100,
+        letter: 'มีการสรุปถอดบทเรียน ครบร้อยละ 100',
+        reads: 'percent of the item done'
+      },
+      {
+        kpi: 'M3.1',
+        min: 0,
+        max: 3,
+        letter: 'ดำเนินการครบข้อ 1) 2) และ 3)',
+        reads: 'items 1)–3) done in order, 0–3'
+      },
+      {
+        kpi: 'M3.2',
+        min: 0,
+        max: null,
+        letter: 'รายได้จากการจำหน่ายผ้าไทย',
+        reads: 'value = baht, growth over 2566'
+      },
+      {
+        kpi: 'M4',
+        min: 0,
+        max: null,
+        letter: 'ครัวเรือนเป้าหมายในระบบ TPMAP ปี 2566 ผ่านเกณฑ์ จปฐ.',
+        reads: 'value = households, a count'
+      },
+      {
+        kpi: 'M5.1',
+        min: 0,
+        max: null,
+        letter: 'จำนวนผลิตภัณฑ์ OTOP ลงทะเบียนในระบบเพิ่มขึ้น',
+        reads: 'products newly registered, a count'
+      },
+      {
+        kpi: 'M5.2',
+        min: 0,
+        max: null,
+        letter: 'ยอดจำหน่ายผลิตภัณฑ์ OTOP เพิ่มขึ้น',
+        reads: 'value = baht, growth over 2566'
+      },
+      {
+        kpi: 'M6.1',
+        min: 0,
+        max: 100,
+        letter: 'มีหนี้เกินกำหนดชำระต่ำกว่าร้อยละ 10',
+        reads: 'percent of the debt overdue'
+      },
+      { kpi: 'M6.2', min: 0, max: null, letter: 'ของเป้าหมายที่กำหนด', reads: 'value = new members, a count' },
+      { kpi: 'M6.3', min: 0, max: null, letter: 'ของจำนวนเป้า', reads: 'value = occupation groups, a count' },
+      {
+        kpi: 'M7.1',
+        min: 0,
+        max: 100,
+        letter: 'ดาวน์โหลดเพื่อใช้ประโยชน์ Click ชุมชน ร้อยละ 100',
+        reads: 'percent of the executives'
+      },
+      { kpi: 'M7.2', min: 0, max: 1, letter: 'บันทึกข้อมูลในบริการของ Click ชุมชน', reads: 'done (1) or not (0)' },
+      {
+        kpi: 'M7.3',
+        min: 0,
+        max: 1,
+        letter: 'จัดทำสื่อประชาสัมพันธ์ร้านค้าใน Shop ชุมชน',
+        reads: 'done (1) or not (0)'
+      },
+      { kpi: 'M7.4', min: 0, max: 1, letter: 'จัดกิจกรรมขับเคลื่อนการใช้ประโยชน์', reads: 'done (1) or not (0)' },
+      { kpi: 'M7.5', min: 0, max: 1, letter: 'ส่งเสริมให้มีการดาวน์โหลด', reads: 'done (1) or not (0)' },
+      {
+        kpi: 'M8',
+        min: 0,
+        max: 100,
+        letter: 'การบริหารการจัดเก็บข้อมูลความจำเป็นพื้นฐาน (จปฐ.)',
+        reads: 'percent of the province’s target'
+      },
+      {
+        kpi: 'M9.1',
+        min: 0,
+        max: null,
+        letter: 'ส่งเสริมการจัดตั้งกลุ่มออมทรัพย์เพื่อการผลิต',
+        reads: 'value = groups set up, a count'
+      },
+      {
+        kpi: 'M9.2',
+        min: 0,
+        max: null,
+        letter: 'เพิ่มจำนวนสมาชิกกลุ่มออมทรัพย์เพื่อการผลิต',
+        reads: 'value = new members, a count'
+      },
+      {
+        kpi: 'M10',
+        min: 0,
+        max: 3,
+        letter: '1) มีการดำเนินการตามแผน 2) มีรายได้ 3) สามารถควบคุมค่าใช้จ่ายได้',
+        reads: 'items 1)–3), 0–3'
+      },
+      {
+        kpi: 'M11',
+        min: 0,
+        max: 4,
+        letter: 'มีการรายงานผลการดำเนินงานองค์กรคุณธรรมของหน่วยงาน',
+        reads: 'four steps in order, 0–4'
+      }
+    ]
+  );
 });
 
 describe('buriram-2567-q4: lines of the letter scored on DuckDB-WASM (FY2567-Q4)', () => {

@@ -13,6 +13,7 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { readFrameworkJson } from '../ingest/framework-files';
 import type { KpiCell, LeagueRow, LeagueTable } from '../scoring/league';
 import { Workspace, frameworkUnitKind, resolveFrameworkUnit } from '../scoring/workspace';
+import { rangeTests } from './ranges.testing';
 
 const FILE = 'cdd-staff-2565.json';
 const TEXT = readFileSync(new URL(`./builtin/${FILE}`, import.meta.url), 'utf8');
@@ -404,6 +405,50 @@ describe('cdd-staff-2565: the framework file', () => {
       expect(unitIds.has(id!)).toBe(true);
     }
   });
+});
+
+describe('cdd-staff-2565: valid ranges of the reported values (kpis.csv min/max)', () => {
+  rangeTests(
+    () => fw,
+    [
+      {
+        kpi: 'K1',
+        min: 0,
+        max: 5,
+        letter: 'ระดับความสำเร็จของการขับเคลื่อนการขจัดความยากจน',
+        reads: 'five steps in order, 0–5'
+      },
+      {
+        kpi: 'K2',
+        min: 0,
+        max: 100,
+        letter: 'ร้อยละของครัวเรือนยากจนเป้าหมายที่ได้รับการช่วยเหลือ',
+        reads: 'percent of the target households'
+      },
+      {
+        kpi: 'K3',
+        min: 0,
+        max: null,
+        letter: 'ดำเนินการพัฒนาและส่งเสริมการตลาดผลิตภัณฑ์ชุมชน',
+        reads: 'products promoted, a count'
+      },
+      { kpi: 'K4', min: 0, max: null, letter: 'ให้แก่ผู้ประกอบการ OTOP', reads: 'entrepreneurs taught, a count' },
+      {
+        kpi: 'K5',
+        min: 0,
+        max: 5,
+        letter: 'การติดตามสนับสนุนสมาชิกกองทุนพัฒนาบทบาทสตรี',
+        reads: 'five steps in order, 0–5'
+      },
+      {
+        kpi: 'K6',
+        min: 0,
+        max: null,
+        letter: 'การจัดทำสื่อประชาสัมพันธ์และเผยแพร่ข่าวสาร',
+        reads: 'media works, a count'
+      }
+    ]
+  );
 });
 
 describe('cdd-staff-2565: lines of the letter scored on DuckDB-WASM', () => {

@@ -13,6 +13,7 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { readFrameworkJson } from '../ingest/framework-files';
 import type { KpiCell, LeagueRow, LeagueTable } from '../scoring/league';
 import { Workspace, resolveFrameworkUnit } from '../scoring/workspace';
+import { rangeTests } from './ranges.testing';
 
 const FILE = 'chachoengsao-2565-r2.json';
 const TEXT = readFileSync(new URL(`./builtin/${FILE}`, import.meta.url), 'utf8');
@@ -705,13 +706,20 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('chachoengsao-2565-r2: the framework file', () => {
-  test('loads with no errors and only the warning that the individual weights sum to 105', () => {
+  test('loads with no errors, warning that the individual weights sum to 105 and that I1 levels 1–4 of the all-zero districts are never reached', () => {
     const { framework, issues } = readFrameworkJson(FILE, TEXT, readOptions);
     expect(framework).not.toBeNull();
-    expect(issues).toHaveLength(1);
-    expect(issues[0].severity).toBe('warning');
-    expect(issues[0].message).toContain(PERSON);
-    expect(issues[0].message).toContain('105');
+    expect(issues.map((issue) => issue.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
+    const [unreachable, weights] = [issues.slice(0, 3), issues[3]];
+    expect(weights.message).toContain(PERSON);
+    expect(weights.message).toContain('105');
+    // DESIGN §9.2: five "<= 0" bands are legal (tried from level 5 down); levels 4–1 can never be the level.
+    expect(unreachable.map((issue) => [issue.where, issue.message.split(' ไม่มีทางได้')[0]])).toEqual(
+      ['พนมสารคาม', 'แปลงยาว', 'ท่าตะเกียบ'].map((district) => [
+        expect.stringMatching(/^chachoengsao-2565-r2\.json:bands\[\d+\]$/),
+        `ตัวชี้วัด I1 หน่วยงาน ${district}: ระดับ 4, 3, 2, 1`
+      ])
+    );
   });
 
   test('is Chachoengsao, FY2565 round 2, and the notes say the header names Chiang Mai', () => {
@@ -787,12 +795,13 @@ describe('chachoengsao-2565-r2: the framework file', () => {
     );
   });
 
-  test("I1 has each district's own households-remaining table", () => {
+  test("I1 has each district's own households-remaining table, row by row as the letter writes it", () => {
     for (const [district, byLevel] of REMAINING) {
       const own = fw.bands.filter((band) => band.kpi === 'I1' && band.unit === district);
-      const none = byLevel.every((count) => count === 0);
-      const expected = none ? [['5', '<=', 0]] : byLevel.map((count, i) => [String(i + 1), '<=', count]);
-      expect(own.map((band) => [band.level, band.op, band.value])).toEqual(expected);
+      // The all-zero rows (พนมสารคาม, แปลงยาว, ท่าตะเกียบ: ๐ ๐ ๐ ๐ ๐) too: five "<= 0" bands.
+      expect(own.map((band) => [band.level, band.op, band.value])).toEqual(
+        byLevel.map((count, i) => [String(i + 1), '<=', count])
+      );
     }
     expect(fw.bands.filter((band) => band.kpi === 'I1' && band.unit === null)).toEqual([]);
   });
@@ -839,6 +848,63 @@ describe('chachoengsao-2565-r2: the framework file', () => {
     ]);
     expect([...units].sort()).toEqual([...ALL_DISTRICTS].sort());
   });
+});
+
+describe('chachoengsao-2565-r2: valid ranges of the reported values (kpis.csv min/max)', () => {
+  // Milestone KPIs: "แบ่งเกณฑ์การให้คะแนนเป็น ๕ ระดับ" reported as the levels passed on the letter's
+  // "แบบรายงานประเมินตนเอง … (Mile Stone)", 0–5; counts and money ≥ 0; no value is a percentage here.
+  const steps = 'milestone levels reported as steps passed, 0–5';
+  rangeTests(
+    () => fw,
+    [
+      {
+        kpi: 'T1',
+        min: 0,
+        max: null,
+        letter: 'ร้อยละ ๑๐๐ ของงบประมาณที่ได้รับการจัดสรร',
+        reads: 'value = baht spent, target = allocation'
+      },
+      { kpi: 'T2', min: 0, max: 5, letter: 'ระดับความสำเร็จของการบรรลุเป้าหมายการดำเนินงาน', reads: steps },
+      { kpi: 'T3', min: 0, max: 5, letter: 'ระดับความสำเร็จของการดำเนินงานตามมาตรการ', reads: steps },
+      {
+        kpi: 'T4',
+        min: 0,
+        max: 5,
+        letter: 'ระดับความสำเร็จการบริหารการส่งเสริมช่องทางการตลาด',
+        reads: 'highest level whose conditions all hold, 0–5'
+      },
+      { kpi: 'T5', min: 0, max: 5, letter: 'ระดับความสำเร็จในการขับเคลื่อนการดำเนินงาน', reads: steps },
+      { kpi: 'I1', min: 0, max: null, letter: 'ไม่เกิน ๒๙ ครัวเรือน', reads: 'households remaining, a count' },
+      {
+        kpi: 'I2',
+        min: 0,
+        max: null,
+        letter: 'ร้อยละของจำนวนครัวเรือนเป้าหมาย',
+        reads: 'value = households, target = households'
+      },
+      { kpi: 'I3', min: 0, max: null, letter: 'ร้อยละของหมู่บ้าน', reads: 'value = villages, target = villages' },
+      { kpi: 'I4', min: 0, max: 5, letter: 'ระดับความสำเร็จของการสนับสนุนการสร้างสัมมาชีพชุมชน', reads: steps },
+      {
+        kpi: 'I5',
+        min: 0,
+        max: null,
+        letter: 'รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP ผ่านช่องทางออนไลน์',
+        reads: 'value = baht of the month, growth over a baseline'
+      },
+      { kpi: 'I6', min: 0, max: 5, letter: 'การขับเคลื่อนการดำเนินงานขจัดความยากจน', reads: steps },
+      { kpi: 'I7', min: 0, max: 5, letter: 'การพัฒนาพื้นที่เรียนรู้ชุมชนต้นแบบ', reads: steps },
+      { kpi: 'I8', min: 0, max: 5, letter: 'ระดับความสำเร็จของการติดตามเงินทุน', reads: steps },
+      { kpi: 'I9', min: 0, max: 5, letter: 'ระดับความสำเร็จการบริหารจัดการหนี้', reads: steps },
+      { kpi: 'I10', min: 0, max: 5, letter: 'ระดับความสำเร็จของการใช้ประโยชน์ Big Data', reads: steps },
+      {
+        kpi: 'I11',
+        min: 0,
+        max: 5,
+        letter: 'ผู้ประกอบการในหมู่บ้านคนรักช้าง',
+        reads: 'highest level whose conditions all hold, 0–5'
+      }
+    ]
+  );
 });
 
 describe('chachoengsao-2565-r2: lines of the letter scored on DuckDB-WASM', () => {

@@ -14,6 +14,7 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { readFrameworkJson } from '../ingest/framework-files';
 import type { KpiCell, LeagueRow } from '../scoring/league';
 import { Workspace, resolveFrameworkUnit } from '../scoring/workspace';
+import { rangeTests } from './ranges.testing';
 
 const FILE = 'chaiyaphum-2562-r1.json';
 const TEXT = readFileSync(new URL(`./builtin/${FILE}`, import.meta.url), 'utf8');
@@ -352,6 +353,109 @@ describe('chaiyaphum-2562-r1 loads', () => {
     const covered = new Set([...CASES.flatMap((c) => Object.keys(c.expect)), 'T3']);
     expect(topLevelKpis(fw).filter((kpi) => !covered.has(kpi.kpi))).toEqual([]);
   });
+});
+
+describe('chaiyaphum-2562-r1: valid ranges of the reported values (kpis.csv min/max)', () => {
+  const steps = 'steps done in order from level 1, 0–5';
+  rangeTests(
+    () => fw,
+    [
+      {
+        kpi: 'T1',
+        min: 0,
+        max: 100,
+        letter: 'ของวงเงินงบประมาณที่ได้รับจัดสรร',
+        reads: 'percent of the allocation spent'
+      },
+      {
+        kpi: 'T2',
+        min: 0,
+        max: 100,
+        letter: 'ร้อยละความสำเร็จของการบรรลุเป้าหมาย',
+        reads: 'percent of the plan achieved'
+      },
+      {
+        kpi: 'T3',
+        min: 0,
+        max: null,
+        letter: 'ได้ลำดับคะแนนการส่งงาน',
+        reads: 'value = the month’s submission score, ranked'
+      },
+      {
+        kpi: 'T4',
+        min: 0,
+        max: null,
+        letter: 'มีการประชาสัมพันธ์งาน 120 ครั้ง ขึ้นไป',
+        reads: 'press releases of the month, a count'
+      },
+      { kpi: 'T5', min: 0, max: 5, letter: 'ระดับความสำเร็จของการดำเนินงานกองทุนแม่ของแผ่นดิน', reads: steps },
+      { kpi: 'T6', min: 0, max: 5, letter: 'ระดับความสำเร็จการดำเนินงานตลาดประชารัฐ', reads: steps },
+      {
+        kpi: 'T7',
+        min: 0,
+        max: 3,
+        letter: 'ระดับความสำเร็จของการขับเคลื่อนเศรษฐกิจฐานราก',
+        reads: 'levels 3–5 only: steps 0–3'
+      },
+      { kpi: 'PO1', min: 0, max: 5, letter: 'มีทะเบียนผลิตภัณฑ์ชุมชน OTOP', reads: steps },
+      {
+        kpi: 'PO2',
+        min: 0,
+        max: 5,
+        letter: 'ระดับความสำเร็จของการดำเนินงานโครงการสร้างสัมมาชีพชุมชน',
+        reads: steps
+      },
+      {
+        kpi: 'PO3',
+        min: 0,
+        max: 100,
+        letter: 'สิ้นสุดไตรมาส 2 ได้ร้อยละ 75',
+        reads: 'percent of the fund’s budget spent'
+      },
+      { kpi: 'PO4a', min: 0, max: 3, letter: 'ดำเนินงานในค่าคะแนนที่ 1-2', reads: 'steps 1–3 in order, 0–3' },
+      { kpi: 'PO4b', min: 0, max: 100, letter: 'ได้มากกว่าร้อยละ 90', reads: 'percent of the data uploaded' },
+      {
+        kpi: 'PO5a',
+        min: 0,
+        max: 3,
+        letter: 'ขั้นตอนการส่งเสริมการผลิตและจำหน่ายไหม (ระดับ 1–3)',
+        reads: 'steps 1–3 in order, 0–3'
+      },
+      {
+        kpi: 'PO5b',
+        min: 0,
+        max: null,
+        letter: 'มีรายได้จากการจำหน่ายผลิตภัณฑ์จากไหมได้มากกว่าเป้าหมายเดิม',
+        reads: 'value = baht of the month, may pass its target'
+      },
+      { kpi: 'PO6', min: 0, max: 5, letter: 'รายได้ที่เพิ่มขึ้นของชุมชนท่องเที่ยว OTOP นวัตวิถี', reads: steps },
+      {
+        kpi: 'PK1',
+        min: 0,
+        max: 100,
+        letter: 'จากฐานข้อมูลทะเบียนราษฎร์ (สตรี) คงเหลือ',
+        reads: 'new members as a percent of the women not yet members'
+      },
+      { kpi: 'PK2', min: 0, max: 5, letter: 'ระดับความสำเร็จของการจัดตั้งและพัฒนากลุ่มอาชีพ', reads: steps },
+      {
+        kpi: 'PK3',
+        min: 0,
+        max: null,
+        letter: 'ให้ผู้บังคับบัญชารับทราบ มากกว่า 30 ครั้ง',
+        reads: 'press releases of the month, a count'
+      },
+      { kpi: 'PK4a', min: 0, max: 3, letter: 'ดำเนินงานในค่าคะแนนที่ 1-2', reads: 'steps 1–3 in order, 0–3' },
+      { kpi: 'PK4b', min: 0, max: 100, letter: 'ได้มากกว่าร้อยละ 90', reads: 'percent of the data uploaded' },
+      {
+        kpi: 'PK5',
+        min: 0,
+        max: 3,
+        letter: 'ระดับความสำเร็จของการจัดตั้งและพัฒนากลุ่มออมทรัพย์เพื่อการผลิต',
+        reads: 'levels 3–5 only: steps 0–3'
+      },
+      { kpi: 'PK6', min: 0, max: 5, letter: 'ระดับความสำเร็จของการพัฒนาหมู่บ้านเศรษฐกิจพอเพียง', reads: steps }
+    ]
+  );
 });
 
 describe('chaiyaphum-2562-r1 scores the letter', () => {

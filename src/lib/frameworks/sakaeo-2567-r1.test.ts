@@ -12,6 +12,7 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { readFrameworkJson } from '../ingest/framework-files';
 import type { KpiCell, LeagueRow } from '../scoring/league';
 import { Workspace, resolveFrameworkUnit } from '../scoring/workspace';
+import { rangeTests } from './ranges.testing';
 
 const FILE = 'sakaeo-2567-r1.json';
 const TEXT = readFileSync(new URL(`./builtin/${FILE}`, import.meta.url), 'utf8');
@@ -255,6 +256,74 @@ describe('sakaeo-2567-r1 loads', () => {
     const covered = new Set(CASES.flatMap((c) => Object.keys(c.expect)));
     expect(topLevelKpis(fw).filter((kpi) => !covered.has(kpi.kpi))).toEqual([]);
   });
+});
+
+describe('sakaeo-2567-r1: valid ranges of the reported values (kpis.csv min/max)', () => {
+  const steps = 'steps done in order from level 1, 0–5';
+  rangeTests(
+    () => fw,
+    [
+      {
+        kpi: 'T1',
+        min: 0,
+        max: 100,
+        letter: 'ร้อยละของการใช้จ่ายเงินงบประมาณ',
+        reads: 'percent of the budget spent'
+      },
+      {
+        kpi: 'T2',
+        min: 0,
+        max: 100,
+        letter: 'ผลการดำเนินงานกิจกรรม/โครงการ มากกว่าร้อยละ 95',
+        reads: 'percent of the plan achieved'
+      },
+      { kpi: 'T3', min: 0, max: 5, letter: 'ผลสำเร็จของการขับเคลื่อนองค์กรคุณธรรมของหน่วยงาน', reads: steps },
+      {
+        kpi: 'I1',
+        min: 0,
+        max: 100,
+        letter: 'ไม่น้อยกว่าร้อยละ 95 ของครัวเรือนยากจนเป้าหมาย',
+        reads: 'percent of the target households'
+      },
+      {
+        kpi: 'I2',
+        min: 1,
+        max: 5,
+        letter: 'น้อยกว่าค่าขั้นต่ำ',
+        reads: 'the level 1–5 of the minimum / standard / high table (below the minimum is 1)'
+      },
+      { kpi: 'I3', min: 0, max: 5, letter: 'ระดับความสำเร็จของศูนย์จัดการกองทุนชุมชน', reads: steps },
+      {
+        kpi: 'I4',
+        min: 0,
+        max: 100,
+        letter: 'ในการให้ความช่วยเหลือครัวเรือนเป้าหมายตามระบบ TPMAP',
+        reads: 'percent of the target households helped'
+      },
+      { kpi: 'I5a', min: 0, max: 2, letter: 'ขั้นตอนระดับ 1–2', reads: 'steps 1–2 in order, 0–2' },
+      {
+        kpi: 'I5b',
+        min: 0,
+        max: 100,
+        letter: 'มีผลการถ่วงน้ำหนักฯ ตั้งแต่ร้อยละ 90 ขึ้นไป',
+        reads: 'a weighted percentage'
+      },
+      {
+        kpi: 'I6',
+        min: 0,
+        max: null,
+        letter: 'จัดเก็บข้อมูลได้มากกว่าร้อยละ 100',
+        reads: 'percent of the target, may pass 100'
+      },
+      {
+        kpi: 'I7',
+        min: 0,
+        max: 5,
+        letter: 'ระดับความสำเร็จของการส่งเสริมการใช้ประโยชน์แพลตฟอร์มบริการดิจิทัล',
+        reads: steps
+      }
+    ]
+  );
 });
 
 describe('sakaeo-2567-r1 scores the letter', () => {

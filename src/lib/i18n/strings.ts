@@ -260,6 +260,9 @@ export const STRINGS = {
     rulesGeneralBand: 'ตามเกณฑ์ทั่วไป',
     rulesNoBand: 'ไม่มีเกณฑ์ระดับนี้',
     rulesNoFramework: 'ยังไม่มีกรอบการประเมิน',
+    rulesValueRange: 'ค่าที่รายงานได้',
+    rulesUnreachable: 'ระดับที่ไม่มีทางได้',
+    rulesUnreachableMark: 'ไม่มีทางได้',
     // hardening (issue 7): files refused before reading
     uploadRefused: 'ไฟล์ที่ไม่ได้อ่าน'
   },
@@ -527,6 +530,9 @@ export const STRINGS = {
     rulesGeneralBand: 'general band',
     rulesNoBand: 'no band at this level',
     rulesNoFramework: 'No framework yet',
+    rulesValueRange: 'Valid values',
+    rulesUnreachable: 'Levels that can never be reached',
+    rulesUnreachableMark: 'never reached',
     // hardening (issue 7): files refused before reading
     uploadRefused: 'Files not read'
   }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Framework, FrameworkIssue } from '../domain/framework';
 import { hasErrors } from '../domain/framework-validate';
@@ -78,6 +79,8 @@ const MISSION_9_FRAMEWORK: Framework = {
       parent: null,
       combine: 'sum',
       unitLabel: null,
+      min: null,
+      max: null,
       howToReport: null
     },
     {
@@ -93,6 +96,8 @@ const MISSION_9_FRAMEWORK: Framework = {
       parent: 'M9',
       combine: null,
       unitLabel: null,
+      min: null,
+      max: null,
       howToReport: null
     },
     {
@@ -108,6 +113,8 @@ const MISSION_9_FRAMEWORK: Framework = {
       parent: 'M9',
       combine: null,
       unitLabel: null,
+      min: null,
+      max: null,
       howToReport: null
     }
   ],
@@ -270,14 +277,113 @@ describe('readFrameworkFiles: seed 000 mission 9 as a framework folder', () => {
   it('names the right physical line after a quoted label with a line break', () => {
     const files = MISSION_9.map((file) =>
       file.name.endsWith('levels.csv')
-        ? { ...file, text: file.text.replace('M9b,B,9,>=,0.75', 'M9b,B,9,>=,1.5') }
+        ? { ...file, text: file.text.replace('M9b,B,9,>=,0.75', 'M9b,B,9,between,0.75') }
         : file
     );
     const result = readFrameworkFiles(files);
     expect(result.framework).toBeNull();
-    // Header 1, M9 2–5, M9a 6–9 (its D label spans lines 9–10), M9b A 11, B 12.
-    expect(errors(result.issues).map((issue) => issue.where)).toEqual(['levels.csv:11']);
+    // Header 1, M9 2–5, M9a 6–9 (its D label spans lines 9–10), M9b A 11, B 12 (a range without value2).
+    expect(errors(result.issues).map((issue) => issue.where)).toEqual(['levels.csv:12']);
     expect(errors(result.issues)[0].message).toContain('ตัวชี้วัด M9b');
+  });
+});
+
+describe('kpis.csv min and max (extension of §9.2: the valid range of a reported value)', () => {
+  const levels = `${LEVEL_HEADER}\n` + [1, 2, 3, 4, 5].map((k) => `1,${k},${k},>=,${k},,,`).join('\n');
+
+  it.each([
+    ['0', '5', 0, 5],
+    ['๐', '๕', 0, 5],
+    ['', '100', null, 100],
+    ['0', '', 0, null],
+    ['', '', null, null],
+    ['-10', '1,000', -10, 1000]
+  ])('min "%s", max "%s" → %s, %s', (min, max, expectedMin, expectedMax) => {
+    const result = readFrameworkFiles(
+      folder({
+        kpis: `${KPI_HEADER},unit_label,min,max\n1,ขั้นตอน,ทีม,100,1-5,value,last,false,,,,ขั้นตอน,${min},"${max}"`,
+        levels
+      })
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.framework?.kpis[0]).toMatchObject({ min: expectedMin, max: expectedMax });
+  });
+
+  it('a cell that is not a number is an error naming the line and column; min above max too', () => {
+    const bad = readFrameworkFiles(
+      folder({ kpis: `${KPI_HEADER},min,max\n1,ก,ทีม,100,1-5,value,last,false,,,,ห้า,5`, levels })
+    );
+    expect(bad.framework).toBeNull();
+    expect(find(bad.issues, 'kpis.csv:2', 'คอลัมน์ min')).toHaveLength(1);
+    const upsideDown = readFrameworkFiles(
+      folder({ kpis: `${KPI_HEADER},min,max\n1,ก,ทีม,100,1-5,value,last,false,,,,5,0`, levels })
+    );
+    expect(upsideDown.framework).toBeNull();
+    expect(find(upsideDown.issues, 'kpis.csv:2', 'ค่าต่ำสุด (min) 5 มากกว่าค่าสูงสุด (max) 0')).toHaveLength(1);
+  });
+
+  it("a kpis.csv written by Python's csv module (every cell quoted, CRLF, columns in another order)", () => {
+    const script = [
+      'import csv, io, sys',
+      'out = io.StringIO()',
+      'w = csv.writer(out, quoting=csv.QUOTE_ALL)',
+      "w.writerow(['max', 'kpi', 'name', 'group', 'weight', 'scale', 'measure', 'aggregate', 'interpolate', 'target_level', 'parent', 'combine', 'min'])",
+      "w.writerow(['5', '1', 'ระดับความสำเร็จ, ขั้นตอน', 'ทีม', '100', '1-5', 'value', 'last', 'false', '', '', '', '0'])",
+      'sys.stdout.write(out.getvalue())'
+    ].join('\n');
+    const kpis = execFileSync('python3', ['-c', script], { encoding: 'utf8' });
+    expect(kpis).toContain('\r\n');
+    const result = readFrameworkFiles(folder({ kpis, levels }));
+    expect(result.issues).toEqual([]);
+    expect(result.framework?.kpis[0]).toMatchObject({
+      kpi: '1',
+      name: 'ระดับความสำเร็จ, ขั้นตอน',
+      min: 0,
+      max: 5
+    });
+  });
+
+  it('JSON keys min and max (numbers, or text holding one)', () => {
+    const json = {
+      id: 'j',
+      name: 'ชุด',
+      province: 'ฉะเชิงเทรา',
+      fiscalYear: 2565,
+      period: 'R2',
+      kpis: [
+        { kpi: '1', name: 'ก', weight: 50, scale: '1-5', measure: 'value', min: 0, max: '๕' },
+        { kpi: '2', name: 'ข', weight: 50, scale: '1-5', measure: 'value', min: null }
+      ],
+      bands: ['1', '2'].flatMap((k) =>
+        [1, 2, 3, 4, 5].map((l) => ({ kpi: k, level: String(l), op: '>=', value: l }))
+      )
+    };
+    const result = readFrameworkJson('rules.json', JSON.stringify(json));
+    expect(result.issues).toEqual([]);
+    expect(result.framework?.kpis.map((kpi) => [kpi.min, kpi.max])).toEqual([
+      [0, 5],
+      [null, null]
+    ]);
+    const bad = readFrameworkJson(
+      'rules.json',
+      JSON.stringify({ ...json, kpis: [{ ...json.kpis[0], max: 'มาก' }] })
+    );
+    expect(bad.framework).toBeNull();
+    expect(bad.issues.map((issue) => issue.where)).toContain('rules.json:kpis[0].max');
+  });
+
+  it('written only when some KPI has one, next to unit_label, and read back', () => {
+    const read = readFrameworkFiles(
+      folder({ kpis: `${KPI_HEADER},max\n1,ก,ทีม,100,1-5,value,last,false,,,,5`, levels })
+    );
+    const files = frameworkToCsvFiles(read.framework!);
+    expect(files[1].text.split('\r\n')[0]).toBe(`\uFEFF${KPI_HEADER},max`);
+    expect(readFrameworkFiles(files).framework).toEqual(read.framework);
+    const none = frameworkToCsvFiles({
+      ...read.framework!,
+      kpis: [{ ...read.framework!.kpis[0], max: null }]
+    });
+    expect(none[1].text.split('\r\n')[0]).toBe(`\uFEFF${KPI_HEADER}`);
   });
 });
 
@@ -550,13 +656,14 @@ describe('readFrameworkFiles: cells', () => {
         levels: `${LEVEL_HEADER}\n1,5,5,>=,100,,,\n1,4,4,>=,100,,,\n2,5,5,>=,1,,,`
       })
     );
+    // Two ">= 100" bands are legal (DESIGN §9.2): the second can never be reached, a warning on its line.
     expect(result.issues.map((issue) => [issue.severity, issue.where])).toEqual([
-      ['error', 'levels.csv:2'],
       ['error', 'kpis.csv:3'],
+      ['warning', 'levels.csv:3'],
       ['warning', 'kpis.csv:2']
     ]);
-    expect(result.issues[0].message).toContain('เกณฑ์ระดับ 5 (>= 100) ต้องเริ่มที่ค่าสูงกว่าเกณฑ์ระดับ 4 (>= 100)');
-    expect(result.issues[1].message).toContain('ระดับเป้าหมาย (target_level) "9"');
+    expect(result.issues[0].message).toContain('ระดับเป้าหมาย (target_level) "9"');
+    expect(result.issues[1].message).toContain('ตัวชี้วัด 1: ระดับ 4 ไม่มีทางได้');
     expect(result.issues[2].message).toContain('รวมกันได้ 90');
   });
 
@@ -726,11 +833,17 @@ describe('readFrameworkJson', () => {
   });
 
   it('validation issues name the JSON path', () => {
-    // Level 5 from 0, level 4 from 1: the better band starts lower.
+    // Level 5 from 0, level 4 from 1: every value of level 4 meets level 5 first (a warning, DESIGN §9.2).
     const json = { ...minimal, bands: minimal.bands.map((b, i) => ({ ...b, value: i })) };
     const result = readFrameworkJson('rules.json', JSON.stringify(json));
-    expect(result.framework).toBeNull();
-    expect(result.issues.map((issue) => issue.where)).toEqual(['rules.json:bands[0]']);
+    expect(result.framework).not.toBeNull();
+    expect(result.issues.map((issue) => [issue.severity, issue.where])).toEqual([
+      ['warning', 'rules.json:bands[1]']
+    ]);
+    const broken = { ...json, bands: [{ ...json.bands[0], op: 'between' }, json.bands[1]] };
+    const refused = readFrameworkJson('rules.json', JSON.stringify(broken));
+    expect(refused.framework).toBeNull();
+    expect(errors(refused.issues).map((issue) => issue.where)).toEqual(['rules.json:bands[0]']);
   });
 
   it('unknown keys are warnings', () => {
@@ -810,6 +923,8 @@ describe('round trips', () => {
         parent: null,
         combine: null,
         unitLabel: 'ครัวเรือน',
+        min: 0,
+        max: null,
         howToReport: 'นับจากระบบ TPMAP\nทุกเดือน'
       }
     ],
@@ -869,7 +984,7 @@ describe('round trips', () => {
     expect(firstLine('levels.csv')).toBe(`\uFEFF${LEVEL_HEADER}`);
     expect(frameworkToCsvFiles(rich).map((file) => file.name)).toContain('targets.csv');
     expect(frameworkToCsvFiles(rich)[1].text.split('\r\n')[0]).toBe(
-      `\uFEFF${KPI_HEADER},unit_label,how_to_report`
+      `\uFEFF${KPI_HEADER},unit_label,min,how_to_report`
     );
   });
 

@@ -4,7 +4,8 @@
  * line (CSV) or the path in the JSON (`rules.json:kpis[2].weight`); nothing throws.
  *
  * A result carries a framework only when there are no errors: what comes back is always safe to score.
- * Extensions of §9.2 (optional columns, never required): kpis.csv `unit_label`, `how_to_report`;
+ * Extensions of §9.2 (optional columns, never required): kpis.csv `unit_label`, `min`, `max` (the valid range
+ * of a reported value, either may be empty), `how_to_report`;
  * framework.csv `notes` (separated by ` | `), `source`; `targets.csv` `kpi,unit,month,target,baseline`.
  */
 import * as v from 'valibot';
@@ -67,7 +68,7 @@ export const FRAMEWORK_CSV_COLUMNS = {
       'parent',
       'combine'
     ],
-    optional: ['unit_label', 'how_to_report']
+    optional: ['unit_label', 'min', 'max', 'how_to_report']
   },
   levels: { required: ['kpi', 'level', 'points', 'op', 'value', 'value2', 'unit', 'label'], optional: [] },
   targets: { required: ['kpi', 'unit', 'month', 'target', 'baseline'], optional: [] }
@@ -335,6 +336,8 @@ function kpiFromRow(row: TableRow, issues: IssueList): Kpi {
     parent: row.cell('parent'),
     combine: nullableCanonical(COMBINES, row.cell('combine')),
     unitLabel: row.cell('unit_label'),
+    min: numberCell(row, 'min', issues),
+    max: numberCell(row, 'max', issues),
     howToReport: row.cell('how_to_report')
   };
 }
@@ -484,6 +487,8 @@ const ITEM_KEYS: Record<string, string[]> = {
     'parent',
     'combine',
     'unitLabel',
+    'min',
+    'max',
     'howToReport'
   ],
   bands: ['kpi', 'level', 'points', 'op', 'value', 'value2', 'unit', 'label'],
@@ -540,6 +545,8 @@ const kpiSchema = v.object({
   parent: optionalLabel,
   combine: optionalLabel,
   unitLabel: optionalLabel,
+  min: optionalNumber,
+  max: optionalNumber,
   howToReport: optionalLabel
 });
 
@@ -627,6 +634,8 @@ function readJson(name: string, text: string, options: FrameworkReadOptions): Fr
       parent: kpi.parent ?? null,
       combine: nullableCanonical(COMBINES, kpi.combine ?? null),
       unitLabel: kpi.unitLabel ?? null,
+      min: kpi.min ?? null,
+      max: kpi.max ?? null,
       howToReport: kpi.howToReport ?? null
     })),
     bands: out.bands.map((band, i) => ({
@@ -977,6 +986,8 @@ function kpiRecord(kpi: Kpi): Record<string, unknown> {
     parent: kpi.parent,
     combine: kpi.combine,
     unitLabel: kpi.unitLabel ?? null,
+    min: finiteOrNull(kpi.min),
+    max: finiteOrNull(kpi.max),
     howToReport: kpi.howToReport ?? null
   };
 }
@@ -1025,8 +1036,14 @@ export function frameworkToCsvFiles(fw: Framework): FrameworkFile[] {
     frameworkColumns.push('notes', 'source');
     frameworkRow.push(text(fw.notes.join(NOTES_SEPARATOR)), text(fw.source));
   }
+  const kpiExtra: Record<(typeof FRAMEWORK_CSV_COLUMNS.kpis.optional)[number], (kpi: Kpi) => string> = {
+    unit_label: (kpi) => text(kpi.unitLabel),
+    min: (kpi) => numberText(kpi.min),
+    max: (kpi) => numberText(kpi.max),
+    how_to_report: (kpi) => text(kpi.howToReport)
+  };
   const extras = FRAMEWORK_CSV_COLUMNS.kpis.optional.filter((column) =>
-    fw.kpis.some((kpi) => (column === 'unit_label' ? kpi.unitLabel : kpi.howToReport))
+    fw.kpis.some((kpi) => kpiExtra[column](kpi) !== '')
   );
   const kpiRows = fw.kpis.map((kpi) => [
     text(kpi.kpi),
@@ -1040,7 +1057,7 @@ export function frameworkToCsvFiles(fw: Framework): FrameworkFile[] {
     text(kpi.targetLevel),
     text(kpi.parent),
     text(kpi.combine),
-    ...extras.map((column) => text(column === 'unit_label' ? kpi.unitLabel : kpi.howToReport))
+    ...extras.map((column) => kpiExtra[column](kpi))
   ]);
   const bandRows = fw.bands.map((band) => [
     text(band.kpi),

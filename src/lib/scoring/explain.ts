@@ -3,6 +3,7 @@
  * aggregated, how the measure was computed, which band matched (its criterion text), the score, and what
  * the next band asks for. Composites show their sub-items' points and how they combine. Pure text.
  */
+import { reachableBands } from '../domain/bands';
 import { missGaps, nextBand } from '../domain/gaps';
 import { monthLabel } from '../domain/periods';
 import type { ScorecardRow } from './district-queries';
@@ -219,7 +220,7 @@ export function explainKpi(
     targetLevel: kpi.targetLevel,
     context: { measure: kpi.measure, value: cell.value, target: cell.target, baseline: cell.baseline }
   });
-  if (cell.status === 'ok' && nextBand(row.bands, cell.level) === null) {
+  if (cell.status === 'ok' && nextBand(reachableBands(row.bands), cell.level) === null) {
     lines.push({ term: terms.next, text: lang === 'th' ? 'ได้ระดับสูงสุดแล้ว' : 'already at the top level' });
   } else if (cell.status === 'missing') {
     const target = gaps.target?.band ?? row.bands[0];

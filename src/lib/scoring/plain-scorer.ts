@@ -7,7 +7,14 @@
  *
  * Not used by the app: the app scores with SQL (src/lib/sql/scoring.ts).
  */
-import { bandDirection, bandHolds, bandStart, orderBands, type Direction } from '../domain/bands';
+import {
+  bandDirection,
+  bandHolds,
+  bandStart,
+  orderBands,
+  reachableBands,
+  type Direction
+} from '../domain/bands';
 import type { Band, Framework, Kpi } from '../domain/framework';
 import type { Period } from '../domain/periods';
 import type { ResultRow } from '../domain/results';
@@ -323,10 +330,11 @@ export function plainScore(
   return out;
 }
 
+/** A ladder without the bands no value can reach (they never match): interpolation runs to the next reachable one. */
 function ladder(bands: readonly Band[]): UnitBands {
   let best = -Infinity;
   for (const band of bands) if (band.points > best) best = band.points;
-  return { tried: orderBands(bands), bestPoints: best };
+  return { tried: reachableBands(orderBands(bands)), bestPoints: best };
 }
 
 /** §4.5: `last` takes the latest reported month; sum/mean/max aggregate the figures present. */

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { kpiReachability } from '../domain/bands';
 import { groupsOf, type Framework } from '../domain/framework';
 import { hasErrors, validateFramework } from '../domain/framework-validate';
 import type { Db } from '../db/types';
@@ -54,6 +55,15 @@ function noteCoverage(fw: Framework, reference: ReferenceRow[]): void {
         (b) => b.kpi === k.kpi && b.unit !== null && resolveFrameworkUnit(fw, b.unit) === row.unitId
       );
       if (own) note('per-unit bands used');
+      const bands = fw.bands
+        .filter((b) => b.kpi === k.kpi)
+        .map((b) => (b.unit === null ? b : { ...b, unit: resolveFrameworkUnit(fw, b.unit) }));
+      const ladder = kpiReachability(bands).ladders.find((l) => l.unit === (own ? row.unitId : null));
+      if (ladder?.reach.some((r) => r === 'shadowed')) {
+        note('scored on a ladder with an unreachable band');
+        if (k.interpolate && cell.points !== null && Math.abs(cell.score - cell.points) > 1e-9)
+          note('interpolated on a ladder with an unreachable band');
+      }
       const band = fw.bands.find((b) => b.kpi === k.kpi && b.level === cell.level);
       if (band) note(`op ${band.op} reached`);
     }
@@ -173,6 +183,8 @@ describe('SQL scorer agrees with the reference scorer (DESIGN §4)', () => {
       'score differs from points',
       'interpolated score',
       'per-unit bands used',
+      'scored on a ladder with an unreachable band',
+      'interpolated on a ladder with an unreachable band',
       ...['>=', '>', '<=', '<', 'between', 'any'].map((op) => `op ${op} reached`)
     ]) {
       expect(seen[what] ?? 0, what).toBeGreaterThan(0);

@@ -24,8 +24,9 @@
  *   its own band replaced by the unit's band(s); they are tried most points first (equal points keep their
  *   given order) and the first that holds gives the level.
  * - §4.3 interpolation runs from the matched band's start edge (`bandStart`, with the KPI's direction taken
- *   from its general bands) towards the start of the next better band of the unit's effective set, clamped
- *   to [points, next points]; the top band, an `any` band, and equal starts score the band's points.
+ *   from its general bands) towards the start of the next better band of the unit's effective set that some
+ *   value can reach (bands may overlap, §9.2: a band whose every value meets a better band first is skipped),
+ *   clamped to [points, next points]; the top band, an `any` band, and equal starts score the band's points.
  * - §4.3 adjustments: the adjustments of the period's reported months are summed and added to the score of
  *   a KPI that reached a band; the sum is floored at 0 (no ceiling: DESIGN names none). Below every band and
  *   missing KPIs score 0 and take no adjustment.
@@ -228,8 +229,10 @@ export function scoreReference(
         } else {
           const band = tried[matched];
           let score = band.points;
-          if (kpi.interpolate && matched > 0) {
-            const better = tried[matched - 1];
+          let next = matched - 1;
+          while (next >= 0 && !canBeReached(tried, next)) next--;
+          if (kpi.interpolate && next >= 0) {
+            const better = tried[next];
             const dir = direction.get(kpi.kpi) ?? 1;
             const start = bandStart(band, dir);
             const nextStart = bandStart(better, dir);
@@ -299,6 +302,32 @@ export function scoreReference(
   }
   rows.sort((a, b) => a.rank - b.rank || b.topCount - a.topCount || thaiCompare(a.unit, b.unit));
   return rows;
+}
+
+/**
+ * Whether some value makes `tried[index]` the first band that holds. Tried at every band edge, halfway
+ * between each two edges and beyond the outermost: between two neighbouring edges no band changes its mind.
+ */
+function canBeReached(tried: readonly Band[], index: number): boolean {
+  const edges: number[] = [];
+  for (const band of tried) {
+    if (band.value !== null) edges.push(band.value);
+    if (band.value2 !== null) edges.push(band.value2);
+  }
+  edges.sort((a, b) => a - b);
+  const probes = edges.length === 0 ? [0] : [edges[0] - 1, edges[edges.length - 1] + 1, ...edges];
+  for (let i = 1; i < edges.length; i++) probes.push((edges[i - 1] + edges[i]) / 2);
+  for (const x of probes) {
+    let first = -1;
+    for (let i = 0; i < tried.length; i++) {
+      if (bandHolds(tried[i], x)) {
+        first = i;
+        break;
+      }
+    }
+    if (first === index) return true;
+  }
+  return false;
 }
 
 /** Points of the KPI's best general band (of any band when it has only per-unit bands); 0 without bands. */

@@ -516,6 +516,150 @@ describe('§4.2 per-unit bands replace the general band of the same level', () =
   });
 });
 
+describe('§9.2 bands tried best first: overlapping, equal and unordered bands score by the rule', () => {
+  // seed 001, "จำนวนครัวเรือนเป้าหมายคงเหลือตามระดับคะแนน", copied row by row, the all-zero rows included:
+  // "เมืองฉะเชิงเทรา	๖๗	๕๘	๔๘	๓๘	๒๙" … "พนมสารคาม	๐	๐	๐	๐	๐" "แปลงยาว	๐	๐	๐	๐	๐" "ท่าตะเกียบ	๐	๐	๐	๐	๐"
+  const table: [string, number[]][] = [
+    ['เมืองฉะเชิงเทรา', [67, 58, 48, 38, 29]],
+    ['พนมสารคาม', [0, 0, 0, 0, 0]],
+    ['แปลงยาว', [0, 0, 0, 0, 0]],
+    ['ท่าตะเกียบ', [0, 0, 0, 0, 0]]
+  ];
+  const households = (interpolate = false) =>
+    framework(
+      'remaining',
+      [kpi('I1', { interpolate })],
+      table.flatMap(([name, byLevel]) =>
+        byLevel.map((limit, i) => band('I1', i + 1, i + 1, '<=', limit, null, name))
+      )
+    );
+
+  test.each([false, true])(
+    'seed 001 (interpolate %s): 0 households remaining is level 5, 1 is below every band; levels 4–1 warned',
+    async (interpolate) => {
+      const s = await scored(households(interpolate), [
+        result('พนมสารคาม', 'I1', '2022-09', 0),
+        result('แปลงยาว', 'I1', '2022-09', 1),
+        result('ท่าตะเกียบ', 'I1', '2022-09', 3),
+        result('เมืองฉะเชิงเทรา', 'I1', '2022-09', 38)
+      ]);
+      expectCell(s, 'พนมสารคาม', 'I1', { measured: 0, level: '5', score: 5, status: 'ok' });
+      expectCell(s, 'แปลงยาว', 'I1', { measured: 1, level: null, score: 0, status: 'below' });
+      expectCell(s, 'ท่าตะเกียบ', 'I1', { level: null, score: 0, status: 'below' });
+      // 38 is level 4; interpolated, 38 → 29 scores 4 + 0/9 = 4.
+      expectCell(s, 'เมืองฉะเชิงเทรา', 'I1', { level: '4', score: 4 });
+      expect(s.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+      const warned = s.issues.filter((issue) => issue.message.includes('ไม่มีทางได้'));
+      expect(warned.map((issue) => issue.message.split(':')[0])).toEqual(
+        ['พนมสารคาม', 'แปลงยาว', 'ท่าตะเกียบ'].map((name) => `ตัวชี้วัด I1 หน่วยงาน ${name}`)
+      );
+      for (const issue of warned) expect(issue.message).toContain('ระดับ 4, 3, 2, 1 ไม่มีทางได้');
+    }
+  );
+
+  test('unordered ">=" bands: the first that holds wins; interpolation runs to the next band that can be reached', async () => {
+    // Level 4 (>= 90) is never reached: every value from 90 up meets level 5 (>= 80) first.
+    const fw = framework(
+      'unordered',
+      [kpi('k', { interpolate: true })],
+      [band('k', 5, 5, '>=', 80), band('k', 4, 4, '>=', 90), band('k', 3, 3, '>=', 70)]
+    );
+    const s = await scored(fw, [
+      result('บางคล้า', 'k', '2022-09', 95),
+      result('บางปะกง', 'k', '2022-09', 72),
+      result('บ้านโพธิ์', 'k', '2022-09', 69)
+    ]);
+    expectCell(s, 'บางคล้า', 'k', { level: '5', score: 5 });
+    // 72 is level 3; the next band that can be reached is level 5 at 80: 3 + (72 − 70) ÷ (80 − 70) × (5 − 3).
+    expectCell(s, 'บางปะกง', 'k', { level: '3', score: 3.4 });
+    expectCell(s, 'บ้านโพธิ์', 'k', { level: null, status: 'below' });
+  });
+
+  test('equal bands: the better of the two takes every value; the worse one is skipped by interpolation', async () => {
+    const fw = framework(
+      'equal',
+      [kpi('k', { interpolate: true })],
+      [band('k', 5, 5, '>=', 100), band('k', 4, 4, '>=', 100), band('k', 3, 3, '>=', 90)]
+    );
+    const s = await scored(fw, [
+      result('บางคล้า', 'k', '2022-09', 100),
+      result('บางปะกง', 'k', '2022-09', 95)
+    ]);
+    expectCell(s, 'บางคล้า', 'k', { level: '5', score: 5 });
+    expectCell(s, 'บางปะกง', 'k', { level: '3', score: 4 }); // 3 + 0.5 × (5 − 3)
+  });
+
+  test('ranges that share an edge (seed 000 garbled "C 0.50–0.75", "B 0.75–0.99"): the edge is the better level', async () => {
+    const fw = framework(
+      'edge',
+      [kpi('k', { scale: 'A-D' })],
+      [
+        band('k', 'A', 4, '>=', 1),
+        band('k', 'B', 3, 'between', 0.75, 0.99),
+        band('k', 'C', 2, 'between', 0.5, 0.75),
+        band('k', 'D', 1, 'any')
+      ]
+    );
+    const s = await scored(fw, [
+      result('บางคล้า', 'k', '2022-09', 0.75),
+      result('บางปะกง', 'k', '2022-09', 0.6),
+      result('บ้านโพธิ์', 'k', '2022-09', 0.995)
+    ]);
+    expectCell(s, 'บางคล้า', 'k', { level: 'B', score: 3 });
+    expectCell(s, 'บางปะกง', 'k', { level: 'C', score: 2 });
+    // 0.995 is in no range below A: the floor band D takes it.
+    expectCell(s, 'บ้านโพธิ์', 'k', { level: 'D', score: 1 });
+  });
+
+  test('a floor written "< 60" under ">=" bands, and an "any" band above others', async () => {
+    const fw = framework(
+      'floors',
+      [kpi('f'), kpi('a')],
+      [
+        ...ladder('f', '>=', [100, 90, 80, 70]),
+        band('f', 0, 0.5, '<', 60),
+        band('a', 5, 5, '>=', 100),
+        band('a', 4, 4, 'any'),
+        band('a', 3, 3, '>=', 50)
+      ]
+    );
+    const s = await scored(fw, [
+      result('บางคล้า', 'f', '2022-09', 50),
+      result('บางปะกง', 'f', '2022-09', 65),
+      result('บางคล้า', 'a', '2022-09', 60),
+      result('บางปะกง', 'a', '2022-09', 100)
+    ]);
+    expectCell(s, 'บางคล้า', 'f', { level: '0', score: 0.5 });
+    expectCell(s, 'บางปะกง', 'f', { level: null, status: 'below' }); // 60–70 meets no band
+    expectCell(s, 'บางคล้า', 'a', { level: '4', score: 4 }); // "any" before ">= 50": level 3 is never reached
+    expectCell(s, 'บางปะกง', 'a', { level: '5', score: 5 });
+    expect(s.issues.map((issue) => issue.message).filter((m) => m.includes('ไม่มีทางได้'))).toEqual([
+      expect.stringContaining('ตัวชี้วัด a: ระดับ 3 ไม่มีทางได้')
+    ]);
+  });
+
+  test("a unit's own band caught by a general better band: interpolation skips it on that unit's ladder only", async () => {
+    const fw = framework(
+      'own-shadowed',
+      [kpi('k', { interpolate: true })],
+      [
+        ...ladder('k', '>=', [100, 90, 80], { levels: ['5', '4', '3'], points: [5, 4, 3] }),
+        band('k', 4, 4, '>=', 105, null, 'บางคล้า')
+      ]
+    );
+    const s = await scored(fw, [result('บางคล้า', 'k', '2022-09', 85), result('บางปะกง', 'k', '2022-09', 85)]);
+    // บางคล้า: level 3 (>= 80) → next reachable is level 5 at 100: 3 + 5/20 × 2 = 3.5. บางปะกง: → level 4 at 90.
+    expectCell(s, 'บางคล้า', 'k', { level: '3', score: 3.5 });
+    expectCell(s, 'บางปะกง', 'k', { level: '3', score: 3.5 });
+    const at95 = await scored(fw, [
+      result('บางคล้า', 'k', '2022-09', 95),
+      result('บางปะกง', 'k', '2022-09', 95)
+    ]);
+    expectCell(at95, 'บางคล้า', 'k', { level: '3', score: 3 + (15 / 20) * 2 });
+    expectCell(at95, 'บางปะกง', 'k', { level: '4', score: 4.5 });
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------
 describe('§4.3 points', () => {
   test('A–D levels carry the points the framework gives them', async () => {

@@ -195,16 +195,18 @@ export function rowOf(table: LeagueTable, unitNameOrId: string) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Random frameworks and results for the property and engine tests. Bands are monotone by construction (one
-// direction, thresholds sorted, non-overlapping ranges, a floor band only at the bottom, per-unit bands that
-// shift the general ones), so every framework passes validation; values are quarters and tenths, with ties.
+// Random frameworks and results for the property and engine tests. Most ladders are monotone by construction
+// (one direction, thresholds sorted, non-overlapping ranges, a floor band only at the bottom, per-unit bands
+// that shift the general ones); the `chaos` style gives bands of any op in any order, overlapping, equal, an
+// `any` band anywhere, and units with random bands of their own — all legal (DESIGN §9.2: tried best first,
+// the first that holds wins), so every framework passes validation; values are quarters and tenths, with ties.
 
 export const UNIT_NAMES: readonly string[] = districtsOf(PROVINCE).map((d) => d.name);
 /** Months of random results: 2022-03 lies outside the framework's round 2 and must be ignored. */
 export const RANDOM_MONTHS = ['2022-03', '2022-05', '2022-07', '2022-08', '2022-09'];
 /** เมืองปราจีนบุรี: results for it must change nothing in a ฉะเชิงเทรา framework. */
 export const OUTSIDER = '2501';
-type Style = '>=' | '>' | '<=' | '<' | 'between-up' | 'between-down' | 'mixed';
+type Style = '>=' | '>' | '<=' | '<' | 'between-up' | 'between-down' | 'mixed' | 'chaos';
 type LeafMeasure = 'value' | 'pct_of_target' | 'growth_pct' | 'rank_desc' | 'rank_asc';
 
 interface BandSpec {
@@ -215,6 +217,14 @@ interface BandSpec {
   pointsSet: number;
   /** A unit's own bands: every general band shifted by delta, or only the best one moved further up. */
   overrides: { unit: number; delta: number; bestOnly: boolean }[];
+  /** Style `chaos`: each band's op and values, and for the overrides one random band of their own. */
+  chaos: ChaosBand[];
+}
+
+interface ChaosBand {
+  op: BandOp;
+  a: number;
+  b: number;
 }
 
 interface LeafSpec {
@@ -263,9 +273,27 @@ const POINT_SETS = [
   [2, 1, 0]
 ];
 
+const chaosBand = (domain: [number, number]): fc.Arbitrary<ChaosBand> =>
+  fc.record({
+    op: fc.constantFrom<BandOp>('>=', '>', '<=', '<', 'between', 'between', 'any'),
+    a: fc.integer({ min: domain[0], max: domain[1] }),
+    b: fc.integer({ min: domain[0], max: domain[1] })
+  });
+
 const bandSpec = (domain: [number, number]): fc.Arbitrary<BandSpec> =>
   fc.record({
-    style: fc.constantFrom<Style>('>=', '>', '<=', '<', 'between-up', 'between-down', 'mixed'),
+    style: fc.constantFrom<Style>(
+      '>=',
+      '>',
+      '<=',
+      '<',
+      'between-up',
+      'between-down',
+      'mixed',
+      'chaos',
+      'chaos'
+    ),
+    chaos: fc.array(chaosBand(domain), { minLength: 6, maxLength: 6 }),
     scale: fc.constantFrom<Kpi['scale']>('1-5', 'A-D', 'points'),
     floor: fc.boolean(),
     thresholds: fc.uniqueArray(fc.integer({ min: domain[0], max: domain[1] }), {
@@ -340,6 +368,7 @@ function buildBands(kpiId: string, spec: BandSpec): Band[] {
   const pointsList =
     spec.scale === '1-5' ? [5, 4, 3, 2, 1] : spec.scale === 'A-D' ? [4, 3, 2, 1] : POINT_SETS[spec.pointsSet];
   const maxLevels = pointsList.length;
+  if (spec.style === 'chaos') return chaosBands(kpiId, spec, labels, pointsList);
   const thresholds = spec.thresholds.slice(0, spec.floor ? maxLevels - 1 : maxLevels).sort((a, b) => a - b);
   const m = thresholds.length;
   const n = m + (spec.floor ? 1 : 0);
@@ -384,6 +413,29 @@ function buildBands(kpiId: string, spec: BandSpec): Band[] {
       own.push({ ...b, value: shift(b.value), value2: shift(b.value2), unit: UNIT_NAMES[override.unit] });
     }
   }
+  return [...general, ...own];
+}
+
+/** Bands in any order and overlap (listed in a scrambled order); units get random bands for some levels. */
+function chaosBands(kpiId: string, spec: BandSpec, labels: string[] | null, pointsList: number[]): Band[] {
+  const make = (k: number, c: ChaosBand, unit: string | null): Band => {
+    const points = pointsList[k];
+    const level = labels ? labels[k] : String(points);
+    const [value, value2] =
+      c.op === 'any'
+        ? [null, null]
+        : c.op === 'between'
+          ? [Math.min(c.a, c.b), Math.max(c.a, c.b)]
+          : [c.a, null];
+    return { kpi: kpiId, level, points, op: c.op, value, value2, unit, label: `ระดับ ${level}` };
+  };
+  const n = Math.min(pointsList.length, 1 + spec.thresholds.length);
+  // The letter's order: a rotation by the first threshold, so that the best band is not always listed first.
+  const order = Array.from({ length: n }, (_, i) => (i + Math.abs(spec.thresholds[0])) % n);
+  const general = order.map((k) => make(k, spec.chaos[k], null));
+  const own = spec.overrides.map((override) =>
+    make(Math.abs(override.delta) % n, spec.chaos[5 - (override.unit % 3)], UNIT_NAMES[override.unit])
+  );
   return [...general, ...own];
 }
 

@@ -2,7 +2,7 @@
  * A workspace: frameworks, results and their scores in one DuckDB database. The browser, the command
  * line and the tests all score through this class, over whichever engine implements `Db`.
  */
-import { orderBands, bandStart } from '../domain/bands';
+import { bandStart, kpiReachability, orderBands } from '../domain/bands';
 import { topLevelKpis, type Framework, type FrameworkIssue, type Kpi } from '../domain/framework';
 import { deriveKpiFacts, hasErrors, validateFramework } from '../domain/framework-validate';
 import { parsePeriodId, periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
@@ -114,6 +114,28 @@ export function resolveFrameworkUnit(framework: Pick<Framework, 'province'>, nam
   }
   const match = matchDistrict(name, framework.province === '*' ? null : framework.province);
   return match.kind === 'match' ? match.district.id : null;
+}
+
+/**
+ * The `shadowed_bands` rows of a framework: per KPI and ladder (the general one, '', and each unit with bands
+ * of its own, by unit code, as the scoring SQL builds them), the levels no measured value can reach.
+ */
+export function shadowedBandRows(id: string, framework: Framework): SqlValue[][] {
+  const rows: SqlValue[][] = [];
+  for (const kpi of framework.kpis) {
+    const bands = framework.bands.flatMap((band) => {
+      if (band.kpi !== kpi.kpi) return [];
+      if (band.unit === null) return [band];
+      const unitId = resolveFrameworkUnit(framework, band.unit);
+      return unitId === null ? [] : [{ ...band, unit: unitId }];
+    });
+    for (const ladder of kpiReachability(bands).ladders) {
+      ladder.bands.forEach((band, i) => {
+        if (ladder.reach[i] === 'shadowed') rows.push([id, ladder.unit ?? '', kpi.kpi, band.level]);
+      });
+    }
+  }
+  return rows;
 }
 
 function numberOrNull(value: unknown): number | null {
@@ -283,6 +305,7 @@ export class Workspace {
       });
     }
     await this.insert('bands', bandRows);
+    await this.insert('shadowed_bands', shadowedBandRows(id, framework));
     const targetRows: SqlValue[][] = [];
     const seenTargets = new Set<string>();
     for (const target of framework.targets) {
@@ -310,6 +333,7 @@ export class Workspace {
         'framework_units',
         'kpis',
         'bands',
+        'shadowed_bands',
         'unit_targets',
         'periods',
         'period_months',

@@ -59,6 +59,12 @@ export const TABLE_COLUMNS = {
     ord: 'INTEGER',
     start: 'DOUBLE'
   }),
+  /**
+   * Bands that can never give the level on a ladder (`ladder`: a unit code, '' = the general ladder): every
+   * value they hold for meets a band tried before them (DESIGN §9.2 allows such bands). Left out of the ladder
+   * when scoring, so that interpolation and gaps run towards the next better band that can be reached.
+   */
+  shadowed_bands: columns({ framework_id: 'VARCHAR', ladder: 'VARCHAR', kpi: 'VARCHAR', level: 'VARCHAR' }),
   unit_targets: columns({
     framework_id: 'VARCHAR',
     kpi: 'VARCHAR',

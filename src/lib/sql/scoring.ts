@@ -32,7 +32,8 @@ const BAND_HOLDS = `CASE b.op
  * The band ladders of framework `$1`: the general one of each KPI (`ladder` = ''), and one per unit and KPI
  * for the units with bands of their own (`ladder` = the unit), where a unit's own band for a level replaces
  * the general one. Each ladder is ranked best first (most points, then the framework's order) with what the
- * next better band starts at. A unit is scored on its own ladder when it has one, else on the general one.
+ * next better band that can be reached starts at (`shadowed_bands` names those that cannot). A unit is
+ * scored on its own ladder when it has one, else on the general one.
  */
 const BAND_LADDERS = `own_ladders AS (
   SELECT DISTINCT unit_id, kpi FROM bands WHERE framework_id = $1 AND unit_id IS NOT NULL
@@ -47,13 +48,20 @@ ladder_bands AS (
   JOIN bands b ON b.framework_id = $1 AND b.kpi = o.kpi AND (b.unit_id IS NULL OR b.unit_id = o.unit_id)
   QUALIFY row_number() OVER (PARTITION BY o.unit_id, b.kpi, b.level ORDER BY b.unit_id IS NULL) = 1
 ),
+-- A band that can never be reached on its ladder (every value it holds for meets a better band first) is left
+-- out: it would never match, and the next better band of a level is then one that can be reached.
+reachable_bands AS (
+  SELECT l.* FROM ladder_bands l
+  WHERE NOT EXISTS (SELECT 1 FROM shadowed_bands s
+    WHERE s.framework_id = $1 AND s.ladder = l.ladder AND s.kpi = l.kpi AND s.level = l.level)
+),
 ranked_bands AS (
   SELECT *,
     row_number() OVER w AS band_rank,
     lag(level) OVER w AS next_level, lag(points) OVER w AS next_points, lag(start) OVER w AS next_start,
     lag(op) OVER w AS next_op, lag(value) OVER w AS next_value, lag(value2) OVER w AS next_value2,
     max(points) OVER (PARTITION BY ladder, kpi) AS unit_top_points
-  FROM ladder_bands
+  FROM reachable_bands
   WINDOW w AS (PARTITION BY ladder, kpi ORDER BY points DESC, ord)
 )`;
 
