@@ -78,6 +78,25 @@ export const LOAN_ROWS: readonly [
   [10, 'เกาะลัด', 2, 'บางตลาด', 'คลองเบื่อน', null, 83000, '']
 ];
 
+/**
+ * The step of I8 (0–5, kpis.csv `min`/`max`) each district reports on its villages' rows. The KPI takes the
+ * step reached, not baht: the seed's table of baht outstanding is kept beside it as a column the reader
+ * leaves alone (issue 11: the baht once stood in the value column, and the range check refuses it).
+ */
+export const LOAN_STEPS: Readonly<Record<string, number>> = {
+  'เมืองฯ': 5,
+  บางคล้า: 3,
+  บ้านโพธิ์: 5,
+  แปลงยาว: 2,
+  ท่าตะเกรา: 1,
+  คลองเบื่อน: 4
+};
+
+/** The totals line's figure in the step column, as a spreadsheet's SUM under it writes: meaningless, and refused. */
+function loanStepTotal(): number {
+  return LOAN_ROWS.reduce((sum, row) => sum + (row[6] === null ? 0 : LOAN_STEPS[row[4]]), 0);
+}
+
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 
 export function thaiDigits(text: string): string {
@@ -232,7 +251,8 @@ function loanTxt(): Uint8Array {
       'ตัวชี้วัด',
       'เดือน',
       'แก้ไขได้ (บาท)',
-      'ผลการดำเนินงาน (คงเหลือที่ค้างดำเนินการแก้ไขปัญหา)',
+      'คงเหลือที่ค้างดำเนินการแก้ไขปัญหา (บาท)',
+      'ผลการดำเนินงาน (ขั้นตอนที่ผ่าน)',
       'หมายเหตุ'
     ].join('\t'),
     ...LOAN_ROWS.map(([no, village, moo, tambon, district, resolved, remaining, remark]) =>
@@ -246,10 +266,11 @@ function loanTxt(): Uint8Array {
         'เมษายน 2565',
         number(resolved),
         number(remaining),
+        number(remaining === null ? null : LOAN_STEPS[district]),
         remark
       ].join('\t')
     ),
-    ['', 'รวม', '', '', '', 'I8', 'เมษายน 2565', thaiDigits('26,000'), thaiDigits('978,086'), ''].join('\t')
+    ['', 'รวม', '', '', '', 'I8', 'เมษายน 2565', thaiDigits('26,000'), thaiDigits('978,086'), thaiDigits(String(loanStepTotal())), ''].join('\t')
   ];
   return utf8(BOM + lines.join('\n') + '\n');
 }

@@ -173,6 +173,8 @@ describe('the framework CSVs (a data file read back: escaping is reversible)', (
         parent: null,
         combine: null,
         unitLabel: '@ร้อยละ',
+        min: -100,
+        max: null,
         howToReport: "-'รายงาน"
       }
     ],
@@ -200,7 +202,9 @@ describe('the framework CSVs (a data file read back: escaping is reversible)', (
     'value',
     'value2',
     'target',
-    'baseline'
+    'baseline',
+    'min',
+    'max'
   ]);
 
   it('writes no text cell that starts like a formula; numbers (negative ones too) stay plain numbers', () => {

@@ -18,6 +18,14 @@ export interface RangeCase {
   reads: string;
 }
 
+/**
+ * The framework with no valid ranges, for tests of reading mechanics (syntax, formats, names) whose generated
+ * values are not meant to be plausible; the ranges themselves are tested in reading-rules.test.ts.
+ */
+export function withoutRanges(fw: Framework): Framework {
+  return { ...fw, kpis: fw.kpis.map((kpi) => ({ ...kpi, min: null, max: null })) };
+}
+
 /** The framework's text of a KPI taken from the letter: its name and its bands' criteria. */
 function letterText(fw: Framework, kpi: string): string {
   const name = fw.kpis.find((k) => k.kpi === kpi)?.name ?? '';

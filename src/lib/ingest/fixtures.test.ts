@@ -145,10 +145,10 @@ describe('seed 001 village-level loan table with misspelt districts', () => {
     const report = await read(name);
     expect(report.encoding).toBe('utf-8');
     expect(report.rows).toEqual([
-      row('เมืองฉะเชิงเทรา', 10000, 1),
-      row('บางคล้า', 250000, 3),
-      row('บ้านโพธิ์', 10000, 6),
-      row('แปลงยาว', 141660, 7)
+      row('เมืองฉะเชิงเทรา', 5, 1),
+      row('บางคล้า', 3, 3),
+      row('บ้านโพธิ์', 5, 6),
+      row('แปลงยาว', 2, 7)
     ]);
     expect(report.warnings).toContain('1 แถวไม่มีค่า (ถือว่าไม่ได้รายงาน)'); // เมืองฯ village 2: "-"
   });
@@ -161,7 +161,13 @@ describe('seed 001 village-level loan table with misspelt districts', () => {
       [loanLine(8), 'อำเภอ', 'ไม่พบอำเภอ "ท่าตะเกรา" ในจังหวัดฉะเชิงเทรา — หมายถึง ท่าตะเกียบ หรือไม่?', ['ท่าตะเกียบ']],
       [loanLine(9), 'อำเภอ', 'ไม่พบอำเภอ "ท่าตะเกรา" ในจังหวัดฉะเชิงเทรา — หมายถึง ท่าตะเกียบ หรือไม่?', ['ท่าตะเกียบ']],
       [loanLine(10), 'อำเภอ', 'ไม่พบอำเภอ "คลองเบื่อน" ในจังหวัดฉะเชิงเทรา — หมายถึง คลองเขื่อน หรือไม่?', ['คลองเขื่อน']],
-      [LOAN_ROWS.length + 4, 'อำเภอ', 'ไม่ได้ระบุชื่ออำเภอ', undefined]
+      [LOAN_ROWS.length + 4, 'อำเภอ', 'ไม่ได้ระบุชื่ออำเภอ', undefined],
+      [
+        LOAN_ROWS.length + 4,
+        'ผลการดำเนินงาน (ขั้นตอนที่ผ่าน)',
+        'ค่า 27 อยู่นอกช่วงที่รับได้ของตัวชี้วัด I8 (0–5 ขั้นตอน)',
+        undefined
+      ]
     ]);
     expect(report.unitIssues).toEqual([
       {
@@ -183,24 +189,39 @@ describe('seed 001 village-level loan table with misspelt districts', () => {
     ]);
   });
 
+  it('refuses the baht outstanding when it stands where I8 takes the step reached (range 0–5)', async () => {
+    const text = new TextDecoder()
+      .decode(fixture(name))
+      .replace('\tคงเหลือที่ค้างดำเนินการแก้ไขปัญหา (บาท)\tผลการดำเนินงาน (ขั้นตอนที่ผ่าน)', '\tผลการดำเนินงาน\tขั้นตอนที่ผ่าน');
+    const report = await readResultsFile({ name, bytes: new TextEncoder().encode(text) }, { framework });
+    expect(report.rows).toEqual([]);
+    expect(report.rejected.find((r) => r.line === loanLine(1))).toEqual({
+      file: name,
+      line: loanLine(1),
+      column: 'ผลการดำเนินงาน',
+      reason: 'ค่า 10000 อยู่นอกช่วงที่รับได้ของตัวชี้วัด I8 (0–5 ขั้นตอน)'
+    });
+  });
+
   it('reads the misspelt rows once their suggestions are accepted as aliases', async () => {
     const first = await read(name);
     const aliases = new Map(first.unitIssues.map((issue) => [issue.key, issue.suggestions[0].unitId]));
     const report = await read(name, aliases);
     expect(report.rows).toEqual([
-      row('เมืองฉะเชิงเทรา', 10000, 1),
-      row('บางคล้า', 250000, 3),
-      row('บ้านโพธิ์', 10000, 6),
-      row('แปลงยาว', 141660, 7),
-      row('ท่าตะเกียบ', 173000, 8),
-      row('คลองเขื่อน', 83000, 10)
+      row('เมืองฉะเชิงเทรา', 5, 1),
+      row('บางคล้า', 3, 3),
+      row('บ้านโพธิ์', 5, 6),
+      row('แปลงยาว', 2, 7),
+      row('ท่าตะเกียบ', 1, 8),
+      row('คลองเขื่อน', 4, 10)
     ]);
     expect(report.unitIssues).toEqual([]);
     expect(report.rejected.map((r) => [r.line, r.reason])).toEqual([
       [loanLine(4), 'ซ้ำกับบรรทัด 6 (อำเภอ ตัวชี้วัด I8 และเดือนเดียวกัน)'],
       [loanLine(5), 'ซ้ำกับบรรทัด 6 (อำเภอ ตัวชี้วัด I8 และเดือนเดียวกัน)'],
       [loanLine(9), 'ซ้ำกับบรรทัด 11 (อำเภอ ตัวชี้วัด I8 และเดือนเดียวกัน)'],
-      [LOAN_ROWS.length + 4, 'ไม่ได้ระบุชื่ออำเภอ']
+      [LOAN_ROWS.length + 4, 'ไม่ได้ระบุชื่ออำเภอ'],
+      [LOAN_ROWS.length + 4, 'ค่า 27 อยู่นอกช่วงที่รับได้ของตัวชี้วัด I8 (0–5 ขั้นตอน)']
     ]);
   });
 });

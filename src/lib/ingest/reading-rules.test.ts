@@ -226,7 +226,7 @@ describe('value ranges and percentages', () => {
         : k.kpi === 'I1'
           ? { ...k, min: 0 }
           : k.kpi === 'I4'
-            ? { ...k, unitLabel: 'ร้อยละ' }
+            ? { ...k, unitLabel: 'ร้อยละ', min: null, max: null }
             : k
     )
   };

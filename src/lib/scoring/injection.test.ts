@@ -273,6 +273,7 @@ const TABLES = [
   'period_months',
   'periods',
   'results',
+  'shadowed_bands',
   'unit_targets',
   'unit_totals',
   'units',
