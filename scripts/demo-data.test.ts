@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Framework } from '../src/lib/domain/framework';
 import type { ResultRow } from '../src/lib/domain/results';
 import { BUILTIN_FRAMEWORKS, demoFileName } from '../src/lib/frameworks/builtin';
+import { withoutRanges } from '../src/lib/frameworks/ranges.testing';
 import { readResultsText } from '../src/lib/ingest/results';
 import { demoResultsCsv } from './demo-data';
 
@@ -48,6 +49,9 @@ it('the range check finds a step of 6 on a 0–5 KPI (the value the old demo hel
   const fw = BUILTIN_FRAMEWORKS.find((candidate) => candidate.id === 'chachoengsao-2565-r2')!;
   const text = committed(fw).replace(/^(บางคล้า,I6,2565-09,)5,/m, '$16,');
   expect(text).not.toBe(committed(fw));
-  const rows = readResultsText('tampered.csv', text, { framework: fw }).rows;
+  // The reader refuses the line; the test's own check, over the rows read without ranges, finds it too.
+  const report = readResultsText('tampered.csv', text, { framework: fw });
+  expect(report.rejected.map((r) => r.reason)).toEqual(['ค่า 6 อยู่นอกช่วงที่รับได้ของตัวชี้วัด I6 (0–5 ขั้นตอน)']);
+  const rows = readResultsText('tampered.csv', text, { framework: withoutRanges(fw) }).rows;
   expect(outOfRange(fw, rows)).toEqual([expect.stringMatching(/^I6 line \d+ 6 \(0–5\)$/)]);
 });

@@ -30,7 +30,7 @@ write('us-dates.csv', [
     ['บางคล้า', 'I5', '7/7/2022', '4'],          # the same month either way: July
     ['บางคล้า', 'I9', '15/6/2022', '5'],         # day first, only one reading: June
     ['บางปะกง', 'T1', '1/6/2565', '6'],          # a BE year is day first (Thai): June 2565
-    ['บางปะกง', 'T2', '06/07/2022', '7'],        # 6 July or 7 June: refused
+    ['บางปะกง', 'T2', '06/07/2022', '3'],        # 6 July or 7 June: refused
 ], 'utf-8-sig')
 
 write('marks-out-of-order.csv', [
@@ -39,5 +39,5 @@ write('marks-out-of-order.csv', [
     ['บางน้ำเปร\u0e49\u0e35ยว', 'T1', '2565-06', '3'],          # tone before the vowel
     ['บางคล\u0e49\u0e49า', 'T1', '2565-06', '4'],              # tone typed twice
     ['\u0e40\u0e40ปลงยาว', 'T1', '2565-06', '5'],              # two sara e for sara ae
-    ['บางน\u0e4d\u0e49\u0e32เปรี้ยว', 'T2', '2565-06', '6'],    # sara am as nikhahit + tone + sara aa
+    ['บางน\u0e4d\u0e49\u0e32เปรี้ยว', 'T2', '2565-06', '4'],    # sara am as nikhahit + tone + sara aa
 ], 'cp874')
