@@ -108,3 +108,13 @@ export function formatNumber(value: number | null, digits = 4): string {
   if (text.includes('.') && !/e/i.test(text)) text = text.replace(/0+$/, '').replace(/\.$/, '');
   return text === '-0' ? '0' : text;
 }
+
+/**
+ * A number as a spreadsheet keeps it: at most 15 significant digits (what a double holds exactly and what
+ * Excel keeps), so sums and means computed in binary lose their noise (`0.1 + 0.2` → `0.3`,
+ * `5.550000000000001` → `5.55`) while every value a person typed (up to 15 digits) is written as typed.
+ */
+export function spreadsheetNumber(value: number): string {
+  const rounded = Number(value.toPrecision(15));
+  return String(Number.isFinite(rounded) ? rounded : value); // near ±1.8e308 rounding up overflows
+}

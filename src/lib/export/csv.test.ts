@@ -16,6 +16,17 @@ describe('safeCell', () => {
     expect(safeCell(input)).toBe(output);
   });
 
+  it('writes computed numbers without binary noise and typed numbers as typed', () => {
+    expect(safeCell(0.1 + 0.2)).toBe('0.3');
+    expect(safeCell(5.550000000000001)).toBe('5.55');
+    expect(safeCell(111 / 41)).toBe('2.70731707317073');
+    expect(safeCell(1015020.37)).toBe('1015020.37');
+    expect(safeCell(123456789012.345)).toBe('123456789012.345');
+    expect(safeCell(-0)).toBe('0');
+    expect(safeCell(1e-7)).toBe('1e-7');
+    expect(safeCell(-1.5e21)).toBe('-1.5e+21');
+  });
+
   it('keeps numbers as numbers, negative ones included', () => {
     expect(safeCell(-3.25)).toBe('-3.25');
     expect(safeCell(0)).toBe('0');

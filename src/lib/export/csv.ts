@@ -1,8 +1,11 @@
 /**
  * Tables → CSV for download, safe to open in Excel: UTF-8 with a BOM (so Thai is read as UTF-8), CRLF
  * line ends, and text cells that Excel would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
- * at the start) prefixed with `'`. Numbers stay numbers, negative ones included.
+ * at the start) prefixed with `'`. Numbers stay numbers, negative ones included,
+ * written to 15 significant digits (no binary noise: `5.55`, never `5.550000000000001`).
  */
+import { spreadsheetNumber } from '../domain/numbers';
+
 export type CsvCell = string | number | null | undefined;
 
 const BOM = '\uFEFF';
@@ -17,7 +20,7 @@ export function looksLikeFormula(text: string): boolean {
 /** A text cell made inert for spreadsheets; a numeric cell (a JS number) passes through unchanged. */
 export function safeCell(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? spreadsheetNumber(cell) : '';
   const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -6,6 +6,7 @@
  *
  * Pure functions: the workbook reader (xlsx.ts) asks `valueKind(format, value)` for each numeric cell.
  */
+import { spreadsheetNumber } from '../domain/numbers';
 
 export type ValueKind = { kind: 'number' } | { kind: 'date' } | { kind: 'percent'; percents: number };
 
@@ -147,9 +148,7 @@ export function valueKind(format: NumberFormat, value: number): ValueKind {
 }
 
 /** A number as a CSV export would write it: 15 significant digits, as Excel keeps them. */
-export function numberText(value: number): string {
-  return String(Number(value.toPrecision(15)));
-}
+export const numberText = spreadsheetNumber;
 
 /**
  * A percentage cell as Excel shows it: 0.85 → `85%`, 0.0725 → `7.25%`, two `%` → `8500%%` (every `%`
