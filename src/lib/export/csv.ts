@@ -3,6 +3,8 @@
  * line ends, and text cells that Excel would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
  * at the start) prefixed with `'`. Numbers stay numbers, negative ones included.
  */
+import { frameworkFilePart } from '../domain/demo';
+
 export type CsvCell = string | number | null | undefined;
 
 const BOM = '\uFEFF';
@@ -44,10 +46,14 @@ export function toExcelCsv(header: readonly string[], rows: readonly (readonly C
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** A file name safe on every OS: `อันดับ_chachoengsao-2565-r2_FY2565-R2.csv`. */
+/**
+ * A file name safe on every OS: `อันดับ_chachoengsao-2565-r2_FY2565-R2.csv`. A demo framework's id (`demo:<id>`,
+ * src/lib/domain/demo.ts) is written `ข้อมูลตัวอย่าง_<id>`: every download of demo numbers says so in its name.
+ */
 export function exportFileName(parts: readonly string[], extension: string): string {
   const stem = parts
     .filter(Boolean)
+    .map(frameworkFilePart)
     .join('_')
     .replace(/[\\/:*?"<>|\s]+/g, '-');
   return `${stem}.${extension}`;
