@@ -41,6 +41,10 @@ test('a one-row upload into a built-in framework leaves the other districts "not
   await expect(demoBanner(page)).toContainText('ไม่ใช่ผลการดำเนินงานจริง');
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: path.join(screenshots, 'demo-mode-league.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(demoBanner(page)).toBeVisible();
+  await page.screenshot({ path: path.join(screenshots, 'demo-mode-league-390.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await everyView(page, true);
 
   // The first real upload: the check step says the demo goes, and counts against real data only.
@@ -70,6 +74,7 @@ test('a one-row upload into a built-in framework leaves the other districts "not
   await everyView(page, false);
 
   // The same after a reload.
+  await navLink(page, 'อันดับ').click();
   await page.reload();
   await expect(leagueTable(page).locator('tbody tr')).toHaveCount(11);
   await expect(demoBanner(page)).toHaveCount(0);
