@@ -52,6 +52,10 @@ interface Options {
   help: boolean;
 }
 
+/** The first stderr line (and JSON warning) of a `--demo` run. */
+export const DEMO_WARNING =
+  'warning: demo data (ข้อมูลตัวอย่าง): these numbers are the built-in demo results, not real results';
+
 class UsageError extends Error {}
 class ScoreError extends Error {}
 
@@ -193,6 +197,13 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
     out.stderr(`missing --framework, --period or --results/--demo\n${USAGE}\n`);
     return 2;
   }
+  if (options.demo && options.results.length > 0) {
+    // Demo rows are never mixed with real ones (issue 11): the browser keeps them apart too.
+    out.stderr(
+      `--demo and --results cannot be used together (the demo is not mixed with real results)\n${USAGE}\n`
+    );
+    return 2;
+  }
   const period = parsePeriodId(options.period);
   if (!period) {
     out.stderr(`bad period "${options.period}": use 2567-09, FY2567-Q4, FY2567-R2 or FY2567\n`);
@@ -206,6 +217,8 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
     if (options.demo) {
       if (!builtinFramework(framework.id)) throw new ScoreError(`--demo needs a built-in framework`);
       files.push(path.join(repositoryRoot, 'static', 'demo', demoFileName(framework.id)));
+      // The first line on stderr: the numbers that follow are not real results.
+      out.stderr(DEMO_WARNING + '\n');
     }
     const rejected: Rejection[] = [];
     const inputs: { name: string; bytes: Uint8Array }[] = [];
@@ -296,7 +309,11 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
       out.stderr(warning + '\n');
     }
     out.stdout(
-      options.format === 'json' ? formatLeagueJson(table, rejected, warnings) : formatLeagueCsv(table)
+      options.format === 'json'
+        ? formatLeagueJson(table, rejected, options.demo ? [DEMO_WARNING, ...warnings] : warnings, {
+            demo: options.demo
+          })
+        : formatLeagueCsv(table)
     );
     return 0;
   } catch (error) {

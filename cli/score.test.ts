@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_FRAMEWORKS } from '../src/lib/frameworks/builtin';
-import { runScore } from './score-command';
+import { DEMO_WARNING, USAGE, runScore } from './score-command';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'fixtures');
 const frameworkFolder = path.join(fixtures, 'upload-framework');
@@ -176,6 +176,11 @@ describe('npm run score (DESIGN §9.3)', () => {
       expect(stderr).not.toMatch(/rejected/);
       expect(code).toBe(0);
       const document = JSON.parse(stdout);
+      // Labelled as demo data: the first stderr line and `"demo": true` (issue 11).
+      expect(stderr.split('\n')[0]).toBe(DEMO_WARNING);
+      expect(stderr).toContain('ข้อมูลตัวอย่าง');
+      expect(document.demo).toBe(true);
+      expect(document.warnings[0]).toBe(DEMO_WARNING);
       expect(document.rejected).toEqual([]);
       const expectedUnits = framework.province === null ? 76 : framework.province === '*' ? 878 : undefined;
       if (expectedUnits) expect(document.rows).toHaveLength(expectedUnits);
@@ -183,6 +188,44 @@ describe('npm run score (DESIGN §9.3)', () => {
       expect(document.rows[0].rank).toBe(1);
     }
   );
+
+  it('labels a --demo CSV run on stderr; a run on real results says nothing of demo and has no "demo" key', async () => {
+    const demo = await score('--framework', 'chachoengsao-2565-r2', '--demo', '--period', 'FY2565-R2');
+    expect(demo.code).toBe(0);
+    expect(demo.stderr.split('\n')[0]).toBe(DEMO_WARNING);
+    expect(demo.stdout.split('\n')[0]).toMatch(/^rank,unit,province,total,total_pct,missing,/);
+    const real = await score(
+      '--framework',
+      frameworkFolder,
+      '--results',
+      results,
+      '--period',
+      'FY2565-R2',
+      '--format',
+      'json'
+    );
+    expect(real.code).toBe(0);
+    expect(real.stderr).not.toContain('ข้อมูลตัวอย่าง');
+    const document = JSON.parse(real.stdout);
+    expect('demo' in document).toBe(false);
+    expect(document.warnings).not.toContain(DEMO_WARNING);
+  });
+
+  it('refuses --demo together with --results as wrong usage (exit 2, the usage text), never mixing them', async () => {
+    const { code, stdout, stderr } = await score(
+      '--framework',
+      'chachoengsao-2565-r2',
+      '--demo',
+      '--results',
+      results,
+      '--period',
+      'FY2565-R2'
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^--demo and --results cannot be used together/);
+    expect(stderr).toContain(USAGE);
+  });
 
   describe('exit codes and one-line reasons', () => {
     it.each([

@@ -8,9 +8,9 @@
  *
  * Expected values come from the files and the rules, not from the app: seed 001's June budget table gives
  * บางคล้า 594,515.04 of 721,070 baht = 82.4 % → T1 level 1 (bands 80/85/90/95/100 %), the corrected file
- * 640,215.04 = 88.8 % → level 2; the demo has June T1 rows for 9 of the file's 11 districts (so a first upload
- * adds 2 values and changes 9: the demo rows have no target), and the corrected file changes 2 values of the
- * budget table (บางคล้า's result and คลองเขื่อน's target).
+ * 640,215.04 = 88.8 % → level 2; a first upload adds all 11 values (it is compared with real data only, never
+ * with the demo, issue 11), and the corrected file changes 2 values of the budget table (บางคล้า's result and
+ * คลองเขื่อน's target).
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -381,7 +381,7 @@ test('reload in the middle of an import: while reading, at the check step, durin
   await expect(fileInput(page)).toBeEnabled();
   await expect(uploadsTable(page).locator('tbody tr')).toHaveCount(1);
   const stored = await storedUploads(page);
-  expect(stored.map((u) => [u.file, u.counts.added, u.counts.changed])).toEqual([[BUDGET_NAME, 2, 9]]);
+  expect(stored.map((u) => [u.file, u.counts.added, u.counts.changed])).toEqual([[BUDGET_NAME, 11, 0]]);
   expect(await leagueInTab(page)).not.toBe(before);
   await expect(bangKhlaT1(page)).toHaveText(LEVEL_AFTER[BUDGET_NAME]);
 });
@@ -425,7 +425,7 @@ test('a second tab with a stale check step: its import is compared with what the
   await openData(a);
   await openData(b);
 
-  // B checks the corrected file against the demo data; meanwhile A imports the budget table.
+  // B checks the corrected file (against no real data yet); meanwhile A imports the budget table.
   await check(b, CORRECTED);
   await importFiles(a, BUDGET);
   await expect(uploadsTable(a).locator('tbody tr')).toHaveCount(1);
@@ -439,7 +439,7 @@ test('a second tab with a stale check step: its import is compared with what the
 
   const stored = await storedUploads(a);
   expect(stored.map((u) => [u.file, u.seq, u.counts.added, u.counts.changed])).toEqual([
-    [BUDGET_NAME, 1, 2, 9],
+    [BUDGET_NAME, 1, 11, 0],
     [CORRECTED_NAME, 2, 0, 2]
   ]);
   const fresh = await context.newPage();
@@ -493,10 +493,10 @@ test('two tabs press "นำเข้า" at the same moment: one waits for the 
   await expect(uploadsTable(a).locator('tbody tr')).toHaveCount(2);
   await expect(uploadsTable(b).locator('tbody tr')).toHaveCount(2);
 
-  // A's upload was compared with the demo data, B's with A's (2 values differ), and B's comes later.
+  // A's upload was the first real data (all added), B's compared with A's (2 values differ), and B's comes later.
   const stored = await storedUploads(a);
   expect(stored.map((u) => [u.file, u.seq, u.counts.added, u.counts.changed])).toEqual([
-    [BUDGET_NAME, 1, 2, 9],
+    [BUDGET_NAME, 1, 11, 0],
     [CORRECTED_NAME, 2, 0, 2]
   ]);
   await expect(importResult(b).getByTestId('changed-count')).toHaveText('2');

@@ -95,7 +95,8 @@ test('adding a district and picking a KPI go into the URL; the chart saves as PN
     page.waitForEvent('download'),
     page.getByRole('button', { name: `ดาวน์โหลด PNG: ${TOTAL_CHART}` }).click()
   ]);
-  expect(png.suggestedFilename()).toBe(`แนวโน้มรายเดือน_${FW}.png`);
+  // Demo numbers say so in the file name (issue 11).
+  expect(png.suggestedFilename()).toBe(`แนวโน้มรายเดือน_ข้อมูลตัวอย่าง_${FW}.png`);
   const bytes = readFileSync(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(10_000);

@@ -52,4 +52,13 @@ describe('exportFileName', () => {
   it('joins parts and removes characters file systems refuse', () => {
     expect(exportFileName(['อันดับ', 'a/b', 'FY2565 R2'], 'csv')).toBe('อันดับ_a-b_FY2565-R2.csv');
   });
+
+  it('labels the demo copy of a framework (issue 11)', () => {
+    expect(exportFileName(['อันดับ', 'demo:sakaeo-2567-r1', 'FY2567-R1'], 'csv')).toBe(
+      'อันดับ_ข้อมูลตัวอย่าง_sakaeo-2567-r1_FY2567-R1.csv'
+    );
+    expect(exportFileName(['อันดับ', 'sakaeo-2567-r1', 'FY2567-R1'], 'csv')).toBe(
+      'อันดับ_sakaeo-2567-r1_FY2567-R1.csv'
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * written to 15 significant digits (no binary noise: `5.55`, never `5.550000000000001`).
  */
 import { spreadsheetNumber } from '../domain/numbers';
+import { frameworkFilePart } from '../domain/demo';
 
 export type CsvCell = string | number | null | undefined;
 
@@ -47,10 +48,14 @@ export function toExcelCsv(header: readonly string[], rows: readonly (readonly C
   return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** A file name safe on every OS: `อันดับ_chachoengsao-2565-r2_FY2565-R2.csv`. */
+/**
+ * A file name safe on every OS: `อันดับ_chachoengsao-2565-r2_FY2565-R2.csv`. A demo framework's id (`demo:<id>`,
+ * src/lib/domain/demo.ts) is written `ข้อมูลตัวอย่าง_<id>`: every download of demo numbers says so in its name.
+ */
 export function exportFileName(parts: readonly string[], extension: string): string {
   const stem = parts
     .filter(Boolean)
+    .map(frameworkFilePart)
     .join('_')
     .replace(/[\\/:*?"<>|\s]+/g, '-');
   return `${stem}.${extension}`;

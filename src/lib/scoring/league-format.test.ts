@@ -115,6 +115,10 @@ describe('league formats', () => {
     expect(document.rows[1].kpis.A).toEqual({ value: 40, level: '', score: 0, status: 'below' });
     expect(document.rejected).toEqual([{ file: 'f.csv', line: 3, reason: 'x' }]);
     expect(document.warnings).toEqual(['w']);
+    expect(Object.keys(document)).toEqual(['framework', 'period', 'rows', 'rejected', 'warnings']);
+    const demo = JSON.parse(formatLeagueJson(table, [], [], { demo: true }));
+    expect(Object.keys(demo)).toEqual(['framework', 'period', 'demo', 'rows', 'rejected', 'warnings']);
+    expect(demo.demo).toBe(true);
   });
 
   it('gives a spreadsheet export with Thai headers and numbers as numbers', () => {

@@ -76,11 +76,15 @@ export function formatLeagueCsv(table: LeagueTable): string {
 export function formatLeagueJson(
   table: LeagueTable,
   rejected: readonly Rejection[],
-  warnings: readonly string[]
+  warnings: readonly string[],
+  options: { demo?: boolean } = {}
 ): string {
   const document = {
     framework: table.framework.id,
     period: table.period.id,
+    // Only on a `--demo` run (the rows score a built-in framework's demo data, issue 11); a run on real results
+    // keeps exactly the §9.3 keys.
+    ...(options.demo ? { demo: true } : {}),
     rows: table.rows.map((row) => ({
       rank: row.rank,
       unit: row.unit,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../domain/framework';
-import { periodsOnScreen, resolveSelection } from './selection';
+import { demoFramework } from '../domain/demo';
+import { periodsOnScreen, resolveSelection, type DemoSource } from './selection';
 import { DEFAULT_VIEW } from './view-params';
 
 const framework = (id: string, period: Framework['period'], groups: string[] = []): Framework => ({
@@ -25,6 +26,38 @@ const framework = (id: string, period: Framework['period'], groups: string[] = [
   bands: [],
   targets: [],
   notes: []
+});
+
+describe('resolveSelection: demo mode (issue 11)', () => {
+  const builtin = framework('a', 'R2');
+  const imported = framework('b', null);
+  const source = (real: string[]): DemoSource => ({
+    demoOf: (id) => (id === 'a' ? demoFramework(builtin) : undefined),
+    hasRealResults: (id) => real.includes(id)
+  });
+
+  it('a built-in without real results shows its demo copy; the chosen id stays the real one', () => {
+    const selection = resolveSelection([builtin, imported], DEFAULT_VIEW, source([]));
+    expect(selection).toMatchObject({ frameworkId: 'a', demo: true, empty: false });
+    expect(selection.framework?.id).toBe('demo:a');
+    expect(selection.period?.id).toBe('FY2565-R2');
+  });
+
+  it('with real results: the real framework, never the demo; d=demo shows the demo apart', () => {
+    const real = resolveSelection([builtin], DEFAULT_VIEW, source(['a']));
+    expect(real).toMatchObject({ frameworkId: 'a', demo: false, empty: false });
+    expect(real.framework?.id).toBe('a');
+    const asked = resolveSelection([builtin], { ...DEFAULT_VIEW, data: 'demo' }, source(['a']));
+    expect(asked.framework?.id).toBe('demo:a');
+  });
+
+  it('an imported framework, or d=real, without results is empty', () => {
+    const none = resolveSelection([builtin, imported], { ...DEFAULT_VIEW, framework: 'b' }, source([]));
+    expect(none).toMatchObject({ frameworkId: 'b', demo: false, empty: true });
+    const real = resolveSelection([builtin], { ...DEFAULT_VIEW, data: 'real' }, source([]));
+    expect(real).toMatchObject({ frameworkId: 'a', demo: false, empty: true });
+    expect(real.framework?.id).toBe('a');
+  });
 });
 
 describe('resolveSelection', () => {
@@ -58,6 +91,9 @@ describe('resolveSelection', () => {
   it('selects nothing when there is no framework', () => {
     expect(resolveSelection([], DEFAULT_VIEW)).toEqual({
       framework: null,
+      frameworkId: null,
+      demo: false,
+      empty: false,
       periods: [],
       period: null,
       groups: [],

@@ -4,10 +4,27 @@
  */
 import { groupsOf, type Framework } from '../domain/framework';
 import { parsePeriodId, periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
+import { showsDemo } from '../domain/demo';
 import type { ViewParams } from './view-params';
 
+/** Where a selection finds a framework's demo copy and whether it has real results (the session). */
+export interface DemoSource {
+  demoOf(id: string): Framework | undefined;
+  hasRealResults(id: string): boolean;
+}
+
 export interface Selection {
+  /**
+   * The framework whose results the view shows: the chosen one, or its demo copy (`demo:<id>`) in demo mode.
+   * Queries use its id; what the user chose (the picker, the address, uploads) is `frameworkId`.
+   */
   framework: Framework | null;
+  /** The chosen framework's own id (never a demo id). */
+  frameworkId: string | null;
+  /** True when the view shows demo data (labelled ข้อมูลตัวอย่าง). */
+  demo: boolean;
+  /** True when the view shows real results and there are none yet: views say so instead of a table. */
+  empty: boolean;
   /** Periods the framework covers: months, quarters, rounds, year. */
   periods: Period[];
   period: Period | null;
@@ -31,12 +48,44 @@ function pickPeriod(periods: Period[], periodId: string | null): Period | null {
   return periods.find((p) => p.id === asked?.id) ?? asked ?? periods.at(-1) ?? null;
 }
 
-export function resolveSelection(frameworks: readonly Framework[], params: ViewParams): Selection {
-  const framework = frameworks.find((fw) => fw.id === params.framework) ?? frameworks[0] ?? null;
-  if (!framework) return { framework: null, periods: [], period: null, groups: [], group: '*' };
+/**
+ * `data` (the session) decides demo or real data of the chosen framework (src/lib/domain/demo.ts `showsDemo`);
+ * without it every framework shows its own results.
+ */
+export function resolveSelection(
+  frameworks: readonly Framework[],
+  params: ViewParams,
+  data: DemoSource | null = null
+): Selection {
+  const chosen = frameworks.find((fw) => fw.id === params.framework) ?? frameworks[0] ?? null;
+  if (!chosen) {
+    return {
+      framework: null,
+      frameworkId: null,
+      demo: false,
+      empty: false,
+      periods: [],
+      period: null,
+      groups: [],
+      group: '*'
+    };
+  }
+  const demoCopy = data?.demoOf(chosen.id);
+  const hasReal = data ? data.hasRealResults(chosen.id) : true;
+  const demo = demoCopy !== undefined && showsDemo(true, hasReal, params.data);
+  const framework = demo ? demoCopy : chosen;
   const periods = periodsOfFramework(framework.fiscalYear, framework.period);
   const period = pickPeriod(periods, params.period);
   const groups = groupsOf(framework);
   const group = groups.includes(params.group) ? params.group : '*';
-  return { framework, periods, period, groups, group };
+  return {
+    framework,
+    frameworkId: chosen.id,
+    demo,
+    empty: !demo && !hasReal,
+    periods,
+    period,
+    groups,
+    group
+  };
 }

@@ -1,6 +1,8 @@
 /**
  * The browser session: one DuckDB, one workspace, the built-in frameworks with their demo data, and what
- * the user imported. Views read from it through small queries; `revision` changes after every re-score
+ * the user imported. Demo data is a mode, not data (issue 11): a built-in's demo results live under its demo
+ * copy `demo:<id>` (src/lib/domain/demo.ts), never among its real results, never in the store; views show the
+ * demo copy while the framework has no upload (selection.ts). Views read from it through small queries; `revision` changes after every re-score
  * so that views know to read again.
  *
  * Imports (issue 5) go in three steps: files are read (in a worker, with progress and a cancel), a
@@ -21,6 +23,7 @@ import {
   type ResultRow
 } from '../domain/results';
 import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../frameworks/builtin';
+import { demoFramework, demoFrameworkId, isDemoFrameworkId, realFrameworkId } from '../domain/demo';
 import { decodeText } from '../ingest/decode';
 import { readFrameworkFiles, type FrameworkFile } from '../ingest/framework-files';
 import { readResultsFast } from '../ingest/fast-results';
@@ -102,6 +105,11 @@ export interface PendingImport {
   frameworkIssues: FrameworkIssue[];
   /** True when the framework read from the files replaces one with the same id. */
   replacesFramework: boolean;
+  /**
+   * True when this is the first real upload into a built-in framework: its views stop showing the demo data
+   * (which is never merged with real rows; the counts of `files` are against real results only).
+   */
+  replacesDemo: boolean;
   files: PendingFile[];
 }
 
@@ -204,6 +212,11 @@ export class Session {
   status = $state<SessionStatus>('starting');
   error = $state<string | null>(null);
   frameworks = $state<Framework[]>([]);
+  /**
+   * The demo copies of the built-in frameworks loaded (`demo:<id>`, src/lib/domain/demo.ts): their demo data,
+   * kept apart from the real results of `frameworks`. Never stored, never exported.
+   */
+  demoFrameworks = $state.raw<Framework[]>([]);
   revision = $state(0);
   lastImport = $state.raw<ImportReport | null>(null);
   /** The validation report of the files being imported, until "นำเข้า" or "ยกเลิก". */
@@ -437,7 +450,10 @@ export class Session {
     this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
     this.storedSignature = workspaceSignature(saved);
     this.showFrameworks();
-    if (onScreen) this.scoreInBackground(firstId);
+    if (onScreen) {
+      for (const id of [firstId, demoFrameworkId(firstId)])
+        if (this.requireWorkspace().pendingPeriods(id).length > 0) this.scoreInBackground(id);
+    }
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
     this.loading = new Set(order.filter((id) => id !== firstId));
     this.rest = this.track(
@@ -472,10 +488,13 @@ export class Session {
     const t0 = this.clock();
     const builtin = builtinFramework(id);
     if (builtin) {
+      // The built-in's demo data goes to its demo copy, never into its own (real) results (issue 11).
       await workspace.putFramework(builtin);
+      const demo = demoFramework(builtin);
+      await workspace.putFramework(demo);
       const file = demoFileName(id);
       const text = await this.demoText(file);
-      await workspace.putResults(id, readResultsText(file, text, { framework: builtin }).rows);
+      await workspace.putResults(demo.id, readResultsText(file, text, { framework: builtin }).rows);
     }
     const t1 = this.clock();
     const record = saved.frameworks.find((f) => f.id === id);
@@ -491,9 +510,20 @@ export class Session {
     }
     if (rows.length > 0) await workspace.putResults(id, rows);
     const t2 = this.clock();
-    const framework = workspace.framework(id);
-    if (framework && onScreen) await workspace.scoreFirst(id, periodsOnScreen(framework, onScreen.periodId));
-    else if (framework) await workspace.score(id);
+    // A built-in without real results has nothing of its own to score: its views show the demo copy.
+    const ids = builtin ? [...(rows.length > 0 ? [id] : []), demoFrameworkId(id)] : [id];
+    for (const target of ids) {
+      const framework = workspace.framework(target);
+      if (!framework) continue;
+      // On start-up the framework on screen (real data if any, else the demo) scores its period first; the
+      // other one is left to the background.
+      if (onScreen)
+        await workspace.scoreFirst(
+          target,
+          target === ids[0] ? periodsOnScreen(framework, onScreen.periodId) : []
+        );
+      else await workspace.score(target);
+    }
     const t3 = this.clock();
     this.loading.delete(id);
     return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
@@ -510,14 +540,33 @@ export class Session {
     return text;
   }
 
-  /** `frameworks` = the loaded ones: the built-ins in their order, then the imported ones. */
+  /**
+   * `frameworks` = the loaded ones: the built-ins in their order, then the imported ones; `demoFrameworks` their
+   * demo copies.
+   */
   private showFrameworks(): void {
     const workspace = this.requireWorkspace();
     const builtins = BUILTIN_FRAMEWORKS.flatMap((framework) => workspace.framework(framework.id) ?? []);
     this.frameworks = [
       ...builtins,
-      ...workspace.frameworks.filter((framework) => !builtinFramework(framework.id))
+      ...workspace.frameworks.filter(
+        (framework) => !builtinFramework(framework.id) && !isDemoFrameworkId(framework.id)
+      )
     ];
+    this.demoFrameworks = BUILTIN_FRAMEWORKS.flatMap(
+      (framework) => workspace.framework(demoFrameworkId(framework.id)) ?? []
+    );
+  }
+
+  /** The demo copy of a framework (a built-in's), or undefined. */
+  demoOf(id: string): Framework | undefined {
+    const demoId = demoFrameworkId(realFrameworkId(id));
+    return this.demoFrameworks.find((framework) => framework.id === demoId);
+  }
+
+  /** Whether a framework has real results: any upload (the demo is never one). */
+  hasRealResults(id: string): boolean {
+    return this.uploads.some((upload) => upload.frameworkId === id);
   }
 
   /** Empties the DuckDB tables and builds them again from `saved` (after clearing, importing, removing). */
@@ -680,6 +729,8 @@ export class Session {
     currentFrameworkId: string | null,
     currentPeriodId: string | null = null
   ): Promise<ImportReport> {
+    // Uploads go to a framework's real results, also when its demo is on screen.
+    if (currentFrameworkId !== null) currentFrameworkId = realFrameworkId(currentFrameworkId);
     if (this.pending || this.reading || this.working)
       return emptyReport(this.now(), currentFrameworkId, 'busy');
     const prepared = await this.timed('check', () => this.prepareImport(files, currentFrameworkId));
@@ -782,6 +833,10 @@ export class Session {
       frameworkFiles: frameworkFiles.map((file) => file.name),
       frameworkIssues,
       replacesFramework: framework !== null && workspace.framework(framework.id) !== undefined,
+      replacesDemo:
+        this.demoOf(target.id) !== undefined &&
+        !this.hasRealResults(target.id) &&
+        pendingFiles.some((file) => file.accepted > 0),
       files: pendingFiles
     };
   }
@@ -1105,7 +1160,10 @@ export class Session {
     });
   }
 
-  /** Forgets everything the user imported: back to the built-in frameworks and their demo data. */
+  /**
+   * Forgets everything the user imported: no uploads, no real results; the built-in frameworks show their
+   * (labelled) demo data again.
+   */
   async clearWorkspace(): Promise<void> {
     await this.changeStore(async () => {
       await this.store.replace(EMPTY_WORKSPACE);
@@ -1114,7 +1172,10 @@ export class Session {
     });
   }
 
-  /** Removes one upload: the results are rebuilt from the demo data and the other uploads. */
+  /**
+   * Removes one upload: the framework's results are rebuilt from its other uploads (none left: a built-in shows
+   * its demo again).
+   */
   async removeUpload(id: string): Promise<void> {
     await this.changeStore(async () => {
       await this.store.removeUpload(id);

@@ -5,6 +5,7 @@ describe('view params', () => {
   it('round-trips a full view through the URL', () => {
     const view: ViewParams = {
       framework: 'chachoengsao-2565-r2',
+      data: 'demo',
       period: 'FY2565-R2',
       group: 'ตัวชี้วัดรายทีม',
       unit: '2401',
@@ -21,6 +22,12 @@ describe('view params', () => {
   it('leaves defaults out of the URL', () => {
     expect(viewSearch(DEFAULT_VIEW)).toBe('');
     expect(readViewParams(new URLSearchParams(''))).toEqual(DEFAULT_VIEW);
+  });
+
+  it('reads d=demo / d=real and ignores other values', () => {
+    expect(readViewParams(new URLSearchParams('d=real')).data).toBe('real');
+    expect(readViewParams(new URLSearchParams('d=x')).data).toBeNull();
+    expect(viewSearch({ ...DEFAULT_VIEW, data: 'demo' })).toBe('?d=demo');
   });
 
   it('ignores an unknown language', () => {

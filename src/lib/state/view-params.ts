@@ -1,11 +1,17 @@
 /**
  * The dashboard's view state as URL parameters, so a link reproduces the view:
  * `f` framework · `p` period · `g` group · `u` unit (district page) · `k` KPI · `p2` second period (compare)
- * · `us` chosen units (comma list) · `q` search · `s` sort (`column` or `-column`) · `lang=en`.
+ * · `us` chosen units (comma list) · `q` search · `s` sort (`column` or `-column`) · `lang=en`
+ * · `d` what a built-in framework shows: `demo` (its demo data, apart from real results), `real` (its real
+ * results, none yet included); absent = real results once there are any, else the demo (issue 11).
  * Pure functions: the layout reads and writes `location` with them.
  */
+import { readDataChoice, type DataChoice } from '../domain/demo';
+
 export interface ViewParams {
   framework: string | null;
+  /** `d`: demo or real data of a built-in framework; null = real once there is any. */
+  data: DataChoice;
   period: string | null;
   /** `*` = all groups. */
   group: string;
@@ -20,6 +26,7 @@ export interface ViewParams {
 
 export const DEFAULT_VIEW: ViewParams = {
   framework: null,
+  data: null,
   period: null,
   group: '*',
   unit: null,
@@ -34,6 +41,7 @@ export const DEFAULT_VIEW: ViewParams = {
 export function readViewParams(search: URLSearchParams): ViewParams {
   return {
     framework: search.get('f') || null,
+    data: readDataChoice(search.get('d')),
     period: search.get('p') || null,
     group: search.get('g') || '*',
     unit: search.get('u') || null,
@@ -55,6 +63,7 @@ export function readViewSearch(search: string): ViewParams {
 export function viewSearch(view: ViewParams): string {
   const search = new URLSearchParams();
   if (view.framework) search.set('f', view.framework);
+  if (view.data) search.set('d', view.data);
   if (view.period) search.set('p', view.period);
   if (view.group !== '*') search.set('g', view.group);
   if (view.unit) search.set('u', view.unit);
