@@ -61,7 +61,7 @@ describe('band zones', () => {
       ['A', 90, 100, C(5)],
       ['B', 80, 90, C(4)],
       ['C', 70, 80, C(3)],
-      ['D', 0, 70, C(2)]
+      ['D', 0, 70, C(1)] // the worst grade in the worst colour
     ]);
   });
 

@@ -38,7 +38,7 @@ describe('levelSegments', () => {
     expect(segments[6]).toMatchObject({ background: MISSING_STYLE.background, dashed: true });
   });
 
-  test('A–D levels take the colours of their points against the top (A = 4 points = best colour)', () => {
+  test('A–D levels take the colours of their points against the top (A = 4 points = best colour, D = worst)', () => {
     const segments = levelSegments(
       {
         levels: [
@@ -52,7 +52,7 @@ describe('levelSegments', () => {
       WORDS
     );
     expect(segments[0].background).toBe(LEVEL_STEPS[4].background);
-    expect(segments[1].background).toBe(LEVEL_STEPS[1].background);
+    expect(segments[1].background).toBe(LEVEL_STEPS[0].background);
   });
 
   test('no units: every share is 0, not NaN', () => {
