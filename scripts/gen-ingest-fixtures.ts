@@ -84,7 +84,7 @@ export const LOAN_ROWS: readonly [
  * leaves alone (issue 11: the baht once stood in the value column, and the range check refuses it).
  */
 export const LOAN_STEPS: Readonly<Record<string, number>> = {
-  'เมืองฯ': 5,
+  เมืองฯ: 5,
   บางคล้า: 3,
   บ้านโพธิ์: 5,
   แปลงยาว: 2,
@@ -270,7 +270,19 @@ function loanTxt(): Uint8Array {
         remark
       ].join('\t')
     ),
-    ['', 'รวม', '', '', '', 'I8', 'เมษายน 2565', thaiDigits('26,000'), thaiDigits('978,086'), thaiDigits(String(loanStepTotal())), ''].join('\t')
+    [
+      '',
+      'รวม',
+      '',
+      '',
+      '',
+      'I8',
+      'เมษายน 2565',
+      thaiDigits('26,000'),
+      thaiDigits('978,086'),
+      thaiDigits(String(loanStepTotal())),
+      ''
+    ].join('\t')
   ];
   return utf8(BOM + lines.join('\n') + '\n');
 }
