@@ -46,13 +46,15 @@ export class OfflineUpdates {
       // A waiting worker while another controls the page is a new version (the first one takes over at once).
       if (registration.waiting && navigator.serviceWorker.controller) this.updateReady = true;
     };
-    check();
-    registration.addEventListener('updatefound', () => {
-      const installing = registration.installing;
-      installing?.addEventListener('statechange', () => {
-        if (installing.state === 'installed') check();
+    const follow = (worker: ServiceWorker | null) =>
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed') check();
       });
-    });
+    check();
+    // The browser may have started installing the new version (it looks on every page load) before this
+    // page registered: follow that one too, not only those found from now on.
+    follow(registration.installing);
+    registration.addEventListener('updatefound', () => follow(registration.installing));
     // The browser looks for a new worker on each page load; a tab left open all day looks every hour.
     setInterval(() => {
       if (document.visibilityState === 'visible') void registration.update().catch(() => undefined);
