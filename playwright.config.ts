@@ -32,7 +32,10 @@ export default defineConfig({
         '--disable-quic'
       ]
     },
-    headless: true
+    headless: true,
+    // The offline service worker would store the 34 MB engine in every test's fresh profile; only
+    // e2e/offline.e2e.ts, which tests it, lets it run (`test.use({ serviceWorkers: 'allow' })`).
+    serviceWorkers: 'block'
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,

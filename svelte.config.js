@@ -10,6 +10,9 @@ const config = {
     alias: { '#lib': 'src/lib', '#lib/*': 'src/lib/*' },
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
     prerender: { handleHttpError: 'fail' },
+    // src/service-worker.ts is registered by src/lib/offline/register.svelte.ts: in the built site only, once
+    // the first visit is idle (SvelteKit's own registration would also run in `vite dev`, and at once).
+    serviceWorker: { register: false },
     // The user's data never leaves the browser (DESIGN §8): every prerendered page carries this policy as a
     // <meta> tag (SvelteKit adds the hash of its own inline start-up script). Nothing may be loaded from or
     // sent to another origin. Styles stay 'unsafe-inline': Svelte's style attributes and ECharts' tooltip

@@ -127,8 +127,8 @@ test('an imported framework without results says so, with the way to upload, ins
     await expect(empty.getByRole('link', { name: 'ดูข้อมูลตัวอย่าง' })).toHaveCount(0);
   }
   await expect(leagueTable(page)).toHaveCount(0);
-  await page.setViewportSize({ width: 390, height: 844 });
   await navLink(page, 'อันดับ').click();
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(screenshots, 'demo-mode-no-results-390.png'), fullPage: true });
   await page
     .getByRole('status', { name: 'ยังไม่มีผลการดำเนินงาน' })
