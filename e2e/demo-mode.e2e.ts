@@ -75,6 +75,7 @@ test('a one-row upload into a built-in framework leaves the other districts "not
 
   // The same after a reload.
   await navLink(page, 'อันดับ').click();
+  await expect(navLink(page, 'อันดับ')).toHaveAttribute('aria-current', 'page');
   await page.reload();
   await expect(leagueTable(page).locator('tbody tr')).toHaveCount(11);
   await expect(demoBanner(page)).toHaveCount(0);
