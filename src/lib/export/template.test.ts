@@ -277,6 +277,31 @@ describe('the reporting template', () => {
     expect(report.rejected[0].reason).toContain('อยู่นอกช่วงที่รับได้ของตัวชี้วัด T2 (0–5 ขั้นตอน)');
   });
 
+  it('a national framework (provinces) and one over every district (*) import with zero rejections', async () => {
+    const national = builtinFramework('cdd-staff-2565')!;
+    const month = parsePeriodId('2565-03')!;
+    const provinces = buildTemplate(national, month);
+    expect(provinces.units).toHaveLength(76);
+    expect(provinces.long.columns[0].header).toBe('จังหวัด');
+    const csv = templateCsv(provinces).replace(/^(ฉะเชิงเทรา,มี\.ค\. 2565,K1,)$/m, '$13');
+    const read = readResultsText('ทั่วประเทศ.csv', csv, { framework: national });
+    expect(read.rejected).toEqual([]);
+    expect(read.rows).toMatchObject([{ unitId: '24', kpi: 'K1', month: '2022-03', value: 3 }]);
+
+    const everyDistrict: Framework = { ...FRAMEWORK, id: 'all-districts', province: '*', targets: [] };
+    const all = buildTemplate(everyDistrict, month);
+    expect(all.units).toHaveLength(878);
+    expect(all.wide.columns.slice(0, 3).map((c) => c.header)).toEqual(['จังหวัด', 'อำเภอ', 'เดือน']);
+    // A district name that several provinces have is told apart by the province column.
+    const wide = templateCsv(all, 'wide')
+      .split('\r\n')
+      .map((line, i) => (i === 0 || line === '' ? line : line.replace(/,(?=,)/, ',4')))
+      .join('\r\n');
+    const readAll = readResultsText('ทุกอำเภอ.csv', wide, { framework: everyDistrict });
+    expect(readAll.rejected).toEqual([]);
+    expect(new Set(readAll.rows.map((r) => r.unitId)).size).toBe(878);
+  });
+
   it('one file per district: a zip of workbooks of one district each', async () => {
     const small = buildTemplate(FRAMEWORK, parsePeriodId('2565-09')!);
     const files = unzipSync(await templateZip(small));
