@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { checkStep, fileInput, importResult } from './support/pages';
 
@@ -76,6 +77,21 @@ test('the template downloaded, filled in and imported; the received grid says wh
   ]);
   expect(download.suggestedFilename()).toBe('แบบรายงาน_chachoengsao-2565-r2_FY2565-R2.xlsx');
   const written = readFileSync((await download.path())!);
+  // The CSV (long layout, UTF-8 with BOM for Excel) and one workbook per district, zipped.
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV', exact: true }).click()
+  ]);
+  expect(csv.suggestedFilename()).toBe('แบบรายงาน_chachoengsao-2565-r2_FY2565-R2.csv');
+  const csvText = readFileSync((await csv.path())!, 'utf8');
+  expect(csvText.startsWith('\uFEFFอำเภอ,เดือน,รหัสตัวชี้วัด,ผลการดำเนินงาน,ค่าเป้าหมาย,ฐาน\r\n')).toBe(true);
+  expect(csvText.trimEnd().split('\r\n')).toHaveLength(1 + 11 * 16 * 6);
+  const [zip] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'แยกไฟล์รายอำเภอ (.zip)' }).click()
+  ]);
+  expect(zip.suggestedFilename()).toBe('แบบรายงาน_chachoengsao-2565-r2_FY2565-R2.zip');
+  expect(Object.keys(unzipSync(readFileSync((await zip.path())!)))).toHaveLength(11);
   const filled = fill(written);
 
   await fileInput(page).setInputFiles({
