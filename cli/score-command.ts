@@ -3,12 +3,12 @@
  * Contract: DESIGN §9.3. Exit codes: 0 scored; 1 nothing could be scored (unknown framework, unreadable
  * file, bad period, no usable result rows); 2 wrong usage.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/lib/db/types';
 import type { Framework, FrameworkIssue } from '../src/lib/domain/framework';
-import { parsePeriodId, previousPeriod } from '../src/lib/domain/periods';
+import { parsePeriodId, periodsOfFramework, previousPeriod } from '../src/lib/domain/periods';
 import {
   laterFileWins,
   replacementText,
@@ -28,6 +28,7 @@ import { ident } from '../src/lib/sql/identifiers';
 import { resultRowOf } from '../src/lib/sql/schema';
 import { formatLeagueCsv, formatLeagueJson, listFrameworksCsv } from '../src/lib/scoring/league-format';
 import { Workspace, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
+import { buildTemplate, templateCsv } from '../src/lib/export/template';
 
 export interface Output {
   stdout(text: string): void;
@@ -35,10 +36,14 @@ export interface Output {
 }
 
 export const USAGE = `usage: npm run score -- --framework <built-in id | folder | framework.json> (--results <file> [--results <file> …] | --demo) --period <P> [--format csv|json] [--sheet <name>] [--engine native|wasm]
+       npm run score -- --framework <…> --period <P> --template <out.xlsx|out.csv|out.zip> [--layout long|wide]
        npm run score -- --list
 P: 2567-09 (month, BE) · FY2567-Q4 · FY2567-R2 · FY2567
 results files: CSV/TSV/TXT in UTF-8 (with or without BOM) or Windows-874, or .xlsx (the first sheet holding a
-results table, or --sheet <name>) — read by the same rules as the upload page`;
+results table, or --sheet <name>) — read by the same rules as the upload page
+--template: writes the reporting template districts fill in (every district × KPI × month of P, values empty):
+.xlsx (a sheet per layout, notes, data validation), .csv (--layout long, the default, or wide), or .zip (one
+.xlsx per district)`;
 
 interface Options {
   framework: string | null;
@@ -50,6 +55,8 @@ interface Options {
   demo: boolean;
   list: boolean;
   help: boolean;
+  template: string | null;
+  layout: 'long' | 'wide' | null;
 }
 
 /** The first stderr line (and JSON warning) of a `--demo` run. */
@@ -69,7 +76,9 @@ function parseArgs(argv: readonly string[]): Options {
     engine: 'native',
     demo: false,
     list: false,
-    help: false
+    help: false,
+    template: null,
+    layout: null
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] =
@@ -110,6 +119,15 @@ function parseArgs(argv: readonly string[]): Options {
       case '--demo':
         options.demo = true;
         break;
+      case '--template':
+        options.template = value();
+        break;
+      case '--layout': {
+        const layout = value();
+        if (layout !== 'long' && layout !== 'wide') throw new UsageError(`--layout must be long or wide`);
+        options.layout = layout;
+        break;
+      }
       case '--list':
         options.list = true;
         break;
@@ -192,6 +210,11 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
   if (options.list) {
     out.stdout(listFrameworksCsv(BUILTIN_FRAMEWORKS));
     return 0;
+  }
+  if (options.template !== null) return writeTemplate(options, out);
+  if (options.layout !== null) {
+    out.stderr(`--layout goes with --template\n${USAGE}\n`);
+    return 2;
   }
   if (!options.framework || !options.period || (options.results.length === 0 && !options.demo)) {
     out.stderr(`missing --framework, --period or --results/--demo\n${USAGE}\n`);
@@ -327,5 +350,73 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
     return 1;
   } finally {
     await db?.close();
+  }
+}
+
+/**
+ * `--template <file>` (issue 14.2): the reporting template of the framework for the period, as the Data page
+ * downloads it — .xlsx, .csv (long or wide) or .zip (one workbook per district). Nothing is scored.
+ */
+async function writeTemplate(options: Options, out: Output): Promise<number> {
+  const file = options.template!;
+  const kind = /\.xlsx$/i.test(file)
+    ? 'xlsx'
+    : /\.csv$/i.test(file)
+      ? 'csv'
+      : /\.zip$/i.test(file)
+        ? 'zip'
+        : null;
+  if (!options.framework || !options.period || options.results.length > 0 || options.demo || !kind) {
+    const why = !kind
+      ? `--template needs a file name ending in .xlsx, .csv or .zip, not ${file}`
+      : `--template needs --framework and --period, and no --results or --demo`;
+    out.stderr(`${why}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.layout !== null && kind !== 'csv') {
+    out.stderr(`--layout is for a .csv template (a workbook has both layouts)\n${USAGE}\n`);
+    return 2;
+  }
+  const period = parsePeriodId(options.period);
+  if (!period) {
+    out.stderr(`bad period "${options.period}": use 2567-09, FY2567-Q4, FY2567-R2 or FY2567\n`);
+    return 1;
+  }
+  try {
+    const { framework, issues } = await loadFramework(options.framework);
+    for (const issue of issues.filter((i) => i.severity === 'warning')) out.stderr(issueLine(issue) + '\n');
+    const months = new Set(periodsOfFramework(framework.fiscalYear, framework.period).at(-1)?.months ?? []);
+    if (!period.months.every((month) => months.has(month))) {
+      throw new ScoreError(
+        `period ${period.id} is not inside the framework's ${framework.fiscalYear} ${framework.period ?? ''}`.trim()
+      );
+    }
+    const template = buildTemplate(framework, period);
+    if (template.units.length === 0 || template.kpis.length === 0)
+      throw new ScoreError(`framework ${framework.id} has no units or no KPIs that take results`);
+    let bytes: Uint8Array;
+    if (kind === 'csv') bytes = new TextEncoder().encode(templateCsv(template, options.layout ?? 'long'));
+    else {
+      const { templateXlsx, templateZip } = await import('../src/lib/export/template-xlsx');
+      bytes = kind === 'zip' ? await templateZip(template) : await templateXlsx(template);
+    }
+    try {
+      await writeFile(file, bytes);
+    } catch (error) {
+      throw new ScoreError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+    out.stderr(
+      `wrote ${file}: ${template.units.length} unit(s) × ${template.kpis.length} KPI(s) × ${period.months.length} month(s) of ${period.id}\n`
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ScoreError) {
+      const cause = (error as Error & { cause?: FrameworkIssue[] }).cause;
+      if (Array.isArray(cause)) for (const issue of cause) out.stderr(issueLine(issue) + '\n');
+      out.stderr(`score: ${error.message}\n`);
+      return 1;
+    }
+    out.stderr(`score: unexpected error: ${(error as Error).stack ?? error}\n`);
+    return 1;
   }
 }

@@ -8,6 +8,16 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   }
 }
 
+/** Saves bytes (a workbook, a zip) as a file in the browser. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  try {
+    downloadUrl(fileName, url);
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
 export function downloadUrl(fileName: string, url: string): void {
   const link = document.createElement('a');
   link.href = url;

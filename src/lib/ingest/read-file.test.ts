@@ -91,6 +91,28 @@ describe('readResultsFile', () => {
     expect(missing.rejected[0].reason).toBe('ไม่พบแผ่นงาน "มิ.ย." (มี เม.ย., พ.ค.)');
   });
 
+  it('reads the first sheet whose table has data in it, else the first holding a table (issue 14)', async () => {
+    const header = ['อำเภอ', 'ตัวชี้วัด', 'เดือน', 'ผล'];
+    const notes = { name: 'หมายเหตุ', rows: [['คำอธิบาย'], ['กรอกผลในแผ่นงานถัดไป']] };
+    const empty = { name: 'ว่าง', rows: [header, ['บางคล้า', 'T2', '2565-04', '']] };
+    const filled = { name: 'กรอกแล้ว', rows: [header, ['บางคล้า', 'T2', '2565-04', 3]] };
+    const bad = { name: 'ผิด', rows: [header, ['บางคล้า', 'T2', '2565-04', 'สาม']] };
+    // A sheet with a table but nothing written is passed over for one with a value…
+    const second = await read('ผล.xlsx', writeXlsx([notes, empty, filled]));
+    expect(second).toMatchObject({ sheet: 'กรอกแล้ว', rejected: [] });
+    expect(second.rows.map((r) => r.value)).toEqual([3]);
+    // …or with a line that is rejected (something was written there, and it is told about).
+    const rejected = await read('ผล.xlsx', writeXlsx([empty, bad, filled]));
+    expect(rejected.sheet).toBe('ผิด');
+    expect(rejected.rejected).toHaveLength(1);
+    // Nothing written anywhere: the first sheet holding a table, as before (not the notes).
+    const none = await read('ผล.xlsx', writeXlsx([notes, empty, { ...empty, name: 'ว่าง 2' }]));
+    expect(none).toMatchObject({ sheet: 'ว่าง', rejected: [], rows: [] });
+    // Both filled: the first, as before.
+    const both = await read('ผล.xlsx', writeXlsx([filled, { ...filled, name: 'อีกแผ่น' }]));
+    expect(both.sheet).toBe('กรอกแล้ว');
+  });
+
   it.each<[string, Uint8Array, string]>([
     [
       'an old .xls',

@@ -2,7 +2,8 @@
  * A results file as the user gave it (bytes and name) → the validation report. The one entry point that the
  * browser (in a worker, see read.worker.ts) and the command line both use, so that both accept the same
  * formats with the same rules and messages:
- *   - .xlsx workbooks (first sheet that holds a results table, or a chosen sheet), loaded on demand;
+ *   - .xlsx workbooks (the first sheet holding a results table with data in it — else the first holding a
+ *     table —, or a chosen sheet), loaded on demand;
  *   - text files in UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-874 / TIS-620;
  *   - rows whose month is outside the framework's fiscal year, round or quarter are rejected.
  */
@@ -42,6 +43,11 @@ export function foundTable(report: ResultsReadReport): boolean {
   return !report.rejected.some(
     (r) => r.line === 1 && r.column === null && r.reason.startsWith('อ่านตารางไม่ได้')
   );
+}
+
+/** Does a table hold anything written below its header (a row read, or a line rejected)? */
+function holdsData(report: ResultsReadReport): boolean {
+  return report.rows.length > 0 || report.rejected.length > 0;
 }
 
 function fileReport(file: string, reason: string, format: 'csv' | 'xlsx'): ResultsFileReport {
@@ -93,16 +99,28 @@ export async function readResultsFile(
         report = readResultsTable(name, chosen.table, readOptions);
         sheetName = chosen.name;
       } else {
-        // The first sheet that holds a results table; the first sheet's report when none does.
+        // The first sheet that holds a results table with something written in it (a reporting template has
+        // a sheet per layout, and a district fills one: issue 14); else the first that holds a table; else
+        // the first sheet's report.
         const quiet: ResultsReadOptions = { ...readOptions, onProgress: undefined };
+        let firstTable: { report: ResultsReadReport; sheet: string } | null = null;
+        let withData = false;
         for (const sheet of workbook.sheets) {
           const candidate = readResultsTable(name, sheet.table, quiet);
           if (foundTable(candidate)) {
-            report = candidate;
-            sheetName = sheet.name;
-            break;
+            if (holdsData(candidate)) {
+              report = candidate;
+              sheetName = sheet.name;
+              withData = true;
+              break;
+            }
+            firstTable ??= { report: candidate, sheet: sheet.name };
           }
           report ??= candidate;
+        }
+        if (!withData && firstTable) {
+          report = firstTable.report;
+          sheetName = firstTable.sheet;
         }
         options.onProgress?.(1);
       }

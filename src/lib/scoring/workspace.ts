@@ -41,6 +41,8 @@ import {
 } from '../sql/results-import';
 import { FIELD_SEPARATOR, RECORD_SEPARATOR, unpackNumber, unpackText } from '../sql/packed';
 import type { KpiCell, KpiStatus, LeagueRow, LeagueTable } from './league';
+import type { ReceivedRow } from './received';
+import { RECEIVED_SEPARATOR, receivedSql } from '../sql/received';
 
 /** The figures of one stored result. */
 export interface ResultFigures {
@@ -640,6 +642,29 @@ export class Workspace {
       done.push(...batch);
     }
     return done;
+  }
+
+  /**
+   * Who has sent what (issue 14.3): per unit and month of `months`, the KPIs with a stored value and the files
+   * they came from. Read in the workspace's queue (after any change being made), without clearing scores.
+   */
+  received(frameworkId: string, months: readonly string[]): Promise<ReceivedRow[]> {
+    const sorted = [...months].sort();
+    if (sorted.length === 0) return Promise.resolve([]);
+    return this.serial(async () => {
+      const rows = await this.db.query<{ unit_id: string; month: string; kpis: unknown; sources: unknown }>(
+        receivedSql(),
+        [frameworkId, sorted[0], sorted[sorted.length - 1]]
+      );
+      const texts = (value: unknown) =>
+        typeof value === 'string' && value !== '' ? value.split(RECEIVED_SEPARATOR) : [];
+      return rows.map((row) => ({
+        unitId: row.unit_id,
+        month: row.month,
+        kpis: texts(row.kpis),
+        sources: texts(row.sources)
+      }));
+    }, true);
   }
 
   /** Makes sure the given periods have scores (scores those `scoreFirst` left pending). */

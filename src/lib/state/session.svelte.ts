@@ -13,7 +13,7 @@
  */
 import type { Db } from '../db/types';
 import type { Framework, FrameworkIssue } from '../domain/framework';
-import { periodsOfFramework, previousPeriod } from '../domain/periods';
+import { periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
 import { hasErrors } from '../domain/framework-validate';
 import {
   resultRows,
@@ -46,6 +46,7 @@ import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
 import { periodsOnScreen } from './selection';
 import { readViewSearch } from './view-params';
 import type { LeagueTable } from '../scoring/league';
+import { receivedGrid, type ReceivedGrid } from '../scoring/received';
 import { Workspace, resolveFrameworkUnit, type ResultChange, type ResultsDiff } from '../scoring/workspace';
 
 export type SessionStatus = 'starting' | 'loading' | 'ready' | 'error';
@@ -652,6 +653,18 @@ export class Session {
   requireWorkspace(): Workspace {
     if (!this.workspace) throw new Error('the database is not ready');
     return this.workspace;
+  }
+
+  /**
+   * Who has sent what (issue 14.3): the Data page's unit × month grid of a framework's period, from its real
+   * results (never the demo) and the uploads they came in.
+   */
+  async receivedGrid(frameworkId: string, period: Period): Promise<ReceivedGrid | null> {
+    await this.rest;
+    const framework = this.framework(frameworkId);
+    if (!framework || !this.workspace) return null;
+    const stored = await this.workspace.received(frameworkId, period.months);
+    return receivedGrid(framework, period, stored, this.uploads);
   }
 
   framework(id: string): Framework | undefined {
