@@ -126,6 +126,11 @@ test('an imported framework without results says so, with the way to upload, ins
     await expect(empty.getByRole('link', { name: 'นำเข้าไฟล์ผลการดำเนินงานที่หน้าข้อมูล' })).toBeVisible();
     // An imported framework has no demo to offer.
     await expect(empty.getByRole('link', { name: 'ดูข้อมูลตัวอย่าง' })).toHaveCount(0);
+    // …and points to the reporting template districts fill in (issue 14).
+    await expect(empty.getByRole('link', { name: 'ดาวน์โหลดแบบรายงานผลให้อำเภอกรอก' })).toHaveAttribute(
+      'href',
+      /\/data\/.*#template$/
+    );
   }
   await expect(leagueTable(page)).toHaveCount(0);
   await navLink(page, 'อันดับ').click();
