@@ -267,6 +267,9 @@ export class Session {
   private rest: Promise<void> = Promise.resolve();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
   private loading = new Set<string>();
+  /** Frameworks start-up scored with the period on screen first: their other periods are left to the background. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
+  private readonly scoredOnStart = new Set<string>();
   /** Scoring the periods not on screen, after start-up and after an import (`scoreInBackground`). */
   private background: Promise<void> = Promise.resolve();
   /** The league table last asked for, and the one whose neighbours are being read ahead (`warmLeagues`). */
@@ -398,13 +401,12 @@ export class Session {
    */
   async scoredDb(frameworkId: string, periodIds: readonly string[] | null = null): Promise<Db> {
     const workspace = this.requireWorkspace();
-    if (periodIds) await workspace.ensureScored(frameworkId, periodIds);
-    else await workspace.scored(frameworkId);
+    await workspace.ensure(frameworkId, periodIds ?? 'all');
     return workspace.db;
   }
 
   /**
-   * Scores, in the background, the periods of a framework that `scoreFirst` left (one batch at a time, so that
+   * Scores, in the background, the periods of a framework still pending (after a commit or at start-up) (one batch at a time, so that
    * a view asking for a period waits for one batch at most). It starts after the current task: the views
    * that the change just made ask for their period first.
    */
@@ -452,7 +454,8 @@ export class Session {
     this.showFrameworks();
     if (onScreen) {
       for (const id of [firstId, demoFrameworkId(firstId)])
-        if (this.requireWorkspace().pendingPeriods(id).length > 0) this.scoreInBackground(id);
+        if (this.scoredOnStart.has(id) && this.requireWorkspace().pendingPeriods(id).length > 0)
+          this.scoreInBackground(id);
     }
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
     this.loading = new Set(order.filter((id) => id !== firstId));
@@ -494,7 +497,7 @@ export class Session {
       await workspace.putFramework(demo);
       const file = demoFileName(id);
       const text = await this.demoText(file);
-      await workspace.putResults(demo.id, readResultsText(file, text, { framework: builtin }).rows);
+      await workspace.commit(demo.id, readResultsText(file, text, { framework: builtin }).rows);
     }
     const t1 = this.clock();
     const record = saved.frameworks.find((f) => f.id === id);
@@ -508,7 +511,7 @@ export class Session {
     for (const upload of saved.uploads.filter((u) => u.frameworkId === id)) {
       for (const row of resultRows(columnsOf(upload.rows), upload.file)) rows.push(row);
     }
-    if (rows.length > 0) await workspace.putResults(id, rows);
+    if (rows.length > 0) await workspace.commit(id, rows);
     const t2 = this.clock();
     // A built-in without real results has nothing of its own to score: its views show the demo copy.
     const ids = builtin ? [...(rows.length > 0 ? [id] : []), demoFrameworkId(id)] : [id];
@@ -517,12 +520,10 @@ export class Session {
       if (!framework) continue;
       // On start-up the framework on screen (real data if any, else the demo) scores its period first; the
       // other one is left to the background.
-      if (onScreen)
-        await workspace.scoreFirst(
-          target,
-          target === ids[0] ? periodsOnScreen(framework, onScreen.periodId) : []
-        );
-      else await workspace.score(target);
+      if (onScreen) {
+        this.scoredOnStart.add(target);
+        if (target === ids[0]) await workspace.ensure(target, periodsOnScreen(framework, onScreen.periodId));
+      } else await workspace.ensure(target, 'all');
     }
     const t3 = this.clock();
     this.loading.delete(id);
@@ -894,14 +895,14 @@ export class Session {
           const diff =
             rowCount === 0
               ? null
-              : await this.timed('diff', () => workspace.diffTable(table, PREVIEW_CHANGES));
+              : await this.timed('diff', () => workspace.diff(framework.id, { table }, PREVIEW_CHANGES));
           pending = { name: input.name, report: { ...rest, rows: [] }, accepted: rowCount, table, diff };
         } else {
           const report = await readSlow(input);
           const diff =
             report.rows.length === 0
               ? null
-              : await workspace.diffResults(framework.id, report.rows, PREVIEW_CHANGES);
+              : await workspace.diff(framework.id, report.rows, PREVIEW_CHANGES);
           pending = { name: input.name, report, accepted: report.rows.length, table: null, diff };
         }
         if (controller.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
@@ -1014,7 +1015,7 @@ export class Session {
           await workspace.removeFramework(pending.framework.id);
           if (previous) {
             await workspace.putFramework(previous);
-            await workspace.score(previous.id);
+            await workspace.ensure(previous.id, 'all');
           }
           report.error = `บันทึกกรอบการประเมินในเบราว์เซอร์ไม่สำเร็จ จึงไม่ได้นำเข้าไฟล์ใดเลย: ${message(error)}`;
           return report;
@@ -1029,7 +1030,7 @@ export class Session {
       const changed = pending.framework !== null || report.files.some((f) => f.added + f.changed > 0);
       if (framework && changed) {
         const first = periodsOnScreen(framework, periodId);
-        await this.timed('score', () => workspace.scoreFirst(framework.id, first));
+        await this.timed('score', () => workspace.ensure(framework.id, first));
         this.scoreInBackground(framework.id);
       }
       this.showFrameworks();
@@ -1091,9 +1092,11 @@ export class Session {
           await this.timed('store', () => this.store.addUpload(upload!));
         }
       };
-      const diff = file.table
-        ? await workspace.commitTable(frameworkId, file.table, options)
-        : await workspace.commitResults(frameworkId, read.rows, options);
+      const diff = await workspace.commit(
+        frameworkId,
+        file.table ? { table: file.table } : read.rows,
+        options
+      );
       if (upload) {
         this.nextSeq++;
         const { rows: _rows, ...summary } = upload;
