@@ -18,7 +18,7 @@ import { parseCsv } from '../src/lib/ingest/csv';
 import { decodeText } from '../src/lib/ingest/decode';
 import { readFrameworkJson } from '../src/lib/ingest/framework-files';
 import { readResultsFile } from '../src/lib/ingest/read-file';
-import { plainScore } from '../src/lib/scoring/plain-scorer';
+import { plainScore } from './plain-scorer';
 import { Workspace, frameworkUnitIds, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
 import { openNativeCsvReader, openWasmCsvReader } from './csv-readers';
 import { generate, type GeneratedPart } from './generate';
@@ -146,8 +146,17 @@ export async function plainTask(size: SizeName) {
 
 // -----------------------------------------------------------------------------------------------------------
 
-/** Scores only the given periods when the workspace can (issue 6); otherwise every period. */
-type PeriodScoring = { scorePeriods?: (frameworkId: string, periodIds: readonly string[]) => Promise<void> };
+/** Scores every period again (what a change of results does): all pending, then one query. */
+async function rescore(workspace: Workspace, frameworkId: string): Promise<void> {
+  await workspace.invalidateScores(frameworkId);
+  await workspace.ensure(frameworkId, 'all');
+}
+
+/** Scores one period again (issue 6: the period on screen after a change). */
+async function rescorePeriod(workspace: Workspace, frameworkId: string, periodId: string): Promise<void> {
+  await workspace.invalidateScores(frameworkId);
+  await workspace.ensure(frameworkId, [periodId]);
+}
 
 export async function engineTask(engine: EngineName, size: SizeName) {
   const generated = await generate(size);
@@ -168,10 +177,10 @@ export async function engineTask(engine: EngineName, size: SizeName) {
     const rows = await readRows(part, framework);
     await workspace.putFramework(framework);
     started = performance.now();
-    await workspace.putResults(framework.id, rows);
+    await workspace.commit(framework.id, rows);
     const putResultsMs = since(started);
     started = performance.now();
-    await workspace.score(framework.id);
+    await workspace.ensure(framework.id, 'all');
     const scoreMs = since(started);
     started = performance.now();
     const table = await workspace.leagueTable(framework.id, defaultPeriod(framework).id);
@@ -182,17 +191,14 @@ export async function engineTask(engine: EngineName, size: SizeName) {
   const fw = framework!;
   const periods = periodsOfFramework(fw.fiscalYear, fw.period);
   const small = generated.units < 100;
-  const scoreAll = await measure(() => workspace.score(fw.id), { reps: small ? 3 : 1 });
-  const perPeriod = workspace as unknown as PeriodScoring;
-  let scoreOnePeriod: Record<string, Timing> | null = null;
-  if (typeof perPeriod.scorePeriods === 'function') {
-    scoreOnePeriod = {};
-    for (const period of [periods[periods.length - 1], periods[0]]) {
-      scoreOnePeriod[period.id] = (
-        await measure(() => perPeriod.scorePeriods!(fw.id, [period.id]), { reps: 3 })
-      ).timing;
-    }
+  const scoreAll = await measure(() => rescore(workspace, fw.id), { reps: small ? 3 : 1 });
+  const scoreOnePeriod: Record<string, Timing> = {};
+  for (const period of [periods[periods.length - 1], periods[0]]) {
+    scoreOnePeriod[period.id] = (
+      await measure(() => rescorePeriod(workspace, fw.id, period.id), { reps: 3 })
+    ).timing;
   }
+  await workspace.ensure(fw.id, 'all');
   // Switching: every period in turn (twice round), then the group filter, as the league view asks.
   const periodSwitch: number[] = [];
   for (let i = 0; i < Math.max(24, periods.length * 2); i++) {
@@ -249,13 +255,13 @@ export async function pipelineTask(engine: EngineName, size: SizeName) {
     );
     steps.readMs += since(started);
     started = performance.now();
-    await workspace.diffResults(framework.id, report.rows, 100);
+    await workspace.diff(framework.id, report.rows, 100);
     steps.diffMs += since(started);
     started = performance.now();
-    await workspace.commitResults(framework.id, report.rows);
+    await workspace.commit(framework.id, report.rows);
     steps.commitMs += since(started);
     started = performance.now();
-    await workspace.score(framework.id);
+    await workspace.ensure(framework.id, 'all');
     steps.scoreMs += since(started);
     started = performance.now();
     await workspace.leagueTable(framework.id, defaultPeriod(framework).id);
@@ -267,13 +273,6 @@ export async function pipelineTask(engine: EngineName, size: SizeName) {
 }
 
 // -----------------------------------------------------------------------------------------------------------
-
-/** Workspace methods added for issue 6 (absent in older trees: then the task says so). */
-interface StagedWorkspace {
-  commitStaged(frameworkId: string, options?: { maxChanges?: number }): Promise<{ added: number }>;
-  scoreFirst(frameworkId: string, periodIds: readonly string[]): Promise<void>;
-  scoreRemaining(frameworkId: string): Promise<string[]>;
-}
 
 /**
  * The proposed upload path (issue 6): the fast reader fills the staged table from the file, the workspace
@@ -290,8 +289,6 @@ export async function fastPipelineTask(engine: EngineName, size: SizeName) {
   const opened = engine === 'wasm' ? await openWasmWithFiles() : await openNativeWithFiles();
   const workspace = await Workspace.open(opened.db);
   const openMs = since(started);
-  const staged = workspace as unknown as Partial<StagedWorkspace>;
-  if (typeof staged.commitStaged !== 'function') return { error: 'the workspace has no commitStaged yet' };
   const steps = { readMs: 0, commitMs: 0, scoreShownMs: 0, leagueMs: 0, scoreRemainingMs: 0 };
   const paths: string[] = [];
   const phases: Record<string, number>[] = [];
@@ -314,11 +311,11 @@ export async function fastPipelineTask(engine: EngineName, size: SizeName) {
     );
     phases.push(report.phases);
     started = performance.now();
-    await staged.commitStaged!(framework.id);
+    await workspace.commit(framework.id, { table: STAGED_RESULTS });
     await opened.db.exec(dropStagedResultsSql());
     steps.commitMs += since(started);
     started = performance.now();
-    await staged.scoreFirst!(framework.id, [shown.id, previousPeriod(shown).id]);
+    await workspace.ensure(framework.id, [shown.id, previousPeriod(shown).id]);
     steps.scoreShownMs += since(started);
     started = performance.now();
     const table = await workspace.leagueTable(framework.id, shown.id);
@@ -328,7 +325,7 @@ export async function fastPipelineTask(engine: EngineName, size: SizeName) {
   const fileToTableMs = since(total);
   for (const part of generated.parts) {
     started = performance.now();
-    await staged.scoreRemaining!(loadFramework(part.frameworkFile).id);
+    await workspace.scoreRemaining(loadFramework(part.frameworkFile).id);
     steps.scoreRemainingMs += since(started);
   }
   const [{ results }] = await opened.db.query<{ results: number }>(
@@ -375,11 +372,8 @@ export async function cliFastTask(size: SizeName, periodId: string) {
     { name: part.resultsFile, bytes: new Uint8Array(readFileSync(part.resultsFile)) },
     { framework, table: STAGED_RESULTS }
   );
-  await (workspace as unknown as StagedWorkspace).commitStaged(framework.id);
-  await (workspace as unknown as { scorePeriods(id: string, p: string[]): Promise<void> }).scorePeriods(
-    framework.id,
-    [period.id, previousPeriod(period).id]
-  );
+  await workspace.commit(framework.id, { table: STAGED_RESULTS });
+  await workspace.ensure(framework.id, [period.id, previousPeriod(period).id]);
   const csv = formatLeagueCsv(await workspace.leagueTable(framework.id, period.id));
   process.stdout.write(csv);
   await opened.close();

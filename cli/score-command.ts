@@ -23,8 +23,7 @@ import { readFrameworkFiles, readFrameworkJson } from '../src/lib/ingest/framewo
 import { openTempFileRegistry } from '../src/lib/db/node-files';
 import { readResultsFast } from '../src/lib/ingest/fast-results';
 import { readResultsFile } from '../src/lib/ingest/read-file';
-import { STAGED_RESULTS, createStagedResultsSql } from '../src/lib/sql/results-import';
-import { ident } from '../src/lib/sql/identifiers';
+import { STAGED_RESULTS, createStagedResultsSql, stagedRowsSql } from '../src/lib/sql/results-import';
 import { resultRowOf } from '../src/lib/sql/schema';
 import { formatLeagueCsv, formatLeagueJson, listFrameworksCsv } from '../src/lib/scoring/league-format';
 import { Workspace, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
@@ -282,13 +281,11 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
             }
           );
           if (inputs.length > 1) {
-            const staged = await db.query(
-              `SELECT unit_id, kpi, month, value, target, baseline, adjust, source, line FROM ${ident(STAGED_RESULTS)}`
-            );
+            const staged = await db.query(stagedRowsSql());
             fileRows.push(staged.map(resultRowOf));
           }
           // Committed file by file: a later file's row replaces an earlier one's (laterFileWins).
-          await workspace.commitStaged(framework.id);
+          await workspace.commit(framework.id, { table: STAGED_RESULTS });
           usable += report.rowCount;
           for (const rejection of report.rejected) rejected.push(rejection);
           warnings.push(...report.warnings.map((warning) => `warning: ${input.name}: ${warning}`));
@@ -305,7 +302,7 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
         warnings.push(...report.warnings.map((warning) => `warning: ${input.name}: ${warning}`));
       }
       const rows = laterFileWins(fileRows).rows;
-      await workspace.putResults(framework.id, rows);
+      await workspace.commit(framework.id, rows);
       usable = rows.length;
     }
     // The same result in several files: the later file wins (src/lib/domain/results.ts laterFileWins).
@@ -324,7 +321,7 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
       throw new ScoreError(`no usable result rows in ${files.join(', ')}`);
     }
     // Only the period asked for and the one before it (for rank movement) are scored.
-    await workspace.scoreFirst(framework.id, [period.id, previousPeriod(period).id]);
+    await workspace.ensure(framework.id, [period.id, previousPeriod(period).id]);
     const table = await workspace.leagueTable(framework.id, period.id);
     if (!table.rows.some((row) => row.missing < table.kpis.length)) {
       const warning = `warning: no results fall in ${period.id} (${period.months[0]}..${period.months.at(-1)})`;

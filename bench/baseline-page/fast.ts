@@ -15,13 +15,6 @@ import {
 } from '../../src/lib/sql/results-import';
 import type { BenchDb } from './entry';
 
-/** Workspace methods added for issue 6 (absent in older trees: then this step is skipped). */
-interface StagedWorkspace {
-  commitStaged(frameworkId: string, options?: { maxChanges?: number }): Promise<{ added: number }>;
-  scoreFirst(frameworkId: string, periodIds: readonly string[]): Promise<void>;
-  scoreRemaining(frameworkId: string): Promise<string[]>;
-}
-
 export async function fastPipelines({
   db,
   workspace,
@@ -35,8 +28,6 @@ export async function fastPipelines({
   bytes: Uint8Array;
   periods: Period[];
 }): Promise<unknown> {
-  const staged = workspace as unknown as Partial<StagedWorkspace>;
-  if (typeof staged.commitStaged !== 'function' || typeof staged.scoreFirst !== 'function') return null;
   const files = {
     async registerFile(name: string, data: Uint8Array) {
       await db.registerFile(name, data);
@@ -61,14 +52,14 @@ export async function fastPipelines({
       { framework, table: STAGED_RESULTS }
     );
     const readAt = performance.now();
-    await staged.commitStaged!(framework.id);
+    await workspace.commit(framework.id, { table: STAGED_RESULTS });
     await db.exec(dropStagedResultsSql());
     const committedAt = performance.now();
-    await staged.scoreFirst!(framework.id, [shown.id, previousPeriod(shown).id]);
+    await workspace.ensure(framework.id, [shown.id, previousPeriod(shown).id]);
     const scoredAt = performance.now();
     const table = await workspace.leagueTable(framework.id, shown.id);
     const tableAt = performance.now();
-    await staged.scoreRemaining!(framework.id);
+    await workspace.scoreRemaining(framework.id);
     const restAt = performance.now();
     if (table.rows.length === 0) throw new Error('fast pipeline: empty league table');
     if (report.rowCount === 0) throw new Error(`fast pipeline read no rows: ${report.fallbackReason}`);

@@ -148,8 +148,8 @@ async function league(
   try {
     const workspace = await Workspace.open(db);
     await workspace.putFramework(framework);
-    await workspace.putResults(framework.id, rows);
-    await workspace.score(framework.id);
+    await workspace.commit(framework.id, rows);
+    await workspace.ensure(framework.id, 'all');
     return await workspace.leagueTable(framework.id, period.id);
   } finally {
     await db.close();

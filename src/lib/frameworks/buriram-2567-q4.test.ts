@@ -617,8 +617,8 @@ beforeAll(async () => {
   const ws = await Workspace.open(db);
   const issues = await ws.putFramework(fw);
   expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
-  await ws.putResults(fw.id, resultRows(ALL_CASES, districtOf));
-  await ws.score(fw.id);
+  await ws.commit(fw.id, resultRows(ALL_CASES, districtOf));
+  await ws.ensure(fw.id, 'all');
   table = await ws.leagueTable(fw.id, QUARTER);
   julyTable = await ws.leagueTable(fw.id, '2024-07');
 });

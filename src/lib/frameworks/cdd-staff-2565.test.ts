@@ -346,8 +346,8 @@ beforeAll(async () => {
   ws = await Workspace.open(db);
   const issues = await ws.putFramework(fw);
   expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
-  await ws.putResults(fw.id, resultRows(ALL_CASES, provinceOf));
-  await ws.score(fw.id);
+  await ws.commit(fw.id, resultRows(ALL_CASES, provinceOf));
+  await ws.ensure(fw.id, 'all');
   for (const period of new Set([YEAR, ...CASES.map((c) => c.period ?? YEAR)])) {
     tables.set(period, await ws.leagueTable(fw.id, period));
   }

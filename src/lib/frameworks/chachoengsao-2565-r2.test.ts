@@ -686,8 +686,8 @@ beforeAll(async () => {
       rows.push(...resultRows(letterCase.kpi, letterCase.district, letterCase.report, line));
       line += letterCase.report.length;
     }
-    await ws.putResults(fw.id, rows);
-    await ws.score(fw.id);
+    await ws.commit(fw.id, rows);
+    await ws.ensure(fw.id, 'all');
     const tables = new Map<string, LeagueTable>();
     for (const letterCase of batch) {
       const period = letterCase.period ?? ROUND;
@@ -948,7 +948,7 @@ describe('chachoengsao-2565-r2: the weighted total over 205 weight points', () =
       Object.fromEntries(Object.entries({ ...FULL, ...overrides }).map(([kpi, value]) => [kpi, [{ value }]]));
     const otop = (district: string) => monthly(OTOP.find(([name]) => name === district)![2]);
     await ws.clearResults(fw.id);
-    await ws.putResults(fw.id, [
+    await ws.commit(fw.id, [
       // Every KPI at level 5.
       ...report('เมืองฉะเชิงเทรา', {
         ...levels({}),
@@ -977,7 +977,7 @@ describe('chachoengsao-2565-r2: the weighted total over 205 weight points', () =
         I9: [{ value: 4, adjust: -0.5 }]
       })
     ]);
-    await ws.score(fw.id);
+    await ws.ensure(fw.id, 'all');
     table = await ws.leagueTable(fw.id, ROUND);
     individual = await ws.leagueTable(fw.id, ROUND, PERSON);
   });

@@ -176,8 +176,8 @@ function rows(unitId: string, report: Reported[], firstLine = 2): ResultRow[] {
 
 async function scoreOnly(results: ResultRow[], group = '*'): Promise<LeagueRow[]> {
   await ws.clearResults(fw.id);
-  await ws.putResults(fw.id, results);
-  await ws.score(fw.id);
+  await ws.commit(fw.id, results);
+  await ws.ensure(fw.id, 'all');
   return (await ws.leagueTable(fw.id, ROUND, group)).rows;
 }
 

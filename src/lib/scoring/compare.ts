@@ -131,7 +131,7 @@ export async function ensurePeriodScored(
 ) {
   if (option.scored) return false;
   await workspace.ensurePeriods(frameworkId, [option.period]);
-  await workspace.score(frameworkId);
+  await workspace.ensure(frameworkId, 'all');
   return true;
 }
 

@@ -29,8 +29,8 @@ beforeAll(async () => {
   if (!demo) throw new Error('no demo framework');
   await workspace.putFramework(demo);
   const text = readFileSync(new URL(`../../../static/demo/${DEMO}.csv`, import.meta.url), 'utf8');
-  await workspace.putResults(DEMO, readResultsText(`${DEMO}.csv`, text, { framework: demo }).rows);
-  await workspace.score(DEMO);
+  await workspace.commit(DEMO, readResultsText(`${DEMO}.csv`, text, { framework: demo }).rows);
+  await workspace.ensure(DEMO, 'all');
 });
 
 afterAll(async () => {

@@ -55,8 +55,8 @@ async function tables(
 ): Promise<Record<string, unknown>> {
   const issues = await engine.workspace.putFramework(fw);
   expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
-  await engine.workspace.putResults(fw.id, rows);
-  await engine.workspace.score(fw.id);
+  await engine.workspace.commit(fw.id, rows);
+  await engine.workspace.ensure(fw.id, 'all');
   const out: Record<string, unknown> = {};
   const periods = periodsOfFramework(fw.fiscalYear, fw.period);
   const lastMonth = periods.filter((p) => p.grain === 'month').at(-1);

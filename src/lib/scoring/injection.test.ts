@@ -1,7 +1,7 @@
 /**
  * Issue 7 §6: SQL injection through every field of DESIGN §9.1 (results CSV) and §9.2 (framework.csv,
  * kpis.csv, levels.csv, targets.csv). Files are written as a user would give them and go the app's way:
- * `readFrameworkFiles` → `Workspace.putFramework`, `readResultsText` → `diffResults` → `commitResults` →
+ * `readFrameworkFiles` → `Workspace.putFramework`, `readResultsText` → `diff` → `commit` →
  * `score`, on both engines (DuckDB-WASM is the browser's; its rows reach DuckDB as CSV text through
  * `read_csv`, native DuckDB's through the appender).
  *
@@ -344,11 +344,11 @@ describe.each(ENGINES)('SQL injection on %s', (_engine, open) => {
     const report = readResultsText(names.file, resultsText(resultRows(names)), { framework });
     expect(report.rejected).toEqual([]);
     expect(report.rows).toHaveLength(DISTRICTS.length * MONTHS.length * 3);
-    const preview = await ws.diffResults(framework.id, report.rows);
+    const preview = await ws.diff(framework.id, report.rows);
     expect(preview.added).toBe(report.rows.length);
-    const committed = await ws.commitResults(framework.id, report.rows);
+    const committed = await ws.commit(framework.id, report.rows);
     expect(committed.added).toBe(report.rows.length);
-    await ws.score(framework.id);
+    await ws.ensure(framework.id, 'all');
     return framework;
   }
 
@@ -523,8 +523,8 @@ describe.each(ENGINES)('SQL injection on %s', (_engine, open) => {
         expect(rejection.column?.toLowerCase()).toContain(column === 'district' ? 'district' : column);
       }
       expect(report.rows).toHaveLength(INJECTIONS.length);
-      await ws.commitResults(id, report.rows);
-      await ws.score(id);
+      await ws.commit(id, report.rows);
+      await ws.ensure(id, 'all');
       const [{ count }] = await db.query<{ count: number }>(
         'SELECT count(*)::INTEGER AS count FROM results WHERE framework_id = ?',
         [id]

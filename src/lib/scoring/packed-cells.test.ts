@@ -84,7 +84,7 @@ describe.each(['wasm', 'native'])('packed league cells on %s DuckDB', (name) => 
   test('every cell equals the row-per-cell reading, awkward labels and doubles included', async () => {
     const { db, workspace } = engines[name];
     await workspace.putFramework(fw);
-    await workspace.putResults(fw.id, [
+    await workspace.commit(fw.id, [
       result('บางคล้า', 'k1', '2022-07', 0.1, { adjust: -0.25 }),
       result('บางคล้า', 'k1', '2022-08', 0.2),
       result('บางน้ำเปรี้ยว', 'k1', '2022-08', 1 / 3),
@@ -96,7 +96,7 @@ describe.each(['wasm', 'native'])('packed league cells on %s DuckDB', (name) => 
       result('บางคล้า', 'c.1', '2022-09', 1),
       result('บางคล้า', 'c.2', '2022-09', 5e-324)
     ]);
-    await workspace.score(fw.id);
+    await workspace.ensure(fw.id, 'all');
     let compared = 0;
     for (const periodId of ['FY2565-R2', '2565-08', '2565-09']) {
       const table = await workspace.leagueTable(fw.id, periodId);

@@ -136,8 +136,8 @@ describe('SQL scorer agrees with the reference scorer (DESIGN §4)', () => {
         try {
           const stored = await workspace.putFramework(fw);
           expect(hasErrors(stored)).toBe(false);
-          await workspace.putResults(fw.id, rows);
-          await workspace.score(fw.id);
+          await workspace.commit(fw.id, rows);
+          await workspace.ensure(fw.id, 'all');
           const checks: [string, string][] = [
             ...PERIODS.map((p): [string, string] => [p, '*']),
             ...groupsOf(fw).map((g): [string, string] => ['FY2565-R2', g])

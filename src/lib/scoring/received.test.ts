@@ -36,18 +36,18 @@ describe.each([
       const workspace = await Workspace.open(db);
       await workspace.putFramework(FW);
       const all = ['k1', 'k2', 'c1', 'c2'];
-      await workspace.commitResults(FW.id, [
+      await workspace.commit(FW.id, [
         ...rows('บางคล้า-ก.ค.csv', 'บางคล้า', '2022-07', all),
         ...rows('บางคล้า-ก.ค.csv', 'บางคล้า', '2022-08', ['k1', 'c2'])
       ]);
-      await workspace.commitResults(FW.id, [
+      await workspace.commit(FW.id, [
         ...rows('รวม-ส.ค.xlsx', 'บางคล้า', '2022-08', ['k2']),
         ...rows('รวม-ส.ค.xlsx', 'บางปะกง', '2022-08', all),
         // A month outside the period is not in the grid.
         ...rows('รวม-ส.ค.xlsx', 'บางปะกง', '2022-06', all)
       ]);
       // A value of no one: a blank is not a result (the reader never stores one; here stored by hand).
-      await workspace.putResults(FW.id, [
+      await workspace.commit(FW.id, [
         { ...result('พนมสารคาม', 'k1', '2022-09', null), source: 'ว่าง.csv' }
       ]);
       const stored = await workspace.received(FW.id, Q4.months);
@@ -85,7 +85,7 @@ describe.each([
       expect(unitsNotReported(grid)).toBe(9);
 
       // The later file wins a cell: re-sending บางคล้า's July in another file names that file.
-      await workspace.commitResults(
+      await workspace.commit(
         FW.id,
         rows('แก้ไข.csv', 'บางคล้า', '2022-07', ['k1']).map((r) => ({ ...r, value: 4 }))
       );

@@ -172,10 +172,10 @@ export async function scoreOn(
   const issues = await workspace.putFramework(fw);
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (errors.length > 0) throw new Error(`framework ${fw.id}: ${errors.map((e) => e.message).join('; ')}`);
-  await workspace.putResults(fw.id, rows);
+  await workspace.commit(fw.id, rows);
   const p = period(periodId);
   await workspace.ensurePeriods(fw.id, [p]);
-  await workspace.score(fw.id);
+  await workspace.ensure(fw.id, 'all');
   return workspace.leagueTable(fw.id, p.id, group);
 }
 

@@ -73,6 +73,6 @@ export async function loadFixture(workspace: Workspace): Promise<void> {
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (errors.length > 0)
     throw new Error(errors.map((issue) => `${issue.where}: ${issue.message}`).join('; '));
-  await workspace.putResults(FIXTURE_ID, fixtureResults());
-  await workspace.score(FIXTURE_ID);
+  await workspace.commit(FIXTURE_ID, fixtureResults());
+  await workspace.ensure(FIXTURE_ID, 'all');
 }

@@ -47,7 +47,7 @@ async function stored(db: Db, frameworkId: string) {
 describe.each([
   ['duckdb-wasm', openNodeWasmDb],
   ['duckdb-native', openNodeNativeDb]
-])('Workspace.commitResults on %s', (_engine, open) => {
+])('Workspace.commit on %s', (_engine, open) => {
   let db: Db;
   let workspace: Workspace;
   let counter = 0;
@@ -71,10 +71,10 @@ describe.each([
 
   it('adds new rows, then finds nothing to change when the same file comes again', async () => {
     const id = await fresh();
-    const first = await workspace.commitResults(id, FIRST);
+    const first = await workspace.commit(id, FIRST);
     expect(first).toEqual({ added: 3, changed: 0, unchanged: 0, changes: [] });
     const before = await stored(db, id);
-    const again = await workspace.commitResults(
+    const again = await workspace.commit(
       id,
       FIRST.map((r) => ({ ...r, source: 'ส.ค. (2).csv' }))
     );
@@ -85,14 +85,14 @@ describe.each([
 
   it('replaces exactly the corrected values and describes them', async () => {
     const id = await fresh();
-    await workspace.commitResults(id, FIRST);
+    await workspace.commit(id, FIRST);
     const corrected = [
       row('บางคล้า', 'k', '2022-09', 25, 'ก.ย.-แก้.csv', 2),
       row('บางปะกง', 'k', '2022-09', 30, 'ก.ย.-แก้.csv', 3, 100),
       row('บางปะกง', 'k', '2022-08', 5, 'ก.ย.-แก้.csv', 4)
     ];
-    const preview = await workspace.diffResults(id, corrected);
-    const diff = await workspace.commitResults(id, corrected);
+    const preview = await workspace.diff(id, corrected);
+    const diff = await workspace.commit(id, corrected);
     expect(preview).toEqual(diff);
     expect(diff).toMatchObject({ added: 1, changed: 1, unchanged: 1 });
     expect(diff.changes).toEqual([
@@ -115,8 +115,8 @@ describe.each([
 
   it('counts a changed target as a change', async () => {
     const id = await fresh();
-    await workspace.commitResults(id, FIRST);
-    const diff = await workspace.commitResults(id, [row('บางปะกง', 'k', '2022-09', 30, 'x.csv', 2, 120)]);
+    await workspace.commit(id, FIRST);
+    const diff = await workspace.commit(id, [row('บางปะกง', 'k', '2022-09', 30, 'x.csv', 2, 120)]);
     expect(diff).toMatchObject({ added: 0, changed: 1, unchanged: 0 });
     expect(diff.changes[0].before.target).toBe(100);
     expect(diff.changes[0].after.target).toBe(120);
@@ -124,26 +124,22 @@ describe.each([
 
   it('hands beforeCommit only the rows it writes', async () => {
     const id = await fresh();
-    await workspace.commitResults(id, FIRST);
+    await workspace.commit(id, FIRST);
     let written: ResultRow[] = [];
-    await workspace.commitResults(
-      id,
-      [...FIRST.slice(0, 2), row('บางปะกง', 'k', '2022-09', 31, 'y.csv', 9)],
-      {
-        beforeCommit: async (_diff, columns) => {
-          written = resultRows(columnsOf(columns), 'y.csv');
-        }
+    await workspace.commit(id, [...FIRST.slice(0, 2), row('บางปะกง', 'k', '2022-09', 31, 'y.csv', 9)], {
+      beforeCommit: async (_diff, columns) => {
+        written = resultRows(columnsOf(columns), 'y.csv');
       }
-    );
+    });
     expect(written.map((r) => [r.unitId, r.month, r.value])).toEqual([[unit('บางปะกง'), '2022-09', 31]]);
   });
 
   it('leaves the workspace as it was when the commit fails before COMMIT', async () => {
     const id = await fresh();
-    await workspace.commitResults(id, FIRST);
+    await workspace.commit(id, FIRST);
     const before = await stored(db, id);
     await expect(
-      workspace.commitResults(
+      workspace.commit(
         id,
         [row('บางคล้า', 'k', '2022-09', 99, 'z.csv', 2), row('บางปะกง', 'k', '2022-07', 1, 'z.csv', 3)],
         {
@@ -155,12 +151,12 @@ describe.each([
     ).rejects.toThrow('disk full');
     expect(await stored(db, id)).toEqual(before);
     // The workspace still works afterwards.
-    expect((await workspace.commitResults(id, [row('บางคล้า', 'k', '2022-07', 1, 'w.csv', 2)])).added).toBe(1);
+    expect((await workspace.commit(id, [row('บางคล้า', 'k', '2022-07', 1, 'w.csv', 2)])).added).toBe(1);
   });
 
   it('keeps the later of two rows for the same unit, KPI and month within one upload', async () => {
     const id = await fresh();
-    const diff = await workspace.commitResults(id, [
+    const diff = await workspace.commit(id, [
       row('บางคล้า', 'k', '2022-09', 1, 'a.csv', 2),
       row('บางคล้า', 'k', '2022-09', 2, 'a.csv', 3)
     ]);

@@ -1,7 +1,8 @@
 /**
  * Scoring some periods at a time (issue 6) gives exactly the rows that scoring every period at once gives:
- * `scorePeriods`, `scoreFirst` + `scoreRemaining`, and a league table of a period left pending. And a staged
- * commit (`commitStaged`, for the fast reader) stores what `commitResults` stores.
+ * `ensure` period by period, `invalidateScores` + `ensure` of one period + `scoreRemaining`, and a league
+ * table of a period left pending. And a commit of a staged table (for the fast reader) stores what a commit
+ * of rows stores.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -24,6 +25,12 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** As after an upload: every period pending, then the ones on screen scored first. */
+async function scoreFirst(frameworkId: string, periodIds: readonly string[]): Promise<void> {
+  await workspace.invalidateScores(frameworkId);
+  await workspace.ensure(frameworkId, periodIds);
+}
+
 /** Every stored score of a framework, in a stable order, as text (doubles to 9 decimals). */
 async function snapshot(frameworkId: string): Promise<string[]> {
   const round = (row: Record<string, unknown>) =>
@@ -40,25 +47,25 @@ async function snapshot(frameworkId: string): Promise<string[]> {
 }
 
 describe('scoring some periods at a time', () => {
-  test('random frameworks: scorePeriods, scoreFirst + scoreRemaining and score store the same rows', async () => {
+  test('random frameworks: period by period, scoreFirst + scoreRemaining and all at once store the same rows', async () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(randomCase, fc.nat(), async ({ framework: fw, rows }, pick) => {
         runs++;
         try {
           await workspace.putFramework(fw);
-          await workspace.putResults(fw.id, rows);
-          await workspace.score(fw.id);
+          await workspace.commit(fw.id, rows);
+          await workspace.ensure(fw.id, 'all');
           const all = await snapshot(fw.id);
           expect(all.length).toBeGreaterThan(2);
 
           const periods = periodsOfFramework(fw.fiscalYear, fw.period).map((p) => p.id);
-          await workspace.score(fw.id);
-          for (const id of [...periods].reverse()) await workspace.scorePeriods(fw.id, [id]);
+          await workspace.invalidateScores(fw.id);
+          for (const id of [...periods].reverse()) await workspace.ensure(fw.id, [id]);
           expect(await snapshot(fw.id)).toEqual(all);
 
           const first = periods[pick % periods.length];
-          await workspace.scoreFirst(fw.id, [first]);
+          await scoreFirst(fw.id, [first]);
           expect(workspace.pendingPeriods(fw.id)).not.toContain(first);
           expect(workspace.pendingPeriods(fw.id).length).toBe(periods.length - 1);
           const done = await workspace.scoreRemaining(fw.id, 4);
@@ -92,27 +99,27 @@ describe('scoring some periods at a time', () => {
       )[0].twice;
     try {
       await workspace.putFramework(fw);
-      await workspace.putResults(fw.id, rows);
-      await workspace.score(fw.id);
+      await workspace.commit(fw.id, rows);
+      await workspace.ensure(fw.id, 'all');
       const all = await snapshot(fw.id);
       const periods = periodsOfFramework(fw.fiscalYear, fw.period).map((p) => p.id);
 
       // As the page does it: the rest in the background (one period per turn) while league tables and views
       // waiting for every period ask at the same time.
-      await workspace.scoreFirst(fw.id, [periods.at(-1)!]);
+      await scoreFirst(fw.id, [periods.at(-1)!]);
       await Promise.all([
         workspace.scoreRemaining(fw.id, 1),
         ...periods.map((id) => workspace.leagueTable(fw.id, id)),
-        workspace.ensureScored(fw.id, periods.slice(0, 5)),
-        workspace.scored(fw.id)
+        workspace.ensure(fw.id, periods.slice(0, 5)),
+        workspace.ensure(fw.id, 'all')
       ]);
       expect(workspace.pendingPeriods(fw.id)).toEqual([]);
       expect(await twice()).toBe(0);
       expect(await snapshot(fw.id)).toEqual(all);
 
       // An upload that fails (rolled back) while the background scores: no score is lost with it.
-      await workspace.scoreFirst(fw.id, [periods[0]]);
-      const failing = workspace.commitResults(fw.id, [result('ราชสาส์น', 'k', '2022-08', 20)], {
+      await scoreFirst(fw.id, [periods[0]]);
+      const failing = workspace.commit(fw.id, [result('ราชสาส์น', 'k', '2022-08', 20)], {
         beforeCommit: async () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
           throw new Error('disk full');
@@ -134,11 +141,11 @@ describe('scoring some periods at a time', () => {
       table.rows.filter((r) => r.total > 0).map((r) => [r.unit, r.rank]);
     try {
       await workspace.putFramework(fw);
-      await workspace.putResults(fw.id, [
+      await workspace.commit(fw.id, [
         result('บางคล้า', 'k', '2022-08', 12),
         result('บางน้ำเปรี้ยว', 'k', '2022-08', 6)
       ]);
-      await workspace.score(fw.id);
+      await workspace.ensure(fw.id, 'all');
       const first = await workspace.leagueTable(fw.id, '2565-08');
       expect(workspace.hasLeagueTable(fw.id, '2565-08')).toBe(true);
       expect(await workspace.leagueTable(fw.id, '2565-08')).toBe(first); // kept
@@ -148,12 +155,12 @@ describe('scoring some periods at a time', () => {
       ]);
 
       // An upload and its scoring: the kept table goes, the next one has the new numbers.
-      await workspace.commitResults(fw.id, [
+      await workspace.commit(fw.id, [
         result('บางคล้า', 'k', '2022-08', 6),
         result('บางน้ำเปรี้ยว', 'k', '2022-08', 12)
       ]);
       expect(workspace.hasLeagueTable(fw.id, '2565-08')).toBe(false);
-      await workspace.scoreFirst(fw.id, ['2565-08']);
+      await scoreFirst(fw.id, ['2565-08']);
       const second = await workspace.leagueTable(fw.id, '2565-08');
       expect(ranks(second)).toEqual([
         ['บางน้ำเปรี้ยว', 1],
@@ -163,12 +170,12 @@ describe('scoring some periods at a time', () => {
       // A table being read while a change starts is not kept (it may mix old and new scores).
       await workspace.scoreRemaining(fw.id);
       const reading = workspace.leagueTable(fw.id, 'FY2565-Q4');
-      const rescoring = workspace.score(fw.id);
+      const rescoring = workspace.invalidateScores(fw.id).then(() => workspace.ensure(fw.id, 'all'));
       await Promise.all([reading, rescoring]);
       expect(workspace.hasLeagueTable(fw.id, 'FY2565-Q4')).toBe(false);
       // Background scoring of other periods keeps what is kept.
       await workspace.leagueTable(fw.id, '2565-08');
-      await workspace.scoreFirst(fw.id, ['2565-08']);
+      await scoreFirst(fw.id, ['2565-08']);
       await workspace.leagueTable(fw.id, '2565-08');
       await workspace.scoreRemaining(fw.id);
       expect(workspace.hasLeagueTable(fw.id, '2565-08')).toBe(true);
@@ -181,15 +188,15 @@ describe('scoring some periods at a time', () => {
   test('a league table of a period left pending is scored on the way, movement included', async () => {
     const fw = framework('periods-league', [kpi('k', { aggregate: 'last' })], ladder('k', '>=', [10, 5]));
     await workspace.putFramework(fw);
-    await workspace.putResults(fw.id, [
+    await workspace.commit(fw.id, [
       result('บางคล้า', 'k', '2022-07', 12),
       result('บางน้ำเปรี้ยว', 'k', '2022-07', 6),
       result('บางคล้า', 'k', '2022-08', 4),
       result('บางน้ำเปรี้ยว', 'k', '2022-08', 11)
     ]);
-    await workspace.score(fw.id);
+    await workspace.ensure(fw.id, 'all');
     const expected = await workspace.leagueTable(fw.id, '2565-08');
-    await workspace.scoreFirst(fw.id, ['FY2565-R2']);
+    await scoreFirst(fw.id, ['FY2565-R2']);
     expect(workspace.pendingPeriods(fw.id)).toEqual(expect.arrayContaining(['2565-08', '2565-07']));
     const table = await workspace.leagueTable(fw.id, '2565-08');
     expect(table.rows.map((r) => [r.unit, r.rank, r.movement])).toEqual(
@@ -206,8 +213,8 @@ describe('scoring some periods at a time', () => {
   });
 });
 
-describe('commitStaged', () => {
-  test('stores what commitResults stores, with the same diff', async () => {
+describe('commit of a staged table', () => {
+  test('stores what a commit of rows stores, with the same diff', async () => {
     const fw = framework('staged-commit', [kpi('k', { aggregate: 'sum' })], ladder('k', '>=', [10, 5]));
     const first = [result('บางคล้า', 'k', '2022-07', 12), result('บางน้ำเปรี้ยว', 'k', '2022-07', 6)];
     const second = [
@@ -242,9 +249,9 @@ describe('commitStaged', () => {
         )
       ).map((row) => JSON.stringify(row));
     await workspace.putFramework(fw);
-    await workspace.commitResults(fw.id, first);
+    await workspace.commit(fw.id, first);
     let writtenViaRows: unknown = null;
-    const viaRows = await workspace.commitResults(fw.id, second, {
+    const viaRows = await workspace.commit(fw.id, second, {
       beforeCommit: async (_diff, written) => {
         writtenViaRows = written;
       }
@@ -253,16 +260,20 @@ describe('commitStaged', () => {
     await workspace.clearResults(fw.id);
 
     await stage(first);
-    await workspace.commitStaged(fw.id);
+    await workspace.commit(fw.id, { table: STAGED_RESULTS });
     await stage(second);
     let seen: unknown = null;
     let writtenViaStaged: unknown = null;
-    const viaStaged = await workspace.commitStaged(fw.id, {
-      beforeCommit: async (diff, written) => {
-        seen = diff;
-        writtenViaStaged = written;
+    const viaStaged = await workspace.commit(
+      fw.id,
+      { table: STAGED_RESULTS },
+      {
+        beforeCommit: async (diff, written) => {
+          seen = diff;
+          writtenViaStaged = written;
+        }
       }
-    });
+    );
     expect(viaStaged).toEqual(viaRows);
     expect(seen).toEqual(viaRows);
     // The rows written (new and changed, not the unchanged one), column by column, alike both ways.

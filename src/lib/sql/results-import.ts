@@ -63,6 +63,11 @@ export function applyStagedResultsSql(staged = STAGED_RESULTS): string[] {
   ];
 }
 
+/** The rows of a staged table as `resultRowOf` (src/lib/sql/schema.ts) reads them. */
+export function stagedRowsSql(staged = STAGED_RESULTS): string {
+  return `SELECT unit_id, kpi, month, value, target, baseline, adjust, source, line FROM ${ident(staged)}`;
+}
+
 /** Counts of stored results per framework and source file (the Data view's check against the uploads). */
 export function resultsBySourceSql(): string {
   return `SELECT framework_id, source, count(*)::INTEGER AS values FROM results

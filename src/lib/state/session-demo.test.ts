@@ -51,12 +51,10 @@ async function importChecked(
   check: (pending: NonNullable<Session['pending']>) => void = () => undefined,
   target = FRAMEWORK
 ): Promise<ImportReport> {
-  const done = s.importFiles(files, target);
-  for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  await s.check(files, target);
   expect(s.pending).not.toBeNull();
   check(s.pending!);
-  s.confirmImport();
-  return done;
+  return s.commit();
 }
 
 function shown(s: Session) {

@@ -87,11 +87,8 @@ async function importAndDecide(
   files: { name: string; bytes: Uint8Array }[],
   frameworkId = FRAMEWORK
 ): Promise<ImportReport> {
-  let settled = false;
-  const done = s.importFiles(files, frameworkId).finally(() => (settled = true));
-  await waitFor(() => s.pending !== null || settled);
-  if (s.pending) s.confirmImport();
-  return done;
+  const checked = await s.check(files, frameworkId);
+  return 'error' in checked ? checked : s.commit();
 }
 
 /** Everything a tab shows that comes from the workspace: frameworks, uploads, aliases and every score. */
@@ -209,8 +206,8 @@ describe.each(READER_MODES)('%s', (mode) => {
       const store = new MemoryStore();
       const s = await session(store);
       const before = await snapshot(s);
-      void s.importFiles([fixture('seed001-budget-2565-06.csv')], FRAMEWORK);
-      await waitFor(() => s.pending !== null);
+      await s.check([fixture('seed001-budget-2565-06.csv')], FRAMEWORK);
+      expect(s.pending !== null).toBe(true);
       expect(await snapshot(await session(store))).toEqual(before);
     });
   });

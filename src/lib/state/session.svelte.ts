@@ -13,7 +13,7 @@
  */
 import type { Db } from '../db/types';
 import type { Framework, FrameworkIssue } from '../domain/framework';
-import { periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
+import type { Period } from '../domain/periods';
 import { hasErrors } from '../domain/framework-validate';
 import {
   resultRows,
@@ -22,7 +22,7 @@ import {
   type ResultColumns,
   type ResultRow
 } from '../domain/results';
-import { BUILTIN_FRAMEWORKS, builtinFramework, demoFileName } from '../frameworks/builtin';
+import { BUILTIN_FRAMEWORKS, demoFileName } from '../frameworks/builtin';
 import { demoFramework, demoFrameworkId, isDemoFrameworkId, realFrameworkId } from '../domain/demo';
 import { decodeText } from '../ingest/decode';
 import { readFrameworkFiles, type FrameworkFile } from '../ingest/framework-files';
@@ -39,14 +39,15 @@ import {
   type StoredAlias,
   type StoredUpload,
   type StoredWorkspace,
-  type WorkspaceStore,
-  workspaceSignature
+  type WorkspaceStore
 } from '../persist/stored';
 import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
 import { periodsOnScreen } from './selection';
 import { readViewSearch } from './view-params';
 import type { LeagueTable } from '../scoring/league';
 import { receivedGrid, type ReceivedGrid } from '../scoring/received';
+import { BackgroundWork } from './background.svelte';
+import { SharedStore } from './shared-store';
 import { Workspace, resolveFrameworkUnit, type ResultChange, type ResultsDiff } from '../scoring/workspace';
 
 export type SessionStatus = 'starting' | 'loading' | 'ready' | 'error';
@@ -155,7 +156,12 @@ export interface SessionDeps {
   openStore?: () => Promise<WorkspaceStore>;
   /** Reads a results file; default a worker in the browser. */
   readResults?: ResultsFileReader;
+  /** The built-in frameworks (with demo data under their `demoFileName`); default the shipped catalogue. */
+  catalogue?: readonly Framework[];
+  /** Wall-clock time (ms) for stored records; default `Date.now`. */
   now?: () => number;
+  /** A monotonic clock (ms) for timings; default `performance.now`. */
+  clock?: () => number;
 }
 
 const FRAMEWORK_FILE = /(^|[\\/])(framework|kpis|levels|targets)\.csv$|\.json$/i;
@@ -190,8 +196,6 @@ function message(error: unknown): string {
 }
 
 /** Tabs of this browser share one stored workspace: its lock (Web Locks) and its change notices. */
-const WORKSPACE_LOCK = 'scoreboard-workspace';
-const WORKSPACE_CHANNEL = 'scoreboard-workspace';
 
 function isCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ReadCancelled' || error.name === 'AbortError');
@@ -233,12 +237,6 @@ export class Session {
   storage = $state.raw<StorageInfo | null>(null);
   /** A problem with the browser's storage (the workspace then lives only until the page closes). */
   storageError = $state<string | null>(null);
-  /**
-   * True when nothing runs in the background: the other frameworks are loaded, every period scored and the
-   * league tables around the one on screen read ahead (the page marks it on `<html data-idle>`; the benchmark
-   * waits for it).
-   */
-  idle = $state(true);
   /** Milliseconds from `start()` to ready, as measured in this browser. */
   startupMs = $state<number | null>(null);
   /** Where the start-up time went (ms): engine, built-ins with demo data, the stored workspace, scoring. */
@@ -258,26 +256,46 @@ export class Session {
   /** DuckDB temp tables of the pending files (`readAll`). */
   private pendingTables: string[] = [];
   private decide: ((decision: 'commit' | 'cancel') => void) | null = null;
+  /** What the check step on screen was asked for (`check`): the framework and period on screen then. */
+  private checked: { frameworkId: string | null; periodId: string | null } | null = null;
   private abort: AbortController | null = null;
   private nextSeq = 1;
-  /** The stored records this tab last built from or wrote (`workspaceSignature`). */
-  private storedSignature = '';
-  /** Change notices to and from the other tabs of this browser (browser only). */
-  private channel: BroadcastChannel | null = null;
+  /** The lock, the other tabs' notices and the signature of what this tab built from (shared-store.ts). */
+  private readonly shared: SharedStore;
   /** The frameworks start-up loads after the first (`allLoaded`), and the ids of those not loaded yet. */
   private rest: Promise<void> = Promise.resolve();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
   private loading = new Set<string>();
-  /** Scoring the periods not on screen, after start-up and after an import (`scoreInBackground`). */
-  private background: Promise<void> = Promise.resolve();
-  /** The league table last asked for, and the one whose neighbours are being read ahead (`warmLeagues`). */
-  private shown: { frameworkId: string; periodId: string; group: string } | null = null;
-  private warming: { frameworkId: string; periodId: string; group: string } | null = null;
-  /** Background tasks running (`track`). */
-  private busy = 0;
+  /** Frameworks start-up scored with the period on screen first: their other periods are left to the background. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
+  private readonly scoredOnStart = new Set<string>();
+  /** Scoring the periods not on screen, reading ahead league tables (src/lib/state/background.svelte.ts). */
+  private readonly background: BackgroundWork;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
+    this.shared = new SharedStore({
+      store: () => this.store,
+      settled: () => this.rest,
+      rebuild: (saved) => this.rebuild(saved),
+      canCatchUp: () => !(this.pending || this.reading || this.working || this.status !== 'ready')
+    });
+    this.background = new BackgroundWork({
+      workspace: () => this.workspace,
+      timed: (name, work) => this.timed(name, work),
+      onError: (error) => {
+        this.storageError = `คำนวณคะแนนไม่ครบทุกงวด: ${message(error)}`;
+      }
+    });
+  }
+
+  /**
+   * True when nothing runs in the background: the other frameworks are loaded, every period scored and the
+   * league tables around the one on screen read ahead (the page marks it on `<html data-idle>`; the benchmark
+   * waits for it).
+   */
+  get idle(): boolean {
+    return this.background.idle;
   }
 
   private now(): number {
@@ -285,7 +303,17 @@ export class Session {
   }
 
   private clock(): number {
+    if (this.deps.clock) return this.deps.clock();
     return typeof performance !== 'undefined' ? performance.now() : this.now();
+  }
+
+  /** The built-in frameworks (`SessionDeps.catalogue`). */
+  private get catalogue(): readonly Framework[] {
+    return this.deps.catalogue ?? BUILTIN_FRAMEWORKS;
+  }
+
+  private builtin(id: string): Framework | undefined {
+    return this.catalogue.find((framework) => framework.id === id);
   }
 
   /** Times `work` as a User Timing measure `scoreboard:<name>` (DevTools' performance panel; the benchmark). */
@@ -320,7 +348,7 @@ export class Session {
       // The demo results of the framework shown first download while DuckDB starts.
       void stored.then((saved) => {
         const id = this.firstFrameworkId(saved, firstFrameworkId);
-        if (builtinFramework(id)) this.demoText(demoFileName(id)).catch(() => undefined);
+        if (this.builtin(id)) this.demoText(demoFileName(id)).catch(() => undefined);
       });
       const db = await this.deps.openDb();
       this.workspace = await Workspace.open(db);
@@ -336,7 +364,7 @@ export class Session {
       this.startupPhases = { engine: Math.round(engine), ...phases };
       this.revision++;
       void this.rest.then(() => this.refreshStorage());
-      this.listenToOtherTabs();
+      this.shared.listen();
     } catch (error) {
       this.status = 'error';
       this.error = message(error);
@@ -361,8 +389,8 @@ export class Session {
   /** The built-in and stored frameworks, in the order the app offers them. */
   private frameworkOrder(saved: StoredWorkspace): string[] {
     return [
-      ...BUILTIN_FRAMEWORKS.map((framework) => framework.id),
-      ...saved.frameworks.map((record) => record.id).filter((id) => !builtinFramework(id))
+      ...this.catalogue.map((framework) => framework.id),
+      ...saved.frameworks.map((record) => record.id).filter((id) => !this.builtin(id))
     ];
   }
 
@@ -389,7 +417,7 @@ export class Session {
    */
   async allLoaded(): Promise<void> {
     await this.rest;
-    await this.background;
+    await this.background.scored;
   }
 
   /**
@@ -399,35 +427,14 @@ export class Session {
    */
   async scoredDb(frameworkId: string, periodIds: readonly string[] | null = null): Promise<Db> {
     const workspace = this.requireWorkspace();
-    if (periodIds) await workspace.ensureScored(frameworkId, periodIds);
-    else await workspace.scored(frameworkId);
+    await workspace.ensure(frameworkId, periodIds ?? 'all');
     return workspace.db;
   }
 
-  /**
-   * Scores, in the background, the periods of a framework that `scoreFirst` left (one batch at a time, so that
-   * a view asking for a period waits for one batch at most). It starts after the current task: the views
-   * that the change just made ask for their period first.
-   */
+  /** Scores the framework's pending periods in the background (`BackgroundWork.scoreRemaining`). */
   private scoreInBackground(frameworkId: string): void {
-    const workspace = this.requireWorkspace();
-    this.background = this.track(
-      this.background
-        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-        .then(() => this.timed(`score rest ${frameworkId}`, () => workspace.scoreRemaining(frameworkId)))
-        .then(
-          () => {
-            // The table on screen's neighbours can be read ahead now.
-            if (this.shown?.frameworkId === frameworkId) {
-              this.warming = null;
-              this.warmLeagues();
-            }
-          },
-          (error) => {
-            this.storageError = `คำนวณคะแนนไม่ครบทุกงวด: ${message(error)}`;
-          }
-        )
-    );
+    this.requireWorkspace();
+    this.background.scoreRemaining(frameworkId);
   }
 
   /**
@@ -449,15 +456,16 @@ export class Session {
     this.aliases = saved.aliases;
     this.uploads = saved.uploads.map(({ rows: _rows, ...summary }) => summary);
     this.nextSeq = saved.uploads.reduce((max, upload) => Math.max(max, upload.seq), 0) + 1;
-    this.storedSignature = workspaceSignature(saved);
+    this.shared.builtFrom(saved);
     this.showFrameworks();
     if (onScreen) {
       for (const id of [firstId, demoFrameworkId(firstId)])
-        if (this.requireWorkspace().pendingPeriods(id).length > 0) this.scoreInBackground(id);
+        if (this.scoredOnStart.has(id) && this.requireWorkspace().pendingPeriods(id).length > 0)
+          this.scoreInBackground(id);
     }
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain lookup, never rendered
     this.loading = new Set(order.filter((id) => id !== firstId));
-    this.rest = this.track(
+    this.rest = this.background.track(
       (async () => {
         // After the current task: the first view asks for its table before anything else is queued.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -487,7 +495,7 @@ export class Session {
   ): Promise<Omit<StartupPhases, 'engine'>> {
     const workspace = this.requireWorkspace();
     const t0 = this.clock();
-    const builtin = builtinFramework(id);
+    const builtin = this.builtin(id);
     if (builtin) {
       // The built-in's demo data goes to its demo copy, never into its own (real) results (issue 11).
       await workspace.putFramework(builtin);
@@ -495,7 +503,7 @@ export class Session {
       await workspace.putFramework(demo);
       const file = demoFileName(id);
       const text = await this.demoText(file);
-      await workspace.putResults(demo.id, readResultsText(file, text, { framework: builtin }).rows);
+      await workspace.commit(demo.id, readResultsText(file, text, { framework: builtin }).rows);
     }
     const t1 = this.clock();
     const record = saved.frameworks.find((f) => f.id === id);
@@ -509,7 +517,7 @@ export class Session {
     for (const upload of saved.uploads.filter((u) => u.frameworkId === id)) {
       for (const row of resultRows(columnsOf(upload.rows), upload.file)) rows.push(row);
     }
-    if (rows.length > 0) await workspace.putResults(id, rows);
+    if (rows.length > 0) await workspace.commit(id, rows);
     const t2 = this.clock();
     // A built-in without real results has nothing of its own to score: its views show the demo copy.
     const ids = builtin ? [...(rows.length > 0 ? [id] : []), demoFrameworkId(id)] : [id];
@@ -518,12 +526,10 @@ export class Session {
       if (!framework) continue;
       // On start-up the framework on screen (real data if any, else the demo) scores its period first; the
       // other one is left to the background.
-      if (onScreen)
-        await workspace.scoreFirst(
-          target,
-          target === ids[0] ? periodsOnScreen(framework, onScreen.periodId) : []
-        );
-      else await workspace.score(target);
+      if (onScreen) {
+        this.scoredOnStart.add(target);
+        if (target === ids[0]) await workspace.ensure(target, periodsOnScreen(framework, onScreen.periodId));
+      } else await workspace.ensure(target, 'all');
     }
     const t3 = this.clock();
     this.loading.delete(id);
@@ -547,14 +553,14 @@ export class Session {
    */
   private showFrameworks(): void {
     const workspace = this.requireWorkspace();
-    const builtins = BUILTIN_FRAMEWORKS.flatMap((framework) => workspace.framework(framework.id) ?? []);
+    const builtins = this.catalogue.flatMap((framework) => workspace.framework(framework.id) ?? []);
     this.frameworks = [
       ...builtins,
       ...workspace.frameworks.filter(
-        (framework) => !builtinFramework(framework.id) && !isDemoFrameworkId(framework.id)
+        (framework) => !this.builtin(framework.id) && !isDemoFrameworkId(framework.id)
       )
     ];
-    this.demoFrameworks = BUILTIN_FRAMEWORKS.flatMap(
+    this.demoFrameworks = this.catalogue.flatMap(
       (framework) => workspace.framework(demoFrameworkId(framework.id)) ?? []
     );
   }
@@ -595,60 +601,6 @@ export class Session {
     }
   }
 
-  // -------------------------------------------------------------------------------------------------------
-  // Several tabs on one stored workspace (issue 7)
-
-  /** Runs `work` holding this browser's workspace lock (Web Locks), so that one tab writes at a time. */
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    return locks ? (locks.request(WORKSPACE_LOCK, work) as Promise<T>) : work();
-  }
-
-  /** When another tab changed the stored workspace since this tab built from it, rebuilds from the store. */
-  private async syncWithStore(): Promise<void> {
-    await this.rest;
-    let saved: StoredWorkspace;
-    try {
-      // Which records are stored (not their rows) decides; the rows are read only when they differ.
-      if ((await this.store.signature()) === this.storedSignature) return;
-      saved = await this.store.load();
-    } catch {
-      return; // the write that follows will report the store's problem
-    }
-    if (workspaceSignature(saved) !== this.storedSignature) await this.rebuild(saved);
-  }
-
-  /**
-   * Every change of the stored workspace goes through here: one tab at a time; first catching up with what
-   * another tab stored (so that a stale tab neither loses nor overwrites it, and compares an upload with what
-   * is really stored); then telling the other tabs, which catch up when idle.
-   */
-  private async changeStore<T>(change: () => Promise<T>): Promise<T> {
-    const result = await this.exclusive(async () => {
-      await this.syncWithStore();
-      try {
-        return await change();
-      } finally {
-        try {
-          this.storedSignature = await this.store.signature();
-        } catch {
-          // unreadable store: the next change syncs again
-        }
-      }
-    });
-    this.channel?.postMessage('changed');
-    return result;
-  }
-
-  private listenToOtherTabs(): void {
-    if (this.channel || typeof window === 'undefined' || typeof BroadcastChannel === 'undefined') return;
-    this.channel = new BroadcastChannel(WORKSPACE_CHANNEL);
-    this.channel.onmessage = () => {
-      if (this.pending || this.reading || this.working || this.status !== 'ready') return;
-      void this.exclusive(() => this.syncWithStore());
-    };
-  }
-
   /** The workspace, for views' read queries (src/lib/scoring/*-queries.ts take it). Throws before `ready`. */
   requireWorkspace(): Workspace {
     if (!this.workspace) throw new Error('the database is not ready');
@@ -671,77 +623,25 @@ export class Session {
     return this.frameworks.find((framework) => framework.id === id);
   }
 
-  async leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable> {
-    this.shown = { frameworkId, periodId, group };
-    const table = await this.timed('league', () =>
-      this.requireWorkspace().leagueTable(frameworkId, periodId, group)
-    );
-    this.warmLeagues();
-    return table;
-  }
-
-  /**
-   * Reads, in the background, the league tables of the other periods of the table last asked for (same
-   * framework and group), nearest periods first, one at a time: once a framework is scored, switching period
-   * shows the table at once (issue 6). Stops when another table is asked for (that one starts its own round);
-   * periods still waiting for their scores are left to the background scoring, which warms after it.
-   */
-  private warmLeagues(): void {
-    const shown = this.shown;
-    const workspace = this.workspace;
-    if (!shown || !workspace || this.warming === shown) return;
-    const framework = workspace.framework(shown.frameworkId);
-    if (!framework) return;
-    this.warming = shown;
-    const periods = periodsOfFramework(framework.fiscalYear, framework.period);
-    const at = Math.max(
-      0,
-      periods.findIndex((period) => period.id === shown.periodId)
-    );
-    const order = periods
-      .map((period, index) => ({ period, distance: Math.abs(index - at) + (index < at ? 0.5 : 0) }))
-      .sort((a, b) => a.distance - b.distance)
-      .map(({ period }) => period);
-    this.track(
-      (async () => {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        for (const period of order) {
-          if (this.shown !== shown) return;
-          const pending = workspace.pendingPeriods(shown.frameworkId);
-          if (pending.includes(period.id) || pending.includes(previousPeriod(period).id)) continue;
-          if (workspace.hasLeagueTable(shown.frameworkId, period.id, shown.group)) continue;
-          await workspace.leagueTable(shown.frameworkId, period.id, shown.group).catch(() => undefined);
-        }
-      })().finally(() => {
-        if (this.warming === shown) this.warming = null;
-      })
-    );
-  }
-
-  /** Counts background work (start-up's rest, scoring, warming) for `idle`. */
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.busy++;
-    this.idle = false;
-    return work.finally(() => {
-      this.busy--;
-      if (this.busy === 0) this.idle = true;
-    });
+  /** The league table on screen; the tables of the periods around it are read ahead after it. */
+  leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable> {
+    return this.background.leagueTable(frameworkId, periodId, group);
   }
 
   // -------------------------------------------------------------------------------------------------------
   // Importing files
 
   /**
-   * Imports files: framework files (the §9.2 CSVs or a JSON) and results files (CSV, TSV, TXT, XLSX) for that
-   * framework (or for `currentFrameworkId` when no framework is among the files). Reads them, shows the
-   * validation report (`pending`) and resolves once the user has chosen "นำเข้า" (`confirmImport`) or
-   * "ยกเลิก" (`cancelImport`), with what was committed.
+   * Reads and checks files: framework files (the §9.2 CSVs or a JSON) and results files (CSV, TSV, TXT, XLSX)
+   * for that framework (or for `currentFrameworkId` when no framework is among the files). When there is
+   * something to import, the check step is shown (`pending`, also returned) until `commit` or `cancel`;
+   * otherwise the report says why nothing can be imported (busy, cancelled, a bad framework, no framework).
    */
-  async importFiles(
+  async check(
     files: readonly { name: string; bytes: Uint8Array }[],
     currentFrameworkId: string | null,
     currentPeriodId: string | null = null
-  ): Promise<ImportReport> {
+  ): Promise<PendingImport | ImportReport> {
     // Uploads go to a framework's real results, also when its demo is on screen.
     if (currentFrameworkId !== null) currentFrameworkId = realFrameworkId(currentFrameworkId);
     if (this.pending || this.reading || this.working)
@@ -752,18 +652,18 @@ export class Session {
       await this.catchUp();
       return prepared;
     }
+    this.checked = { frameworkId: currentFrameworkId, periodId: currentPeriodId };
     this.pending = prepared;
-    const decision = await new Promise<'commit' | 'cancel'>((resolve) => (this.decide = resolve));
-    this.decide = null;
-    if (decision === 'cancel') {
-      this.pending = null;
-      this.pendingInputs = [];
-      await this.dropPendingTables();
-      await this.catchUp();
-      return emptyReport(this.now(), currentFrameworkId, 'cancelled');
-    }
-    const periodId = this.pending?.frameworkId === currentFrameworkId ? currentPeriodId : null;
-    const report = await this.timed('import', () => this.changeStore(() => this.commitPending(periodId)));
+    return prepared;
+  }
+
+  /** Commits the import on the check step ("นำเข้า"); the report says what was stored. */
+  async commit(): Promise<ImportReport> {
+    const checked = this.checked;
+    if (!this.pending || !checked) throw new Error('no import is waiting on its check step');
+    this.checked = null;
+    const periodId = this.pending.frameworkId === checked.frameworkId ? checked.periodId : null;
+    const report = await this.timed('import', () => this.shared.change(() => this.commitPending(periodId)));
     this.pending = null;
     this.pendingInputs = [];
     await this.dropPendingTables();
@@ -772,12 +672,45 @@ export class Session {
   }
 
   /**
+   * "ยกเลิก": cancels the reading in progress (its `check` reports `cancelled` too), or discards the check step;
+   * nothing is stored.
+   */
+  async cancel(): Promise<ImportReport> {
+    this.abort?.abort();
+    const frameworkId = this.checked?.frameworkId ?? null;
+    if (this.pending) {
+      this.checked = null;
+      this.pending = null;
+      this.pendingInputs = [];
+      await this.dropPendingTables();
+      await this.catchUp();
+    }
+    return emptyReport(this.now(), frameworkId, 'cancelled');
+  }
+
+  /**
+   * `check`, then waits for "นำเข้า" (`confirmImport`) or "ยกเลิก" (`cancelImport`) and resolves with what was
+   * committed: the pages' way (they await the whole import); tests and new code use check/commit/cancel.
+   */
+  async importFiles(
+    files: readonly { name: string; bytes: Uint8Array }[],
+    currentFrameworkId: string | null,
+    currentPeriodId: string | null = null
+  ): Promise<ImportReport> {
+    const checked = await this.check(files, currentFrameworkId, currentPeriodId);
+    if ('error' in checked) return checked;
+    const decision = await new Promise<'commit' | 'cancel'>((resolve) => (this.decide = resolve));
+    this.decide = null;
+    return decision === 'commit' ? this.commit() : this.cancel();
+  }
+
+  /**
    * After an import that stored nothing: catches up with what other tabs stored meanwhile (a tab does not act on
    * their notices while it reads files or shows a check step, issue 7).
    */
   private async catchUp(): Promise<void> {
     try {
-      await this.exclusive(() => this.syncWithStore());
+      await this.shared.exclusive(() => this.shared.catchUp());
     } catch {
       // the store cannot be read: the next change syncs again
     }
@@ -787,7 +720,7 @@ export class Session {
     this.decide?.('commit');
   }
 
-  /** Cancels the reading in progress, or discards the validation report. */
+  /** Cancels the reading in progress, or discards the validation report (`importFiles`). */
   cancelImport(): void {
     this.abort?.abort();
     this.decide?.('cancel');
@@ -907,14 +840,14 @@ export class Session {
           const diff =
             rowCount === 0
               ? null
-              : await this.timed('diff', () => workspace.diffTable(table, PREVIEW_CHANGES));
+              : await this.timed('diff', () => workspace.diff(framework.id, { table }, PREVIEW_CHANGES));
           pending = { name: input.name, report: { ...rest, rows: [] }, accepted: rowCount, table, diff };
         } else {
           const report = await readSlow(input);
           const diff =
             report.rows.length === 0
               ? null
-              : await workspace.diffResults(framework.id, report.rows, PREVIEW_CHANGES);
+              : await workspace.diff(framework.id, report.rows, PREVIEW_CHANGES);
           pending = { name: input.name, report, accepted: report.rows.length, table: null, diff };
         }
         if (controller.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
@@ -965,7 +898,7 @@ export class Session {
    */
   async acceptAlias(name: string, key: string, unitId: string): Promise<void> {
     const alias: StoredAlias = { key, name, unitId, at: this.now() };
-    await this.changeStore(async () => {
+    await this.shared.change(async () => {
       this.aliasMap.set(key, unitId);
       this.aliases = [...this.aliases.filter((a) => a.key !== key), alias];
       try {
@@ -978,7 +911,7 @@ export class Session {
   }
 
   async removeAlias(key: string): Promise<void> {
-    await this.changeStore(async () => {
+    await this.shared.change(async () => {
       this.aliasMap.delete(key);
       this.aliases = this.aliases.filter((a) => a.key !== key);
       try {
@@ -1027,7 +960,7 @@ export class Session {
           await workspace.removeFramework(pending.framework.id);
           if (previous) {
             await workspace.putFramework(previous);
-            await workspace.score(previous.id);
+            await workspace.ensure(previous.id, 'all');
           }
           report.error = `บันทึกกรอบการประเมินในเบราว์เซอร์ไม่สำเร็จ จึงไม่ได้นำเข้าไฟล์ใดเลย: ${message(error)}`;
           return report;
@@ -1042,7 +975,7 @@ export class Session {
       const changed = pending.framework !== null || report.files.some((f) => f.added + f.changed > 0);
       if (framework && changed) {
         const first = periodsOnScreen(framework, periodId);
-        await this.timed('score', () => workspace.scoreFirst(framework.id, first));
+        await this.timed('score', () => workspace.ensure(framework.id, first));
         this.scoreInBackground(framework.id);
       }
       this.showFrameworks();
@@ -1104,9 +1037,11 @@ export class Session {
           await this.timed('store', () => this.store.addUpload(upload!));
         }
       };
-      const diff = file.table
-        ? await workspace.commitTable(frameworkId, file.table, options)
-        : await workspace.commitResults(frameworkId, read.rows, options);
+      const diff = await workspace.commit(
+        frameworkId,
+        file.table ? { table: file.table } : read.rows,
+        options
+      );
       if (upload) {
         this.nextSeq++;
         const { rows: _rows, ...summary } = upload;
@@ -1162,7 +1097,7 @@ export class Session {
   async importWorkspace(text: string): Promise<{ ok: true } | { ok: false; reason: string }> {
     const read = readWorkspaceFile(text);
     if (!read.ok) return read;
-    return this.changeStore(async () => {
+    return this.shared.change(async () => {
       try {
         await this.store.replace(read.workspace);
       } catch (error) {
@@ -1178,7 +1113,7 @@ export class Session {
    * (labelled) demo data again.
    */
   async clearWorkspace(): Promise<void> {
-    await this.changeStore(async () => {
+    await this.shared.change(async () => {
       await this.store.replace(EMPTY_WORKSPACE);
       this.lastImport = null;
       await this.rebuild(EMPTY_WORKSPACE);
@@ -1190,7 +1125,7 @@ export class Session {
    * its demo again).
    */
   async removeUpload(id: string): Promise<void> {
-    await this.changeStore(async () => {
+    await this.shared.change(async () => {
       await this.store.removeUpload(id);
       await this.rebuild(await this.store.load());
     });
@@ -1198,8 +1133,8 @@ export class Session {
 
   /** Removes an imported framework and its uploads (also those another tab made: the store is read first). */
   async removeFramework(id: string): Promise<void> {
-    await this.changeStore(async () => {
-      if (builtinFramework(id) && !this.importedFrameworkIds.includes(id)) return;
+    await this.shared.change(async () => {
+      if (this.builtin(id) && !this.importedFrameworkIds.includes(id)) return;
       for (const upload of this.uploads.filter((u) => u.frameworkId === id))
         await this.store.removeUpload(upload.id);
       await this.store.removeFramework(id);

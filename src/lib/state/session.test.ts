@@ -48,12 +48,9 @@ async function importAndDecide(
   files: { name: string; bytes: Uint8Array }[],
   decision: 'commit' | 'cancel' = 'commit'
 ): Promise<ImportReport> {
-  const done = s.importFiles(files, FRAMEWORK);
-  for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  await s.check(files, FRAMEWORK);
   expect(s.pending).not.toBeNull();
-  if (decision === 'commit') s.confirmImport();
-  else s.cancelImport();
-  return done;
+  return decision === 'commit' ? s.commit() : s.cancel();
 }
 
 async function juneT1(s: Session) {
@@ -142,11 +139,9 @@ describe.each(READER_MODES)('%s', (mode) => {
       const store = new MemoryStore();
       const s = await session(store);
       const before = await juneT1(s);
-      const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
-      for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await s.check([file('seed001-budget-2565-06.csv')], FRAMEWORK);
       store.failNextWrite = new Error('QuotaExceededError');
-      s.confirmImport();
-      const report = await done;
+      const report = await s.commit();
       expect(report.files[0].error).toContain('QuotaExceededError');
       expect(await juneT1(s)).toEqual(before);
       expect(s.uploads).toEqual([]);
@@ -156,13 +151,11 @@ describe.each(READER_MODES)('%s', (mode) => {
     it('remembers an accepted suggestion and reads the pending file again with it', async () => {
       const store = new MemoryStore();
       const s = await session(store);
-      const done = s.importFiles([file('seed001-loan-villages.txt')], FRAMEWORK);
-      for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await s.check([file('seed001-loan-villages.txt')], FRAMEWORK);
       const issue = s.pending!.files[0].report.unitIssues.find((i) => i.name === 'ท่าตะเกรา')!;
       await s.acceptAlias(issue.name, issue.key, issue.suggestions[0].unitId);
       expect(await pendingUnitIds(s)).toContain('2410');
-      s.confirmImport();
-      await done;
+      await s.commit();
       expect((await store.load()).aliases.map((a) => [a.name, a.unitId])).toEqual([['ท่าตะเกรา', '2410']]);
       const reloaded = await session(store);
       expect(reloaded.aliases.map((a) => a.key)).toEqual([issue.key]);
@@ -185,24 +178,25 @@ describe.each(READER_MODES)('%s', (mode) => {
 
     it('cancels a reading in progress: nothing is shown and nothing changes', async () => {
       const store = new MemoryStore();
-      let seen: ((fraction: number) => void) | null = null;
+      let reading: () => void = () => undefined;
+      const started = new Promise<void>((resolve) => (reading = resolve));
       const s = new Session({
         ...testSessionDeps(store, readerMode, open),
         readResults: (_input, _framework, _aliases, onProgress, signal) =>
           new Promise((_resolve, reject) => {
-            seen = onProgress;
             onProgress(0.4);
+            reading();
             signal.addEventListener('abort', () =>
               reject(Object.assign(new Error('cancelled'), { name: 'AbortError' }))
             );
           })
       });
       await s.start();
-      const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK);
-      for (let i = 0; i < 500 && !seen; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      const done = s.check([file('seed001-budget-2565-06.csv')], FRAMEWORK);
+      await started;
       expect(s.reading).toMatchObject({ file: 'seed001-budget-2565-06.csv', fraction: 0.4 });
-      s.cancelImport();
-      expect((await done).error).toBe('cancelled');
+      await s.cancel();
+      expect(((await done) as ImportReport).error).toBe('cancelled');
       expect(s.reading).toBeNull();
       expect(s.pending).toBeNull();
       expect(s.lastImport).toBeNull();
@@ -301,10 +295,8 @@ describe('start-up loads the framework on screen first', () => {
     expect(scoredFirst).toEqual(await allScores(reference, demo));
 
     // An import scores the period on screen before it returns; the others follow.
-    const done = s.importFiles([file('seed001-budget-2565-06.csv')], FRAMEWORK, 'FY2565-R2');
-    for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    s.confirmImport();
-    expect((await done).error).toBeNull();
+    await s.check([file('seed001-budget-2565-06.csv')], FRAMEWORK, 'FY2565-R2');
+    expect((await s.commit()).error).toBeNull();
     expect(workspace.pendingPeriods(FRAMEWORK)).not.toContain('FY2565-R2');
     expect(workspace.pendingPeriods(FRAMEWORK)).not.toContain('FY2565-R1');
     const table = await s.leagueTable(FRAMEWORK, 'FY2565-R2', '*');

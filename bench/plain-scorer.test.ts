@@ -5,16 +5,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { groupsOf } from '../domain/framework';
-import { periodsOfFramework } from '../domain/periods';
-import { openNodeWasmDb } from '../db/node-wasm';
-import type { Db } from '../db/types';
-import { BUILTIN_FRAMEWORKS, demoFileName } from '../frameworks/builtin';
-import { readResultsText } from '../ingest/results';
+import { groupsOf } from '../src/lib/domain/framework';
+import { periodsOfFramework } from '../src/lib/domain/periods';
+import { openNodeWasmDb } from '../src/lib/db/node-wasm';
+import type { Db } from '../src/lib/db/types';
+import { BUILTIN_FRAMEWORKS, demoFileName } from '../src/lib/frameworks/builtin';
+import { readResultsText } from '../src/lib/ingest/results';
 import { plainScore } from './plain-scorer';
-import { roundTo } from './reference';
-import { band, framework, kpi, ladder, randomCase, referenceTable, result } from './testing';
-import { Workspace, frameworkUnitIds, resolveFrameworkUnit } from './workspace';
+import { roundTo } from '../src/lib/scoring/reference';
+import { band, framework, kpi, ladder, randomCase, referenceTable, result } from '../src/lib/scoring/testing';
+import { Workspace, frameworkUnitIds, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
 
 const RUNS = Number(process.env.PLAIN_SCORER_RUNS ?? 150);
 
@@ -98,15 +98,12 @@ describe('plainScore agrees with the SQL on the built-in frameworks and their de
   });
 
   test.each(BUILTIN_FRAMEWORKS.map((fw) => ({ id: fw.id, fw })))('$id', async ({ fw }) => {
-    const text = readFileSync(
-      new URL(`../../../static/demo/${demoFileName(fw.id)}`, import.meta.url),
-      'utf8'
-    );
+    const text = readFileSync(new URL(`../static/demo/${demoFileName(fw.id)}`, import.meta.url), 'utf8');
     const rows = readResultsText(demoFileName(fw.id), text, { framework: fw }).rows;
     expect(rows.length).toBeGreaterThan(0);
     await workspace.putFramework(fw);
-    await workspace.putResults(fw.id, rows);
-    await workspace.score(fw.id);
+    await workspace.commit(fw.id, rows);
+    await workspace.ensure(fw.id, 'all');
     const periods = periodsOfFramework(fw.fiscalYear, fw.period);
     const plain = plainScore(fw, rows, periods, frameworkUnitIds(fw), (name) =>
       resolveFrameworkUnit(fw, name)

@@ -14,12 +14,12 @@ import {
   orderBands,
   reachableBands,
   type Direction
-} from '../domain/bands';
-import type { Band, Framework, Kpi } from '../domain/framework';
-import type { Period } from '../domain/periods';
-import type { ResultRow } from '../domain/results';
-import { DISTRICTS, PROVINCES, thaiCompare } from '../domain/units';
-import { roundTo, type ReferenceKpi, type ReferenceRow } from './reference';
+} from '../src/lib/domain/bands';
+import type { Band, Framework, Kpi } from '../src/lib/domain/framework';
+import type { Period } from '../src/lib/domain/periods';
+import type { ResultRow } from '../src/lib/domain/results';
+import { DISTRICTS, PROVINCES, thaiCompare } from '../src/lib/domain/units';
+import { roundTo, type ReferenceKpi, type ReferenceRow } from '../src/lib/scoring/reference';
 
 /** Scores of one period: group (`*` and each group of the framework) → rows in league order. */
 export type PlainPeriodScores = Map<string, ReferenceRow[]>;

@@ -1,0 +1,196 @@
+-- shape-levels: only 2565-09 and the one before, then its league table
+
+SELECT period_id, ord FROM periods WHERE framework_id = ? ORDER BY ord
+-- params: ["shape-levels"];
+
+DELETE FROM kpi_scores WHERE framework_id = $1 AND period_id IN ('2565-09', '2565-08')
+-- params: ["shape-levels"];
+
+DELETE FROM unit_totals WHERE framework_id = $1 AND period_id IN ('2565-09', '2565-08')
+-- params: ["shape-levels"];
+
+INSERT INTO kpi_scores
+WITH
+results_effective AS (
+  SELECT r.unit_id, r.kpi, r.month, r.value, r.target, r.baseline, r.adjust
+  FROM results r
+  WHERE r.framework_id = $1 AND r.value IS NOT NULL AND r.month IN ('2022-09', '2022-08')
+),
+-- Every aggregate of each unit, KPI and period; the KPI's own is picked below (after grouping, so that the
+-- KPI's aggregate is looked up once per group, not once per result).
+grouped AS (
+  SELECT pm.period_id, r.unit_id, r.kpi,
+    sum(r.value) AS sum_value, avg(r.value) AS mean_value, max(r.value) AS max_value, arg_max_null(r.value, r.month) AS last_value,
+    sum(r.target) AS sum_target, avg(r.target) AS mean_target, max(r.target) AS max_target, arg_max_null(r.target, r.month) AS last_target,
+    sum(r.baseline) AS sum_baseline, avg(r.baseline) AS mean_baseline, max(r.baseline) AS max_baseline, arg_max_null(r.baseline, r.month) AS last_baseline,
+    sum(r.adjust) AS adjust,
+    count(*)::INTEGER AS months_reported,
+    max(r.month) AS last_month
+  FROM results_effective r
+  JOIN period_months pm ON pm.framework_id = $1 AND pm.month = r.month AND pm.period_id IN ('2565-09', '2565-08')
+  GROUP BY ALL
+),
+aggregated AS MATERIALIZED (
+  SELECT g.period_id, g.unit_id, g.kpi,
+    CASE k.aggregate WHEN 'sum' THEN g.sum_value WHEN 'mean' THEN g.mean_value WHEN 'max' THEN g.max_value ELSE g.last_value END AS value,
+    CASE k.aggregate WHEN 'sum' THEN g.sum_target WHEN 'mean' THEN g.mean_target WHEN 'max' THEN g.max_target ELSE g.last_target END AS target,
+    CASE k.aggregate WHEN 'sum' THEN g.sum_baseline WHEN 'mean' THEN g.mean_baseline WHEN 'max' THEN g.max_baseline ELSE g.last_baseline END AS baseline,
+    g.adjust, g.months_reported, g.last_month
+  FROM grouped g
+  JOIN kpis k ON k.framework_id = $1 AND k.kpi = g.kpi
+),
+grid AS (
+  SELECT p.period_id, fu.unit_id, k.kpi, k.measure
+  FROM framework_units fu
+  JOIN periods p ON p.framework_id = $1 AND p.period_id IN ('2565-09', '2565-08')
+  JOIN kpis k ON k.framework_id = $1
+  WHERE fu.framework_id = $1 AND k.measure <> 'combine'
+),
+-- Rank measures need a window over the period's units; only their rows go through it.
+leaf_measured AS MATERIALIZED (
+  SELECT g.period_id, g.unit_id, g.kpi, a.value, a.target, a.baseline, a.adjust,
+    coalesce(a.months_reported, 0)::INTEGER AS months_reported, a.last_month,
+    round(CASE g.measure
+      WHEN 'value' THEN a.value
+      WHEN 'pct_of_target' THEN a.value * 100.0 / nullif(a.target, 0)
+      WHEN 'growth_pct' THEN (a.value - a.baseline) * 100.0 / nullif(a.baseline, 0)
+    END::DOUBLE, 9) AS measured
+  FROM grid g
+  LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
+  WHERE g.measure NOT IN ('rank_desc', 'rank_asc')
+  UNION ALL
+  SELECT g.period_id, g.unit_id, g.kpi, a.value, a.target, a.baseline, a.adjust,
+    coalesce(a.months_reported, 0)::INTEGER AS months_reported, a.last_month,
+    round(CASE g.measure
+      WHEN 'rank_desc' THEN CASE WHEN a.value IS NOT NULL THEN
+        rank() OVER (PARTITION BY g.period_id, g.kpi, a.value IS NULL
+          ORDER BY round(a.value, 9) DESC) END
+      WHEN 'rank_asc' THEN CASE WHEN a.value IS NOT NULL THEN
+        rank() OVER (PARTITION BY g.period_id, g.kpi, a.value IS NULL
+          ORDER BY round(a.value, 9) ASC) END
+    END::DOUBLE, 9) AS measured
+  FROM grid g
+  LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
+  WHERE g.measure IN ('rank_desc', 'rank_asc')
+),
+own_ladders AS (
+  SELECT DISTINCT unit_id, kpi FROM bands WHERE framework_id = $1 AND unit_id IS NOT NULL
+),
+ladder_bands AS (
+  SELECT '' AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
+  FROM bands b WHERE b.framework_id = $1 AND b.unit_id IS NULL
+  QUALIFY row_number() OVER (PARTITION BY b.kpi, b.level) = 1
+  UNION ALL
+  SELECT o.unit_id AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
+  FROM own_ladders o
+  JOIN bands b ON b.framework_id = $1 AND b.kpi = o.kpi AND (b.unit_id IS NULL OR b.unit_id = o.unit_id)
+  QUALIFY row_number() OVER (PARTITION BY o.unit_id, b.kpi, b.level ORDER BY b.unit_id IS NULL) = 1
+),
+-- A band that can never be reached on its ladder (every value it holds for meets a better band first) is left
+-- out: it would never match, and the next better band of a level is then one that can be reached.
+reachable_bands AS (
+  SELECT l.* FROM ladder_bands l
+  WHERE NOT EXISTS (SELECT 1 FROM shadowed_bands s
+    WHERE s.framework_id = $1 AND s.ladder = l.ladder AND s.kpi = l.kpi AND s.level = l.level)
+),
+ranked_bands AS (
+  SELECT *,
+    row_number() OVER w AS band_rank,
+    lag(level) OVER w AS next_level, lag(points) OVER w AS next_points, lag(start) OVER w AS next_start,
+    lag(op) OVER w AS next_op, lag(value) OVER w AS next_value, lag(value2) OVER w AS next_value2,
+    max(points) OVER (PARTITION BY ladder, kpi) AS unit_top_points
+  FROM reachable_bands
+  WINDOW w AS (PARTITION BY ladder, kpi ORDER BY points DESC, ord)
+),
+leaf_scored_matched AS (
+  SELECT m.period_id, m.unit_id, m.kpi, coalesce(o.unit_id, '') AS ladder,
+    min(b.band_rank) FILTER (WHERE m.measured IS NOT NULL AND CASE b.op
+      WHEN '>=' THEN m.measured >= b.value
+      WHEN '>' THEN m.measured > b.value
+      WHEN '<=' THEN m.measured <= b.value
+      WHEN '<' THEN m.measured < b.value
+      WHEN 'between' THEN m.measured >= b.value AND m.measured <= b.value2
+      WHEN 'any' THEN TRUE
+      ELSE FALSE END) AS band_rank
+  FROM leaf_measured m
+  LEFT JOIN own_ladders o ON o.unit_id = m.unit_id AND o.kpi = m.kpi
+  LEFT JOIN ranked_bands b ON b.ladder = coalesce(o.unit_id, '') AND b.kpi = m.kpi
+  GROUP BY ALL
+),
+leaf_scored AS (
+  SELECT m.period_id, m.unit_id, m.kpi, m.value, m.target, m.baseline, m.adjust, m.months_reported, m.last_month,
+    m.measured, b.level, b.points, b.label AS band_label, b.start AS band_start, b.next_level, b.next_points,
+    b.next_start, b.next_op, b.next_value, b.next_value2,
+    CASE WHEN m.measured IS NULL THEN 'missing' WHEN b.level IS NULL THEN 'below' ELSE 'ok' END AS status,
+    CASE
+      WHEN m.measured IS NULL OR b.level IS NULL THEN 0.0
+      ELSE greatest(0.0, coalesce(m.adjust, 0.0) + CASE
+        WHEN k.interpolate AND b.next_start IS NOT NULL AND b.start IS NOT NULL AND b.next_start <> b.start
+        THEN b.points + least(greatest((m.measured - b.start) / (b.next_start - b.start), 0.0), 1.0)
+          * (b.next_points - b.points)
+        ELSE b.points END)
+    END AS score,
+    coalesce(b.level IS NOT NULL AND b.points >= b.unit_top_points, FALSE) AS is_top
+  FROM leaf_measured m
+  JOIN leaf_scored_matched x ON x.period_id = m.period_id AND x.unit_id = m.unit_id AND x.kpi = m.kpi
+  LEFT JOIN ranked_bands b ON b.ladder = x.ladder AND b.kpi = m.kpi AND b.band_rank = x.band_rank
+  JOIN kpis k ON k.framework_id = $1 AND k.kpi = m.kpi
+)
+SELECT $1 AS framework_id, period_id, unit_id, kpi, value, target, baseline, adjust, months_reported, last_month,
+  measured, level, points, band_label, band_start, next_level, next_points, next_start, next_op, next_value,
+  next_value2, score, status, is_top FROM leaf_scored
+-- params: ["shape-levels"];
+
+INSERT INTO unit_totals
+WITH top_level AS (
+  SELECT s.period_id, s.unit_id, s.score, s.status, s.is_top, k.weight, k.top_points, k.grp
+  FROM kpi_scores s
+  JOIN kpis k ON k.framework_id = $1 AND k.kpi = s.kpi AND k.parent IS NULL
+  WHERE s.framework_id = $1 AND s.period_id IN ('2565-09', '2565-08')
+),
+grouped AS (
+  SELECT period_id, '*' AS grp, unit_id, score, status, is_top, weight, top_points FROM top_level
+  UNION ALL
+  SELECT period_id, grp, unit_id, score, status, is_top, weight, top_points FROM top_level WHERE grp IS NOT NULL
+),
+totals AS (
+  SELECT period_id, grp, unit_id,
+    coalesce(sum(score * weight) / nullif(sum(weight), 0), 0.0) AS total,
+    sum(top_points * weight) / nullif(sum(weight), 0) AS max_total,
+    count(*) FILTER (WHERE status = 'missing')::INTEGER AS missing,
+    count(*) FILTER (WHERE is_top)::INTEGER AS top_count,
+    count(*)::INTEGER AS kpi_count
+  FROM grouped
+  GROUP BY period_id, grp, unit_id
+)
+SELECT $1 AS framework_id, period_id, grp, unit_id, total, max_total,
+  total * 100.0 / nullif(max_total, 0) AS total_pct, missing, top_count, kpi_count,
+  rank() OVER (PARTITION BY period_id, grp ORDER BY round(total, 4) DESC)::INTEGER AS rank
+FROM totals
+-- params: ["shape-levels"];
+
+WITH previous AS (
+  SELECT p.period_id, p.prev_period_id,
+    EXISTS (SELECT 1 FROM results r WHERE r.framework_id = $1 AND r.value IS NOT NULL
+      AND r.month IN ('2022-08')) AS has_data
+  FROM periods p WHERE p.framework_id = $1 AND p.period_id = $2
+)
+SELECT t.rank, t.unit_id, u.name AS unit, u.province, t.total, t.max_total, t.total_pct, t.missing,
+  t.top_count, t.kpi_count, CASE WHEN p.has_data THEN prev.rank END AS previous_rank,
+  CASE WHEN p.has_data AND prev.rank IS NOT NULL THEN prev.rank - t.rank END AS movement
+FROM unit_totals t
+JOIN units u ON u.unit_id = t.unit_id
+JOIN previous p ON p.period_id = t.period_id
+-- has_data is applied in the SELECT list: a condition on the left side alone in this ON clause would turn the
+-- hash join into a nested loop over every stored total.
+LEFT JOIN unit_totals prev ON prev.framework_id = t.framework_id AND prev.period_id = p.prev_period_id
+  AND prev.grp = t.grp AND prev.unit_id = t.unit_id
+WHERE t.framework_id = $1 AND t.period_id = $2 AND t.grp = $3
+ORDER BY t.rank, t.top_count DESC, u.sort_key, u.name
+-- params: ["shape-levels","2565-09","*"];
+
+SELECT s.unit_id, string_agg(concat_ws(chr(31), CASE WHEN s.kpi IS NULL THEN '' ELSE '=' || replace(replace(replace(s.kpi, '\', '\\'), chr(31), '\u'), chr(30), '\r') END, coalesce(CAST(s.value AS VARCHAR), ''), coalesce(CAST(s.target AS VARCHAR), ''), coalesce(CAST(s.baseline AS VARCHAR), ''), coalesce(CAST(s.adjust AS VARCHAR), ''), coalesce(CAST(s.months_reported AS VARCHAR), ''), CASE WHEN s.last_month IS NULL THEN '' ELSE '=' || replace(replace(replace(s.last_month, '\', '\\'), chr(31), '\u'), chr(30), '\r') END, coalesce(CAST(s.measured AS VARCHAR), ''), CASE WHEN s.level IS NULL THEN '' ELSE '=' || replace(replace(replace(s.level, '\', '\\'), chr(31), '\u'), chr(30), '\r') END, coalesce(CAST(s.points AS VARCHAR), ''), CASE WHEN s.band_label IS NULL THEN '' ELSE '=' || replace(replace(replace(s.band_label, '\', '\\'), chr(31), '\u'), chr(30), '\r') END, coalesce(CAST(s.score AS VARCHAR), ''), CASE WHEN s.status IS NULL THEN '' ELSE '=' || replace(replace(replace(s.status, '\', '\\'), chr(31), '\u'), chr(30), '\r') END, CASE WHEN s.is_top THEN 't' ELSE 'f' END, CASE WHEN s.next_level IS NULL THEN '' ELSE '=' || replace(replace(replace(s.next_level, '\', '\\'), chr(31), '\u'), chr(30), '\r') END, coalesce(CAST(s.next_start AS VARCHAR), ''), CASE WHEN s.next_op IS NULL THEN '' ELSE '=' || replace(replace(replace(s.next_op, '\', '\\'), chr(31), '\u'), chr(30), '\r') END, coalesce(CAST(s.next_value AS VARCHAR), ''), coalesce(CAST(s.next_value2 AS VARCHAR), ''), coalesce(CAST(s.band_start AS VARCHAR), '')), chr(30)) AS cells
+FROM kpi_scores s
+WHERE s.framework_id = $1 AND s.period_id = $2
+GROUP BY s.unit_id
+-- params: ["shape-levels","2565-09"];

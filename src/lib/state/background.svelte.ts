@@ -1,0 +1,125 @@
+/**
+ * The session's background work (issue 6): scoring the periods a change left pending, one batch at a time,
+ * and reading ahead the league tables around the one on screen; `idle` is true when nothing of it (nor
+ * anything else `track`ed, e.g. start-up's other frameworks) runs.
+ */
+import { periodsOfFramework, previousPeriod } from '../domain/periods';
+import type { LeagueTable } from '../scoring/league';
+import type { Workspace } from '../scoring/workspace';
+
+interface Shown {
+  frameworkId: string;
+  periodId: string;
+  group: string;
+}
+
+export interface BackgroundDeps {
+  /** The workspace once it is open. */
+  workspace(): Workspace | null;
+  /** Times a piece of work (User Timing, `Session.timed`). */
+  timed<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Background scoring failed (the page says so; the views still score what they ask for). */
+  onError(error: unknown): void;
+}
+
+/** Lets the current task finish first (the views a change made ask for their period before this runs). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class BackgroundWork {
+  /** True when nothing runs in the background (the page marks it on `<html data-idle>`). */
+  idle = $state(true);
+  private busy = 0;
+  /** The tail of the background scoring. */
+  private scoring: Promise<void> = Promise.resolve();
+  /** The league table last asked for, and the one whose neighbours are being read ahead. */
+  private shown: Shown | null = null;
+  private warming: Shown | null = null;
+
+  constructor(private readonly deps: BackgroundDeps) {}
+
+  /** Resolves when the background scoring asked for so far is done. */
+  get scored(): Promise<void> {
+    return this.scoring;
+  }
+
+  /** Counts `work` as background work for `idle`. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.busy++;
+    this.idle = false;
+    return work.finally(() => {
+      this.busy--;
+      if (this.busy === 0) this.idle = true;
+    });
+  }
+
+  /**
+   * Scores the pending periods of a framework after the current task, one batch at a time (a view asking for
+   * a period waits for one batch at most), then reads ahead around the table on screen.
+   */
+  scoreRemaining(frameworkId: string): void {
+    const workspace = this.deps.workspace();
+    if (!workspace) return;
+    this.scoring = this.track(
+      this.scoring
+        .then(nextTask)
+        .then(() => this.deps.timed(`score rest ${frameworkId}`, () => workspace.scoreRemaining(frameworkId)))
+        .then(
+          () => {
+            if (this.shown?.frameworkId === frameworkId) {
+              this.warming = null;
+              this.readAhead();
+            }
+          },
+          (error) => this.deps.onError(error)
+        )
+    );
+  }
+
+  /** The league table on screen; its neighbours are read ahead after it. */
+  async leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable> {
+    const workspace = this.deps.workspace();
+    if (!workspace) throw new Error('the database is not ready');
+    this.shown = { frameworkId, periodId, group };
+    const table = await this.deps.timed('league', () => workspace.leagueTable(frameworkId, periodId, group));
+    this.readAhead();
+    return table;
+  }
+
+  /**
+   * Reads, in the background, the league tables of the other periods of the table last asked for (same
+   * framework and group), nearest periods first, one at a time: once a framework is scored, switching period
+   * shows the table at once (issue 6). Stops when another table is asked for (that one starts its own round);
+   * periods still waiting for their scores are left to the background scoring, which reads ahead after it.
+   */
+  private readAhead(): void {
+    const shown = this.shown;
+    const workspace = this.deps.workspace();
+    if (!shown || !workspace || this.warming === shown) return;
+    const framework = workspace.framework(shown.frameworkId);
+    if (!framework) return;
+    this.warming = shown;
+    const periods = periodsOfFramework(framework.fiscalYear, framework.period);
+    const at = Math.max(
+      0,
+      periods.findIndex((period) => period.id === shown.periodId)
+    );
+    const order = periods
+      .map((period, index) => ({ period, distance: Math.abs(index - at) + (index < at ? 0.5 : 0) }))
+      .sort((a, b) => a.distance - b.distance)
+      .map(({ period }) => period);
+    this.track(
+      (async () => {
+        await nextTask();
+        for (const period of order) {
+          if (this.shown !== shown) return;
+          const pending = workspace.pendingPeriods(shown.frameworkId);
+          if (pending.includes(period.id) || pending.includes(previousPeriod(period).id)) continue;
+          if (workspace.hasLeagueTable(shown.frameworkId, period.id, shown.group)) continue;
+          await workspace.leagueTable(shown.frameworkId, period.id, shown.group).catch(() => undefined);
+        }
+      })().finally(() => {
+        if (this.warming === shown) this.warming = null;
+      })
+    );
+  }
+}
