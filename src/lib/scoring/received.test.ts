@@ -47,9 +47,7 @@ describe.each([
         ...rows('รวม-ส.ค.xlsx', 'บางปะกง', '2022-06', all)
       ]);
       // A value of no one: a blank is not a result (the reader never stores one; here stored by hand).
-      await workspace.commit(FW.id, [
-        { ...result('พนมสารคาม', 'k1', '2022-09', null), source: 'ว่าง.csv' }
-      ]);
+      await workspace.commit(FW.id, [{ ...result('พนมสารคาม', 'k1', '2022-09', null), source: 'ว่าง.csv' }]);
       const stored = await workspace.received(FW.id, Q4.months);
       const grid = receivedGrid(FW, Q4, stored, [
         { frameworkId: FW.id, file: 'บางคล้า-ก.ค.csv', at: Date.UTC(2022, 7, 3) },
