@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openNodeNativeDb } from '../db/node-native';
 import { openNodeWasmDb } from '../db/node-wasm';
 import type { Db } from '../db/types';
+import { hasErrors } from '../domain/framework-validate';
 import { parsePeriodId } from '../domain/periods';
 import { composite, framework, item, kpi, ladder, result, unit } from './testing';
 import { receivedGrid, unitsNotReported } from './received';
@@ -17,7 +18,9 @@ const FW = framework(
   [
     ...ladder('k1', '>=', [1, 2, 3, 4, 5]),
     ...ladder('k2', '>=', [1, 2, 3, 4, 5]),
-    ...ladder('c', '>=', [1, 2, 3, 4, 5])
+    ...ladder('c', '>=', [1, 2, 3, 4, 5]),
+    ...ladder('c1', '>=', [1, 2, 3, 4, 5]),
+    ...ladder('c2', '>=', [1, 2, 3, 4, 5])
   ]
 );
 const Q4 = parsePeriodId('FY2565-Q4')!; // Jul–Sep 2022
@@ -34,7 +37,8 @@ describe.each([
     const db = await open();
     try {
       const workspace = await Workspace.open(db);
-      await workspace.putFramework(FW);
+      // A framework the workspace takes (the sub-items have their own ladders): results go only into one.
+      expect(hasErrors(await workspace.putFramework(FW))).toBe(false);
       const all = ['k1', 'k2', 'c1', 'c2'];
       await workspace.commit(FW.id, [
         ...rows('บางคล้า-ก.ค.csv', 'บางคล้า', '2022-07', all),
