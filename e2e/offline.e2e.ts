@@ -16,6 +16,10 @@ import { startServer } from '../scripts/serve';
 import { checkStep, fileInput, importResult, leagueTable, navLink, openData } from './support/pages';
 
 test.use({ serviceWorkers: 'allow' });
+// Once in a fresh-clone CI run (63 specs before it on 2 cores) the first worker never took the page within
+// 120 s, while the spec passed alone and in other full runs (also with CI=true): one retry, not a longer
+// wait, until the cause is found (the lead's note on issue 15 says so).
+test.describe.configure({ retries: 1 });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, '..', 'src', 'lib', 'ingest', 'fixtures', 'seed001-budget-2565-06.csv');
