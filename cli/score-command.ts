@@ -194,6 +194,18 @@ function issueLine(issue: FrameworkIssue): string {
   return `${issue.severity}: ${issue.where}: ${issue.message}`;
 }
 
+/** A run that failed: the framework's issues and the reason on stderr (unexpected errors with their stack); exit 1. */
+function failed(error: unknown, out: Output): number {
+  if (error instanceof ScoreError) {
+    const cause = (error as Error & { cause?: FrameworkIssue[] }).cause;
+    if (Array.isArray(cause)) for (const issue of cause) out.stderr(issueLine(issue) + '\n');
+    out.stderr(`score: ${error.message}\n`);
+  } else {
+    out.stderr(`score: unexpected error: ${(error as Error).stack ?? error}\n`);
+  }
+  return 1;
+}
+
 export async function runScore(argv: readonly string[], out: Output, run: RunOptions = {}): Promise<number> {
   let options: Options;
   try {
@@ -337,14 +349,7 @@ export async function runScore(argv: readonly string[], out: Output, run: RunOpt
     );
     return 0;
   } catch (error) {
-    if (error instanceof ScoreError) {
-      const cause = (error as Error & { cause?: FrameworkIssue[] }).cause;
-      if (Array.isArray(cause)) for (const issue of cause) out.stderr(issueLine(issue) + '\n');
-      out.stderr(`score: ${error.message}\n`);
-      return 1;
-    }
-    out.stderr(`score: unexpected error: ${(error as Error).stack ?? error}\n`);
-    return 1;
+    return failed(error, out);
   } finally {
     await db?.close();
   }
@@ -407,13 +412,6 @@ async function writeTemplate(options: Options, out: Output): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof ScoreError) {
-      const cause = (error as Error & { cause?: FrameworkIssue[] }).cause;
-      if (Array.isArray(cause)) for (const issue of cause) out.stderr(issueLine(issue) + '\n');
-      out.stderr(`score: ${error.message}\n`);
-      return 1;
-    }
-    out.stderr(`score: unexpected error: ${(error as Error).stack ?? error}\n`);
-    return 1;
+    return failed(error, out);
   }
 }

@@ -13,19 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodsOfFramework } from '../src/lib/domain/periods';
 import { BUILTIN_FRAMEWORKS, demoFileName } from '../src/lib/frameworks/builtin';
 import { frameworkToCsvFiles, readFrameworkFiles } from '../src/lib/ingest/framework-files';
-import { runScore } from './score-command';
+import { score } from './score.testing';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-async function score(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runScore(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text)
-  });
-  return { code, stdout, stderr };
-}
 
 let temp: string;
 

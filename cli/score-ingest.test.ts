@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScore } from './score-command';
+import { score } from './score.testing';
 
 const fixtures = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -16,16 +16,6 @@ const fixtures = path.join(
   'ingest',
   'fixtures'
 );
-
-async function score(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runScore(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text)
-  });
-  return { code, stdout, stderr };
-}
 
 const args = (file: string, ...more: string[]) => [
   '--framework',

@@ -24,28 +24,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileFramework } from '../e2e/support/hostile';
 import { demoLines, hostileFiles, writePythonFiles, type HostileFile } from '../src/lib/ingest/hostile-files';
-import { runScore } from './score-command';
+import { runCaptured, type Outcome } from './score.testing';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let dir: string;
 let hostileFolder: string;
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function score(...argv: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runScore(
-    argv,
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
-    { reuseWasmModule: true }
-  );
-  return { code, stdout, stderr };
-}
+/** The WASM engine's module compiled once for the file's many runs. */
+const score = (...argv: string[]): Promise<Outcome> => runCaptured(argv, { reuseWasmModule: true });
 
 /** Writes a hostile file into `dir` (sparse when it is mostly zeros) and returns its path. */
 function writeHostile(file: HostileFile, index: number): string {

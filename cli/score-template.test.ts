@@ -12,17 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinFramework } from '../src/lib/frameworks/builtin';
 import { parseMonth } from '../src/lib/domain/periods';
 import { toExcelCsv } from '../src/lib/export/csv';
-import { runScore } from './score-command';
-
-async function score(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runScore(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text)
-  });
-  return { code, stdout, stderr };
-}
+import { score } from './score.testing';
 
 const FRAMEWORK = builtinFramework('sakaeo-2567-r1')!;
 const LONG = 'แบบรายงาน (แถวละตัวชี้วัด)';

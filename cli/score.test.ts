@@ -4,21 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_FRAMEWORKS } from '../src/lib/frameworks/builtin';
-import { DEMO_WARNING, USAGE, runScore } from './score-command';
+import { DEMO_WARNING, USAGE } from './score-command';
+import { score } from './score.testing';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'fixtures');
 const frameworkFolder = path.join(fixtures, 'upload-framework');
 const results = path.join(fixtures, 'upload-results.csv');
-
-async function score(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runScore(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text)
-  });
-  return { code, stdout, stderr };
-}
 
 function parseCsv(text: string): string[][] {
   return text

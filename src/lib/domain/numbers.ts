@@ -118,3 +118,8 @@ export function spreadsheetNumber(value: number): string {
   const rounded = Number(value.toPrecision(15));
   return String(Number.isFinite(rounded) ? rounded : value); // near ±1.8e308 rounding up overflows
 }
+
+/** A finite number as it is; null, undefined, NaN and ±Infinity as null (an unset or unusable bound). */
+export function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

@@ -217,6 +217,16 @@ export function districtsOf(province: Province | string): District[] {
   return resolved ? [...(districtsByProvince.get(resolved.id) ?? [])] : [];
 }
 
+/**
+ * The units a framework ranks, by its `province` (DESIGN §9.2): every province (`null`), every district (`*`),
+ * or one province's districts (by name or code; [] when unknown). In the master list's order.
+ */
+export function unitsInScope(province: string | null): readonly (Province | District)[] {
+  if (province === null) return PROVINCES;
+  if (province === '*') return DISTRICTS;
+  return districtsOf(province);
+}
+
 export function matchProvince(input: string): ProvinceMatch {
   const province = findProvince(input);
   if (province) return { kind: 'match', province };

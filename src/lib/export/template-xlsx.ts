@@ -18,6 +18,7 @@ import {
   type ReportingTemplate,
   type TemplateSheet
 } from './template';
+import { finiteOrNull } from '../domain/numbers';
 import { periodLabel } from '../domain/periods';
 
 type ExcelModule = typeof import('exceljs');
@@ -38,14 +39,10 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }
 
-function finite(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
 /** The data validation of a KPI's value cells: a number (decimal) within `min`–`max` where stated. */
 export function valueValidation(kpi: Kpi): DataValidation {
-  const min = finite(kpi.min);
-  const max = finite(kpi.max);
+  const min = finiteOrNull(kpi.min);
+  const max = finiteOrNull(kpi.max);
   const range = rangeText(kpi);
   const rule: Pick<DataValidation, 'operator' | 'formulae'> =
     min !== null && max !== null

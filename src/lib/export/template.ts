@@ -11,8 +11,8 @@
  */
 import type { Framework, Kpi } from '../domain/framework';
 import { monthLabel, type Period } from '../domain/periods';
-import { DISTRICTS, PROVINCES, districtsOf, findProvince } from '../domain/units';
-import { catalogOf, isComposite, rangeText, type NumberRole } from '../ingest/reading-rules';
+import { unitsInScope } from '../domain/units';
+import { catalogOf, isComposite, rangeText, usesFigure, type NumberRole } from '../ingest/reading-rules';
 import { toExcelCsv, type CsvCell } from './csv';
 
 /** A unit of the template: its code and the names its row carries. */
@@ -66,18 +66,12 @@ export const HELP_SHEET = 'คำอธิบาย';
 
 /** The units a framework ranks, in the master list's order (Thai names as the reader matches them). */
 export function templateUnits(framework: Pick<Framework, 'province'>): TemplateUnit[] {
-  if (framework.province === null)
-    return PROVINCES.map((province) => ({ id: province.id, name: province.name, province: null }));
-  if (framework.province.trim() === '*')
-    return DISTRICTS.map((district) => ({
-      id: district.id,
-      name: district.name,
-      province: district.province
-    }));
-  const province = findProvince(framework.province);
-  return province
-    ? districtsOf(province).map((district) => ({ id: district.id, name: district.name, province: null }))
-    : [];
+  const everyDistrict = framework.province === '*';
+  return unitsInScope(framework.province).map((unit) => ({
+    id: unit.id,
+    name: unit.name,
+    province: everyDistrict && 'province' in unit ? unit.province : null
+  }));
 }
 
 /** KPIs that take results (leaves), in the framework's order. */
@@ -88,9 +82,7 @@ export function reportedKpis(framework: Framework): Kpi[] {
 
 /** The extra figure a KPI's measure needs besides its value: a target, a baseline, or none. */
 export function extraFigure(kpi: Kpi): 'target' | 'baseline' | null {
-  if (kpi.measure === 'pct_of_target') return 'target';
-  if (kpi.measure === 'growth_pct') return 'baseline';
-  return null;
+  return usesFigure(kpi, 'target') ? 'target' : usesFigure(kpi, 'baseline') ? 'baseline' : null;
 }
 
 /** `T1 (ร้อยละ)`: a wide column's header, the unit in parentheses when it has none of its own. */

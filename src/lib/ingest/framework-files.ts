@@ -30,7 +30,7 @@ import {
   type FrameworkLocations,
   type ValidateOptions
 } from '../domain/framework-validate';
-import { parseNumber } from '../domain/numbers';
+import { finiteOrNull, parseNumber } from '../domain/numbers';
 import { parseMonth } from '../domain/periods';
 import { escapeFormulaText, unescapeFormulaText } from '../export/csv';
 import { formatCsv, parseCsv } from './csv';
@@ -1088,10 +1088,6 @@ export function frameworkToCsvFiles(fw: Framework): FrameworkFile[] {
     });
   }
   return files;
-}
-
-function finiteOrNull(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** Exact (shortest round-tripping) text of a number; '' for null and non-finite. */

@@ -18,7 +18,7 @@
  * (`TooManyProblems`). Pure: no DOM, no DuckDB.
  */
 import type { Framework, Kpi } from '../domain/framework';
-import { readNumber } from '../domain/numbers';
+import { finiteOrNull, readNumber } from '../domain/numbers';
 import {
   ambiguousMonthReason,
   monthLabel,
@@ -692,10 +692,6 @@ export const PLAIN_NUMBER_SQL = '-?[0-9]{1,15}([.][0-9]{1,15})?';
 // Value ranges and percentages (issue 11)
 
 const PERCENT_UNITS = new Set(['ร้อยละ', '%', 'เปอร์เซ็นต์', 'เปอร์เซ็นต', 'percent', 'percentage', 'pct']);
-
-function finiteOrNull(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 /** A unit label that says percent (`ร้อยละ`, `%`, `เปอร์เซ็นต์`, `percent`). */
 export function isPercentUnit(label: string | null | undefined): boolean {

@@ -5,14 +5,7 @@
 import { bandStart, kpiReachability, orderBands } from '../domain/bands';
 import { topLevelKpis, type Framework, type Kpi } from '../domain/framework';
 import { deriveKpiFacts } from '../domain/framework-validate';
-import {
-  DISTRICTS,
-  PROVINCES,
-  districtsOf,
-  findProvince,
-  matchDistrict,
-  matchProvince
-} from '../domain/units';
+import { matchDistrict, matchProvince, unitsInScope } from '../domain/units';
 import type { SqlValue } from '../db/types';
 import type { TableName } from '../sql/schema';
 
@@ -24,10 +17,7 @@ export function frameworkUnitKind(framework: Pick<Framework, 'province'>): UnitK
 }
 
 export function frameworkUnitIds(framework: Pick<Framework, 'province'>): string[] {
-  if (framework.province === null) return PROVINCES.map((province) => province.id);
-  if (framework.province === '*') return DISTRICTS.map((district) => district.id);
-  const province = findProvince(framework.province);
-  return province ? districtsOf(province).map((district) => district.id) : [];
+  return unitsInScope(framework.province).map((unit) => unit.id);
 }
 
 /** Resolves a unit name used inside a framework (per-unit bands and targets) to a unit code, or null. */
