@@ -65,5 +65,13 @@ describe('legendScales', () => {
     expect(legendScales(kpis('1-5', 'points'))).toEqual(['1-5']);
     expect(legendScales(kpis('A-D', 'points'))).toEqual(['A-D', '1-5']);
     expect(legendScales(null)).toEqual(['1-5']);
+    // Sub-items do not count: an A–D mission scored from points sub-items (Buriram) is A–D only.
+    const graded = {
+      kpis: [
+        { scale: 'A-D', parent: null },
+        { scale: 'points', parent: 'M2' }
+      ]
+    } as never;
+    expect(legendScales(graded)).toEqual(['A-D']);
   });
 });

@@ -40,9 +40,14 @@ export function levelStyle(status: KpiStatus, points: number | null, topPoints: 
   return LEVEL_STEPS[levelStep(points, topPoints) - 1];
 }
 
-/** The scales a legend of this framework shows: A–D if a KPI is graded A–D, 1–5 if one has levels or points. */
+/**
+ * The scales a legend of this framework shows: A–D if a main KPI is graded A–D, 1–5 if one has levels or points.
+ * Main KPIs only: the chips of the views are theirs (Buriram's A–D missions have points sub-items, and its
+ * legend is A·B·C·D alone).
+ */
 export function legendScales(framework: Pick<Framework, 'kpis'> | null | undefined): ('A-D' | '1-5')[] {
-  const scales = new Set((framework?.kpis ?? []).map((kpi) => kpi.scale));
+  const main = (framework?.kpis ?? []).filter((kpi) => (kpi.parent ?? null) === null);
+  const scales = new Set(main.map((kpi) => kpi.scale));
   const shown: ('A-D' | '1-5')[] = [];
   if (scales.has('A-D')) shown.push('A-D');
   if (scales.has('1-5') || scales.has('points') || shown.length === 0) shown.push('1-5');
