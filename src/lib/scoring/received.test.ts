@@ -9,7 +9,7 @@ import type { Db } from '../db/types';
 import { hasErrors } from '../domain/framework-validate';
 import { parsePeriodId } from '../domain/periods';
 import { composite, framework, item, kpi, ladder, result, unit } from './testing';
-import { receivedGrid, unitsNotReported } from './received';
+import { dataAsOf, receivedGrid, unitsNotReported } from './received';
 import { Workspace } from './workspace';
 
 const FW = framework(
@@ -85,6 +85,11 @@ describe.each([
       expect(of('พนมสารคาม').map((cell) => cell.status)).toEqual(['none', 'none', 'none']);
       expect(grid.counts).toEqual({ received: 2, partial: 1, none: 30 });
       expect(unitsNotReported(grid)).toBe(9);
+      // Views say "ข้อมูล ณ สิงหาคม": September has only a blank; a partly received district has sent.
+      expect(dataAsOf(grid)).toEqual({ month: '2022-08', notReported: 9, units: 11 });
+      expect((await workspace.latestMonths()).get(FW.id)).toBe('2022-08');
+      const nothing = receivedGrid(FW, Q4, [], []);
+      expect(dataAsOf(nothing)).toEqual({ month: null, notReported: 0, units: 11 });
 
       // The later file wins a cell: re-sending บางคล้า's July in another file names that file.
       await workspace.commit(

@@ -92,3 +92,21 @@ export function receivedGrid(
 export function unitsNotReported(grid: ReceivedGrid): number {
   return grid.rows.filter((row) => row.cells.every((cell) => cell.status === 'none')).length;
 }
+
+/** What a view says its numbers are as of (issue 13.2): the last month of the period with any result, and who has not sent it. */
+export interface DataAsOf {
+  /** ISO month; null when nothing of the period has come in. */
+  month: string | null;
+  /** Units with nothing for that month (partly received units count as sent). */
+  notReported: number;
+  units: number;
+}
+
+export function dataAsOf(grid: ReceivedGrid): DataAsOf {
+  const index = grid.months.findLastIndex((_, i) => grid.rows.some((row) => row.cells[i].status !== 'none'));
+  return {
+    month: index < 0 ? null : grid.months[index],
+    notReported: index < 0 ? 0 : grid.rows.filter((row) => row.cells[index].status === 'none').length,
+    units: grid.rows.length
+  };
+}

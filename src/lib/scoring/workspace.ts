@@ -41,6 +41,7 @@ import {
   BEGIN_SQL,
   CLEAR_RESULTS_SQL,
   COMMIT_SQL,
+  LATEST_MONTHS_SQL,
   PERIODS_SQL,
   ROLLBACK_SQL,
   UNIT_COUNT_SQL,
@@ -402,6 +403,17 @@ export class Workspace {
       done.push(...batch);
     }
     return done;
+  }
+
+  /**
+   * The last month (ISO) with a reported value, per framework id (demo copies included): where views open when
+   * no period is asked for. Read in the workspace's queue, after any change being made.
+   */
+  latestMonths(): Promise<Map<string, string>> {
+    return this.serial(async () => {
+      const rows = await this.db.query<{ framework_id: string; month: string }>(LATEST_MONTHS_SQL);
+      return new Map(rows.map((row) => [String(row.framework_id), String(row.month)]));
+    });
   }
 
   /**

@@ -31,6 +31,10 @@ export function removeFrameworkSql(frameworkId: string): string {
 /** The stored periods of a framework (`?`), in the order they were added. */
 export const PERIODS_SQL = 'SELECT period_id, ord FROM periods WHERE framework_id = ? ORDER BY ord';
 
+/** The last month with any reported value, per framework (views open on it: issue 13.2). */
+export const LATEST_MONTHS_SQL =
+  'SELECT framework_id, max(month) AS month FROM results WHERE value IS NOT NULL GROUP BY framework_id';
+
 /** Every stored result of a framework (`?`) goes. */
 export const CLEAR_RESULTS_SQL = 'DELETE FROM results WHERE framework_id = ?';
 

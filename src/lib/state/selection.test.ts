@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../domain/framework';
 import { demoFramework } from '../domain/demo';
-import { periodsOnScreen, resolveSelection, type DemoSource } from './selection';
+import { parsePeriodId, periodsOfFramework } from '../domain/periods';
+import { grainsOf, periodOfGrain, periodsOnScreen, resolveSelection, type DemoSource } from './selection';
 import { DEFAULT_VIEW } from './view-params';
 
 const framework = (id: string, period: Framework['period'], groups: string[] = []): Framework => ({
@@ -112,5 +113,49 @@ describe('periodsOnScreen', () => {
     expect(periodsOnScreen(fw, null)[0]).toBe(last.id);
     expect(periodsOnScreen(fw, 'nonsense')[0]).toBe(last.id);
     expect(periodsOnScreen(fw, null)).toHaveLength(2);
+  });
+});
+
+describe('opening on the latest month with results (issue 13.2)', () => {
+  const fw = framework('a', 'R2'); // Apr–Sep 2565
+  const source = (latest: string | null): DemoSource => ({
+    demoOf: () => undefined,
+    hasRealResults: () => true,
+    latestMonth: (id) => (id === 'a' ? latest : null)
+  });
+
+  it('shows the latest month, compared with the month before', () => {
+    const selection = resolveSelection([fw], DEFAULT_VIEW, source('2022-07'));
+    expect(selection.period?.id).toBe('2565-07');
+    expect(periodsOnScreen(fw, null, '2022-07')).toEqual(['2565-07', '2565-06']);
+  });
+  it('an asked period wins; a month the framework does not cover, or no results, opens the round', () => {
+    expect(
+      resolveSelection([fw], { ...DEFAULT_VIEW, period: 'FY2565-Q3' }, source('2022-07')).period?.id
+    ).toBe('FY2565-Q3');
+    expect(resolveSelection([fw], DEFAULT_VIEW, source('2021-12')).period?.id).toBe('FY2565-R2');
+    expect(resolveSelection([fw], DEFAULT_VIEW, source(null)).period?.id).toBe('FY2565-R2');
+    expect(resolveSelection([fw], DEFAULT_VIEW, source('not a month')).period?.id).toBe('FY2565-R2');
+  });
+});
+
+describe('periodOfGrain: the round, quarter or year one click away', () => {
+  const round = periodsOfFramework(2565, 'R2');
+  const year = periodsOfFramework(2565, null);
+  const july = parsePeriodId('2565-07')!;
+
+  it('finds the quarter and round that hold the month, and the last month of a longer period', () => {
+    expect(periodOfGrain(round, july, 'quarter')?.id).toBe('FY2565-Q4');
+    expect(periodOfGrain(round, july, 'round')?.id).toBe('FY2565-R2');
+    expect(periodOfGrain(round, parsePeriodId('FY2565-R2')!, 'month')?.id).toBe('2565-09');
+    expect(periodOfGrain(round, parsePeriodId('FY2565-Q3')!, 'month')?.id).toBe('2565-06');
+    expect(periodOfGrain(year, july, 'year')?.id).toBe('FY2565');
+    expect(periodOfGrain(year, parsePeriodId('FY2565')!, 'round')?.id).toBe('FY2565-R2');
+  });
+  it('is null for a grain the framework does not have, and the period itself for its own grain', () => {
+    expect(periodOfGrain(round, july, 'year')).toBeNull();
+    expect(periodOfGrain(round, july, 'month')).toBe(july);
+    expect(grainsOf(round)).toEqual(['month', 'quarter', 'round']);
+    expect(grainsOf(year)).toEqual(['month', 'quarter', 'round', 'year']);
   });
 });

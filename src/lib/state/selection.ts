@@ -3,7 +3,15 @@
  * back to sensible defaults (the first framework; the framework's own round/quarter/year; all groups).
  */
 import { groupsOf, type Framework } from '../domain/framework';
-import { parsePeriodId, periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
+import {
+  isIsoMonth,
+  monthPeriod,
+  parsePeriodId,
+  periodsOfFramework,
+  previousPeriod,
+  type Grain,
+  type Period
+} from '../domain/periods';
 import { showsDemo } from '../domain/demo';
 import type { ViewParams } from './view-params';
 
@@ -11,6 +19,8 @@ import type { ViewParams } from './view-params';
 export interface DemoSource {
   demoOf(id: string): Framework | undefined;
   hasRealResults(id: string): boolean;
+  /** The last month (ISO) with a reported value of a framework (demo ids too); views open on it. */
+  latestMonth?(id: string): string | null;
 }
 
 export interface Selection {
@@ -34,18 +44,37 @@ export interface Selection {
 }
 
 /**
- * The period a view shows for `periodId` (unknown or null: the framework's last period, its whole round or
- * year) and the one before it (for rank movement): what the session scores first (issue 6).
+ * The period a view shows for `periodId` (null: the month of `latestMonth`, the last month with results, or
+ * without results the framework's last period, its whole round or year) and the one before it (for rank
+ * movement): what the session scores first (issue 6).
  */
-export function periodsOnScreen(framework: Framework, periodId: string | null): string[] {
-  const period = pickPeriod(periodsOfFramework(framework.fiscalYear, framework.period), periodId);
+export function periodsOnScreen(
+  framework: Framework,
+  periodId: string | null,
+  latestMonth: string | null = null
+): string[] {
+  const period = pickPeriod(
+    periodsOfFramework(framework.fiscalYear, framework.period),
+    periodId,
+    latestMonth
+  );
   return period ? [period.id, previousPeriod(period).id] : [];
 }
 
-/** The asked period (one of the framework's, or any valid id), else the framework's last one. */
-function pickPeriod(periods: Period[], periodId: string | null): Period | null {
+/**
+ * The asked period (one of the framework's, or any valid id); without one, the month of the latest results
+ * when the framework covers it (issue 13.2: the meeting is about the month just reported, compared with the
+ * month before); else the framework's last period.
+ */
+export function pickPeriod(
+  periods: readonly Period[],
+  periodId: string | null,
+  latestMonth: string | null = null
+): Period | null {
   const asked = periodId ? parsePeriodId(periodId) : null;
-  return periods.find((p) => p.id === asked?.id) ?? asked ?? periods.at(-1) ?? null;
+  if (asked) return periods.find((p) => p.id === asked.id) ?? asked;
+  const latest = latestMonth && isIsoMonth(latestMonth) ? monthPeriod(latestMonth).id : null;
+  return periods.find((p) => p.id === latest) ?? periods.at(-1) ?? null;
 }
 
 /**
@@ -75,7 +104,7 @@ export function resolveSelection(
   const demo = demoCopy !== undefined && showsDemo(true, hasReal, params.data);
   const framework = demo ? demoCopy : chosen;
   const periods = periodsOfFramework(framework.fiscalYear, framework.period);
-  const period = pickPeriod(periods, params.period);
+  const period = pickPeriod(periods, params.period, data?.latestMonth?.(framework.id) ?? null);
   const groups = groupsOf(framework);
   const group = groups.includes(params.group) ? params.group : '*';
   return {
@@ -88,4 +117,23 @@ export function resolveSelection(
     groups,
     group
   };
+}
+
+/**
+ * One click to another grain (issue 13.2): the framework's period of `grain` holding the last month of
+ * `current` (the month: that last month itself), or null when the framework has no period of that grain there.
+ */
+export function periodOfGrain(periods: readonly Period[], current: Period, grain: Grain): Period | null {
+  if (current.grain === grain) return current;
+  const month = current.months.at(-1);
+  if (!month) return null;
+  const holding = periods.filter((p) => p.grain === grain && p.months.includes(month));
+  return holding[0] ?? null;
+}
+
+/** The grains a framework's periods come in, in the order month, quarter, round, year. */
+export function grainsOf(periods: readonly Period[]): Grain[] {
+  return (['month', 'quarter', 'round', 'year'] as const).filter((grain) =>
+    periods.some((p) => p.grain === grain)
+  );
 }

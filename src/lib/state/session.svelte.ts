@@ -237,6 +237,8 @@ export class Session {
   storage = $state.raw<StorageInfo | null>(null);
   /** A problem with the browser's storage (the workspace then lives only until the page closes). */
   storageError = $state<string | null>(null);
+  /** The last month with a reported value per framework id (demo copies too): where views open (issue 13.2). */
+  latestMonths = $state.raw<ReadonlyMap<string, string>>(new Map()); // eslint-disable-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
   /** Milliseconds from `start()` to ready, as measured in this browser. */
   startupMs = $state<number | null>(null);
   /** Where the start-up time went (ms): engine, built-ins with demo data, the stored workspace, scoring. */
@@ -528,9 +530,16 @@ export class Session {
       // other one is left to the background.
       if (onScreen) {
         this.scoredOnStart.add(target);
-        if (target === ids[0]) await workspace.ensure(target, periodsOnScreen(framework, onScreen.periodId));
+        if (target === ids[0]) {
+          await this.refreshLatestMonths();
+          await workspace.ensure(
+            target,
+            periodsOnScreen(framework, onScreen.periodId, this.latestMonth(target))
+          );
+        }
       } else await workspace.ensure(target, 'all');
     }
+    await this.refreshLatestMonths();
     const t3 = this.clock();
     this.loading.delete(id);
     return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
@@ -563,6 +572,15 @@ export class Session {
     this.demoFrameworks = this.catalogue.flatMap(
       (framework) => workspace.framework(demoFrameworkId(framework.id)) ?? []
     );
+  }
+
+  /** The last month (ISO) with a reported value of a framework (a demo id too), or null. */
+  latestMonth(id: string): string | null {
+    return this.latestMonths.get(id) ?? null;
+  }
+
+  private async refreshLatestMonths(): Promise<void> {
+    this.latestMonths = await this.requireWorkspace().latestMonths();
   }
 
   /** The demo copy of a framework (a built-in's), or undefined. */
@@ -613,7 +631,9 @@ export class Session {
    */
   async receivedGrid(frameworkId: string, period: Period): Promise<ReceivedGrid | null> {
     await this.rest;
-    const framework = this.framework(frameworkId);
+    // A demo copy's grid too: the views' "ข้อมูล ณ" line says what the demo covers.
+    const framework =
+      this.framework(frameworkId) ?? this.demoFrameworks.find((demo) => demo.id === frameworkId);
     if (!framework || !this.workspace) return null;
     const stored = await this.workspace.received(frameworkId, period.months);
     return receivedGrid(framework, period, stored, this.uploads);
@@ -974,7 +994,12 @@ export class Session {
       const framework = workspace.framework(pending.frameworkId);
       const changed = pending.framework !== null || report.files.some((f) => f.added + f.changed > 0);
       if (framework && changed) {
-        const first = periodsOnScreen(framework, periodId);
+        await this.refreshLatestMonths();
+        // The period the import was checked on, and the month views now open on (the latest reported).
+        const first = [
+          ...periodsOnScreen(framework, periodId),
+          ...periodsOnScreen(framework, null, this.latestMonth(framework.id))
+        ];
         await this.timed('score', () => workspace.ensure(framework.id, first));
         this.scoreInBackground(framework.id);
       }
