@@ -91,8 +91,8 @@ test('Q4 against Q3: every Δ rank and Δ total matches the demo CSV; risers, fa
   await page.screenshot({ path: path.join(screenshots, 'compare.png'), fullPage: true });
 });
 
-test('the default round has nothing to compare with: it says so and offers quarters', async ({ page }) => {
-  await page.goto(`/compare/?f=${FW}`);
+test('the whole round has nothing to compare with: it says so and offers quarters', async ({ page }) => {
+  await page.goto(`/compare/?f=${FW}&p=FY2565-R2`);
   await expect(page.getByText('ไม่มีช่วงเวลาอื่นในระดับเดียวกันให้เปรียบเทียบ')).toBeVisible();
   await page.getByRole('button', { name: /ลองเปรียบเทียบ ไตรมาส 4 .* กับ ไตรมาส 3/ }).click();
   await expect(page).toHaveURL(/p=FY2565-Q4/);

@@ -23,7 +23,7 @@ test('level breakdown: the count of districts at each level of a KPI matches the
   }
   expect(levels.get('5')).toBeGreaterThan(0);
 
-  await page.goto('/missions/');
+  await page.goto('/missions/?p=FY2565-R2');
   const breakdown = page.getByRole('table', { name: 'จำนวนอำเภอในแต่ละระดับ' });
   await expect(breakdown).toBeVisible();
   const row = breakdown.getByRole('row', { name: /^T2/ });

@@ -30,7 +30,7 @@ function chips(page: Page) {
 }
 
 test('opens on the top 3 districts of the round against the province mean and median', async ({ page }) => {
-  await page.goto(`/trends/?f=${FW}`);
+  await page.goto(`/trends/?f=${FW}&p=FY2565-R2`);
   const total = chart(page, TOTAL_CHART);
   await expect(total).toBeVisible();
   await expect(chips(page)).toHaveText(top3.map((name) => new RegExp(name)));
