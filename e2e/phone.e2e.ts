@@ -119,3 +119,26 @@ test('on a laptop the views stay in the bar and there is no menu button', async 
   await expect(page.getByRole('button', { name: /เมนู/ })).toBeHidden();
   expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(1366);
 });
+
+test('on a phone the rules fold to one heading per KPI; a KPI opens on a tap; a laptop shows them open', async ({
+  page
+}) => {
+  await page.goto('/rules/?f=chachoengsao-2565-r2');
+  const kpi = page.getByRole('article', { name: /^T1 / });
+  await expect(kpi).toBeVisible();
+  const bands = kpi.locator('details.kpi-rules > :not(summary)').first();
+  await expect(bands).toBeHidden();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await kpi.locator('summary').click();
+  await expect(bands).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(height);
+  // Folded, the page is a list of KPIs (it was 63,000 px long with every ladder open).
+  expect(height).toBeLessThan(8000);
+  await page.getByRole('button', { name: 'ขยายทุกตัวชี้วัด' }).click();
+  await expect(page.locator('details.kpi-rules:not([open])')).toHaveCount(0);
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/rules/?f=buriram-2567-q4');
+  await expect(page.getByRole('article', { name: /^M1 / })).toBeVisible();
+  await expect(page.locator('details.kpi-rules:not([open])')).toHaveCount(0);
+});
