@@ -11,50 +11,33 @@ const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scr
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-/** The views, each on a framework that shows its widest content (Buriram: 23 districts, A–D grades). */
-const VIEWS: { path: string; name: string; ready: (page: Page) => Promise<void> }[] = [
-  { path: '/', name: 'league', ready: (page) => expect(leagueTable(page)).toBeVisible() },
-  {
-    path: '/?f=buriram-2567-q4',
-    name: 'league-buriram',
-    ready: (page) => expect(leagueTable(page)).toBeVisible()
-  },
-  {
-    path: '/trends/',
-    name: 'trends',
-    ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  },
-  {
-    path: '/compare/?p=FY2565-Q4&vs=FY2565-Q3',
-    name: 'compare',
-    ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  },
-  {
-    path: '/missions/?f=buriram-2567-q4',
-    name: 'missions',
-    ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  },
-  {
-    path: '/misses/?f=buriram-2567-q4',
-    name: 'misses',
-    ready: (page) => expect(page.getByRole('table', { name: /ไม่ถึงเป้า|ต่ำกว่าเป้า/ }).first()).toBeVisible()
-  },
-  {
-    path: '/district/',
-    name: 'district',
-    ready: (page) => expect(page.getByRole('table', { name: 'ผลการประเมินตนเองตามตัวชี้วัด' })).toBeVisible()
-  },
-  {
-    path: '/rules/?f=buriram-2567-q4',
-    name: 'rules',
-    ready: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  },
-  {
-    path: '/data/',
-    name: 'data',
-    ready: (page) => expect(page.getByLabel('เลือกไฟล์ที่จะนำเข้า')).toBeEnabled()
-  }
+/**
+ * Every view of two frameworks (issue 13's done-when): Chachoengsao (levels 1–5, 11 districts) and Buriram
+ * (A–D grades, 23 districts, the widest tables). Ready when the engine is idle and the view's heading or
+ * table is drawn.
+ */
+const PATHS = [
+  '/',
+  '/trends/',
+  '/compare/',
+  '/missions/',
+  '/misses/',
+  '/district/',
+  '/rules/',
+  '/data/',
+  '/report/'
 ];
+const FRAMEWORKS = ['chachoengsao-2565-r2', 'buriram-2567-q4'];
+const VIEWS: { path: string; name: string; ready: (page: Page) => Promise<void> }[] = FRAMEWORKS.flatMap(
+  (framework) =>
+    PATHS.map((view) => ({
+      path: `${view}?f=${framework}`,
+      name: `${view.replace(/\//g, '') || 'league'}-${framework}`,
+      ready: async (page: Page) => {
+        await expect(page.locator('main').locator('h1, table').first()).toBeVisible({ timeout: 60_000 });
+      }
+    }))
+);
 
 /** How far the page reaches past the right edge of the screen, and what reaches there (outside scroll boxes). */
 async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; wide: string[] }> {
@@ -84,6 +67,20 @@ for (const view of VIEWS) {
     expect(measured.wide, `elements wider than the screen on ${view.path}`).toEqual([]);
     expect(measured.scrollWidth).toBeLessThanOrEqual(measured.clientWidth);
     await page.screenshot({ path: path.join(screenshots, `phone-${view.name}.png`) });
+  });
+}
+
+for (const view of VIEWS) {
+  test(`${view.name} fits a 1366 px laptop, nav in the bar`, async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(view.path);
+    await view.ready(page);
+    await page.waitForFunction(() => document.documentElement.dataset.idle === 'true');
+    const measured = await overflow(page);
+    expect(measured.scrollWidth).toBeLessThanOrEqual(1366);
+    const nav = page.getByRole('navigation', { name: 'หลัก' });
+    for (const name of ['อันดับ', 'แนวโน้ม', 'ไม่ถึงเป้า', 'เกณฑ์', 'ข้อมูล'])
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   });
 }
 
