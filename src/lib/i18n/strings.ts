@@ -87,6 +87,31 @@ export const STRINGS = {
     // misses view at national scale (issue 6): the list is drawn a page at a time
     missesShown: 'แสดง {shown} จาก {total} รายการ (ดาวน์โหลดได้ครบทุกรายการ)',
     missesShowMore: 'แสดงเพิ่มอีก {n} รายการ',
+    // misses that lead to action (issue 13 §4)
+    missesLost: 'คะแนนที่เสีย',
+    missesLostHint:
+      'คะแนนรวมถ่วงน้ำหนักของอำเภอจะเพิ่มขึ้นเท่านี้ ถ้าตัวชี้วัดนี้ได้คะแนนสูงสุด: (คะแนนสูงสุด − คะแนนที่ได้) × น้ำหนัก ÷ ผลรวมน้ำหนัก',
+    missesShow: 'แสดง',
+    missesBelowTarget: 'ต่ำกว่าระดับเป้าหมาย',
+    missesBelowTop: 'ต่ำกว่าระดับสูงสุด',
+    missesHeadingTop: 'ตัวชี้วัดที่ยังไม่ถึงระดับสูงสุด',
+    missesTableNameTop: 'รายการที่ต่ำกว่าระดับสูงสุด',
+    missesCountsNameTop: 'จำนวนที่ต่ำกว่าระดับสูงสุดรายตัวชี้วัด',
+    missesNoneTop: 'ทุกตัวชี้วัดอยู่ระดับสูงสุดแล้ว',
+    missesRuleTop:
+      'แสดงทุกตัวชี้วัดที่ได้ต่ำกว่าระดับสูงสุด หรือไม่ได้รายงาน; ระยะห่างคือค่าที่ต้องเปลี่ยนน้อยที่สุดเพื่อให้ถึงระดับนั้น ตามเกณฑ์ของแต่ละอำเภอ',
+    missesOrderNote: 'เรียงตามคะแนนที่เสียมากไปน้อย (คะแนนรวมถ่วงน้ำหนักที่จะเพิ่มถ้าได้คะแนนสูงสุด)',
+    nextStepsName: 'สิ่งที่ควรทำต่อ',
+    nextStepsByUnit: 'สิ่งที่ควรทำต่อ รายอำเภอ',
+    nextStepsByProvince: 'สิ่งที่ควรทำต่อ รายจังหวัด',
+    nextStepsRule:
+      'ไม่เกิน 3 เรื่องที่เพิ่มคะแนนรวมถ่วงน้ำหนักได้มากที่สุด: ขยับตัวชี้วัดขึ้นอีกหนึ่งระดับตามเกณฑ์ของอำเภอ หรือรายงานตัวชี้วัดที่ยังไม่ได้รายงาน (คิดเป็นคะแนนของระดับต่ำสุด)',
+    nextStepsReport: 'รายงานผลการดำเนินงาน (ได้อย่างน้อย {points} คะแนน)',
+    nextStepsGain: '+{n} คะแนนรวม',
+    nextStepsLoading: 'กำลังคำนวณ…',
+    nextStepsNone: 'ไม่มี: ทุกตัวชี้วัดอยู่ระดับสูงสุดแล้ว หรือไม่มีระดับที่ดีกว่าที่ทำได้',
+    nextStepsOrder: 'เรียงจากอันดับท้ายของตาราง',
+    nextStepsShown: 'แสดง {shown} จาก {total} อำเภอ (อันดับท้าย); เลือกอำเภอเพื่อดูรายอำเภอ',
     districtChoose: 'อำเภอ',
     districtScorecardName: 'ผลการประเมินตนเองตามตัวชี้วัด',
     districtWeight: 'น้ำหนัก (ร้อยละ)',
@@ -446,6 +471,32 @@ export const STRINGS = {
     // misses view at national scale (issue 6): the list is drawn a page at a time
     missesShown: 'Showing {shown} of {total} (the download has them all)',
     missesShowMore: 'Show {n} more',
+    // misses that lead to action (issue 13 §4)
+    missesLost: 'Points lost',
+    missesLostHint:
+      'How much the district’s weighted total would rise if this KPI scored its top points: (top points − score) × weight ÷ sum of weights',
+    missesShow: 'Show',
+    missesBelowTarget: 'Below the target level',
+    missesBelowTop: 'Below the top level',
+    missesHeadingTop: 'KPIs below the top level',
+    missesTableNameTop: 'Below the top level',
+    missesCountsNameTop: 'Below the top level per KPI',
+    missesNoneTop: 'Every KPI is at its top level',
+    missesRuleTop:
+      'Every KPI below its top level or not reported; the gap is the smallest change of the measured value that reaches that level, on each district’s own bands',
+    missesOrderNote:
+      'Ordered by points lost, largest first (how much the weighted total would rise at the top points)',
+    nextStepsName: 'What to do next',
+    nextStepsByUnit: 'What to do next, by district',
+    nextStepsByProvince: 'What to do next, by province',
+    nextStepsRule:
+      'Up to 3 changes worth the most weighted points: one level up on the district’s own bands, or reporting a KPI not reported (valued at its lowest level’s points)',
+    nextStepsReport: 'Report it (at least {points} points)',
+    nextStepsGain: '+{n} to the total',
+    nextStepsLoading: 'Working it out…',
+    nextStepsNone: 'None: every KPI is at its top level or has no better level within reach',
+    nextStepsOrder: 'From the bottom of the league up',
+    nextStepsShown: 'Showing {shown} of {total} districts (the bottom ones); pick a district to see one',
     districtChoose: 'District',
     districtScorecardName: 'Scorecard',
     districtWeight: 'Weight (%)',

@@ -10,7 +10,7 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { effectiveBands, isMiss, targetPoints, type RuleBand } from '../domain/gaps';
 import { builtinFramework } from '../frameworks/builtin';
 import { readResultsText } from '../ingest/results';
-import { findMisses, periodBefore } from './misses-queries';
+import { findMisses, missesByPointsLost, nextStepsByUnit, periodBefore } from './misses-queries';
 import { scoreOn, unit } from './testing';
 import { BANGKHLA, BANGPAKONG, MUEANG, viewsFramework, viewsResults } from './views-fixture';
 import { Workspace } from './workspace';
@@ -96,6 +96,97 @@ describe('misses of the fixture in September', () => {
     ]);
     const group = await findMisses(db, fw, { ...all, periodId: '2565-09', group: 'G1' });
     expect(new Set(group.rows.map((row) => row.kpi.kpi))).toEqual(new Set(['a']));
+  });
+});
+
+describe('weighted points lost (issue 13 §4): a 60, b 40, c 0 — Σ 100, so a point of a is 0.6, of b 0.4', () => {
+  test('each miss carries (top − score) × weight ÷ Σ weights, and the default order is largest first', async () => {
+    const fw = viewsFramework();
+    const { rows } = await findMisses(db, fw, { ...all, periodId: '2565-09' });
+    const lost = (unitId: string, kpi: string) =>
+      rows.find((row) => row.unitId === unitId && row.kpi.kpi === kpi)?.pointsLost;
+    // บางปะกง a: level 3 of 5 → 2 × 0.6; เมือง a below every band (0) → 5 × 0.6; a not reported → 5 × 0.6.
+    expect(lost(BANGPAKONG, 'a')).toBeCloseTo(1.2, 12);
+    expect(lost(MUEANG, 'a')).toBeCloseTo(3, 12);
+    expect(lost(unit('คลองเขื่อน'), 'a')).toBeCloseTo(3, 12);
+    // b: บางคล้า 15 and บางปะกง 9 are level 4 (บางปะกง's own level 5 is ≤ 8) → 1 × 0.4; เมือง below → 5 × 0.4.
+    expect(lost(BANGKHLA, 'b')).toBeCloseTo(0.4, 12);
+    expect(lost(BANGPAKONG, 'b')).toBeCloseTo(0.4, 12);
+    expect(lost(MUEANG, 'b')).toBeCloseTo(2, 12);
+    // c weighs 0: its misses cost nothing.
+    expect(lost(BANGKHLA, 'c')).toBe(0);
+    const ordered = missesByPointsLost(rows, fw);
+    const figures = ordered.map((row) => Number(row.pointsLost.toFixed(4)));
+    expect(figures).toEqual([...figures].sort((x, y) => y - x));
+    // 9 at 3 (a: เมือง and the 8 silent districts), 9 at 2 (b: เมือง and the 8), 1.2, 0.4, 0.4, then c's zeros.
+    expect(figures.slice(0, 21)).toEqual([...Array(9).fill(3), ...Array(9).fill(2), 1.2, 0.4, 0.4]);
+    const collator = new Intl.Collator('th');
+    const topNames = ordered.slice(0, 9).map((row) => row.unit);
+    expect(topNames).toEqual([...topNames].sort(collator.compare));
+    expect(ordered.slice(19, 21).map((row) => row.unitId)).toEqual([BANGKHLA, BANGPAKONG]);
+  });
+
+  test('in one group the total is over that group’s weights: b of G2 (40 of 40) loses 1 per point', async () => {
+    const { rows } = await findMisses(db, viewsFramework(), { ...all, periodId: '2565-09', group: 'G2' });
+    const bangpakong = rows.find((row) => row.unitId === BANGPAKONG && row.kpi.kpi === 'b');
+    expect(bangpakong).toMatchObject({ weight: 40, weightSum: 40 });
+    expect(bangpakong?.pointsLost).toBeCloseTo(1, 12);
+  });
+
+  test('the KPI filter does not change the scale: Σ weights stays that of every KPI in view', async () => {
+    const { rows } = await findMisses(db, viewsFramework(), { ...all, periodId: '2565-09', kpi: 'b' });
+    expect(rows.find((row) => row.unitId === BANGPAKONG)?.pointsLost).toBeCloseTo(0.4, 12);
+  });
+
+  test('below the top level: บางคล้า’s a at level 4 (target 4) becomes a miss worth 0.6; counts follow', async () => {
+    const fw = viewsFramework();
+    const target = await findMisses(db, fw, { ...all, periodId: '2565-09', kpi: 'a' });
+    const top = await findMisses(db, fw, { ...all, periodId: '2565-09', kpi: 'a', level: 'top' });
+    expect(target.rows.some((row) => row.unitId === BANGKHLA)).toBe(false);
+    const bangkhla = top.rows.find((row) => row.unitId === BANGKHLA);
+    // 95 every month reported; the run stops at May, when nobody reported: 4 months since June.
+    expect(bangkhla).toMatchObject({ level: '4', targetPoints: 5, streak: 4, since: '2565-06' });
+    expect(bangkhla?.pointsLost).toBeCloseTo(0.6, 12);
+    expect(bangkhla?.gaps.target).toMatchObject({ level: '5', amount: 5, change: 'up' });
+    expect(top.rows).toHaveLength(11);
+    expect(target.counts.find((c) => c.kpi.kpi === 'a')?.misses).toBe(10);
+    expect(top.counts.find((c) => c.kpi.kpi === 'a')?.misses).toBe(11);
+  });
+
+  test('next steps per district: the next band’s points, weighted; a KPI not reported is “report it”', async () => {
+    const fw = viewsFramework();
+    const { rows } = await findMisses(db, fw, { ...all, periodId: '2565-09', level: 'top' });
+    const steps = nextStepsByUnit(rows, fw);
+    const summary = (unitId: string) =>
+      steps
+        .get(unitId)
+        ?.map((step) => [
+          step.kind,
+          step.kpi,
+          Number(step.gain.toFixed(4)),
+          step.kind === 'reach' ? [step.gap.band.level, step.gap.change, step.gap.amount] : step.points
+        ]);
+    // บางปะกง: a 85 → level 4 at 90 (+5): (4 − 3) × 0.6; b 9 → its own level 5 at ≤ 8 (−1): (5 − 4) × 0.4;
+    // c not reported but weighs 0: no step.
+    expect(summary(BANGPAKONG)).toEqual([
+      ['reach', 'a', 0.6, ['4', 'up', 5]],
+      ['reach', 'b', 0.4, ['5', 'down', 1]]
+    ]);
+    // เมือง, below every band on a and b: the worst band first (a ≥ 60: +10; b ≤ 50: −10), 1 point each.
+    expect(summary(MUEANG)).toEqual([
+      ['reach', 'a', 0.6, ['1', 'up', 10]],
+      ['reach', 'b', 0.4, ['1', 'down', 10]]
+    ]);
+    // Nothing reported: report a and b, valued at their worst band (1 point).
+    expect(summary(unit('คลองเขื่อน'))).toEqual([
+      ['report', 'a', 0.6, 1],
+      ['report', 'b', 0.4, 1]
+    ]);
+    // บางคล้า: a 95 → 5 at 100 (+5): 0.6; b 15 → 5 at ≤ 10 (−5): 0.4; c (1 of 2, weight 0): no step.
+    expect(summary(BANGKHLA)).toEqual([
+      ['reach', 'a', 0.6, ['5', 'up', 5]],
+      ['reach', 'b', 0.4, ['5', 'down', 5]]
+    ]);
   });
 });
 

@@ -4,7 +4,9 @@
  * and to the target level (src/lib/domain/gaps.ts, on the unit's effective bands).
  */
 import type { Framework, Kpi } from '../domain/framework';
-import { missGaps, type MissGaps } from '../domain/gaps';
+import { effectiveBands, missGaps, worstBand, type MissGaps } from '../domain/gaps';
+import { reachableBands } from '../domain/bands';
+import { byPointsLost, nextSteps, pointsLost, type NextStep } from '../domain/points-lost';
 import { parsePeriodId, previousPeriod } from '../domain/periods';
 import type { Db } from '../db/types';
 import { missBandsSql, missCountsSql, missesSql } from '../sql/misses';
@@ -19,7 +21,12 @@ export interface MissFilter {
   kpi: string | null;
   /** A unit id, or null for all. */
   unit: string | null;
+  /** What counts as a miss: below the KPI's target level (default), or below the unit's top level. */
+  level?: MissLevel;
 }
+
+/** `target`: below the target level; `top`: below the top level (issue 13 §4). */
+export type MissLevel = 'target' | 'top';
 
 export interface MissRow {
   unitId: string;
@@ -43,6 +50,18 @@ export interface MissRow {
   /** The first period of the streak (period id). */
   since: string;
   gaps: MissGaps;
+  /** The unit's top points on this KPI (its own bands included); null when it has no bands. */
+  topPoints: number | null;
+  /** The points of the worst band a value can reach (what reporting brings at least); null without bands. */
+  worstPoints: number | null;
+  /** The KPI's weight in the total (1 each in a framework without weights) and Σ weights of the KPIs in view. */
+  weight: number;
+  weightSum: number;
+  /**
+   * Weighted points lost: how much the unit's weighted total (the league total) would rise if this KPI
+   * scored the unit's top points — (top − score) × weight ÷ Σ weights.
+   */
+  pointsLost: number;
 }
 
 export interface MissCount {
@@ -68,9 +87,17 @@ export function periodBefore(periodId: string, steps: number): string {
 export async function findMisses(db: Db, framework: Framework, filter: MissFilter): Promise<Misses> {
   const kpi = filter.kpi ?? '';
   const unit = filter.unit ?? '';
-  const params = [framework.id, filter.periodId, filter.group, kpi, unit];
+  const level = filter.level ?? 'target';
+  const params = [framework.id, filter.periodId, filter.group, kpi, unit, level];
   const rows = await db.query(missesSql(), params);
-  const countRows = await db.query(missCountsSql(), [framework.id, filter.periodId, filter.group, '', unit]);
+  const countRows = await db.query(missCountsSql(), [
+    framework.id,
+    filter.periodId,
+    filter.group,
+    '',
+    unit,
+    level
+  ]);
   const bandRows = await db.query(missBandsSql(), [framework.id, filter.group, kpi]);
   const kpiById = new Map(framework.kpis.map((k) => [k.kpi, k]));
   const bands = bandsByKpi(bandRows);
@@ -80,7 +107,15 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
     if (!kpiRule) continue;
     const unitId = String(row.unit_id);
     const measured = numberOrNull(row.measured);
-    const level = stringOrNull(row.level);
+    const reached = stringOrNull(row.level);
+    const kpiBands = bands.get(kpiRule.kpi) ?? [];
+    const ordered = reachableBands(effectiveBands(kpiBands, unitId));
+    const topPoints = ordered.length > 0 ? ordered[0].points : null;
+    const weighted = {
+      score: Number(row.score ?? 0),
+      weight: Number(row.weight ?? 0),
+      weightSum: Number(row.weight_sum ?? 0)
+    };
     const value = numberOrNull(row.value);
     const target = numberOrNull(row.target);
     const baseline = numberOrNull(row.baseline);
@@ -94,9 +129,9 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
       target,
       baseline,
       measured,
-      level,
+      level: reached,
       points: numberOrNull(row.points),
-      score: Number(row.score ?? 0),
+      score: weighted.score,
       status: statusOf(row.status),
       monthsReported: Number(row.months_reported ?? 0),
       targetPoints: numberOrNull(row.target_points),
@@ -104,12 +139,17 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
       since: periodBefore(filter.periodId, Math.max(0, streak - 1)),
       gaps: missGaps({
         measured,
-        level,
+        level: reached,
         unitId,
-        bands: bands.get(kpiRule.kpi) ?? [],
-        targetLevel: kpiRule.targetLevel,
+        bands: kpiBands,
+        targetLevel: level === 'top' ? null : kpiRule.targetLevel,
         context: { measure: kpiRule.measure, value, target, baseline }
-      })
+      }),
+      topPoints,
+      worstPoints: worstBand(ordered)?.points ?? null,
+      weight: weighted.weight,
+      weightSum: weighted.weightSum,
+      pointsLost: pointsLost(topPoints, weighted)
     });
   }
   const counts: MissCount[] = [];
@@ -119,4 +159,57 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
       counts.push({ kpi: kpiRule, misses: Number(row.misses), unreported: Number(row.unreported) });
   }
   return { rows: misses, counts };
+}
+
+/** Misses in their default order: most weighted points lost first, then unit name, then KPI (framework order). */
+export function missesByPointsLost(rows: readonly MissRow[], framework: Framework): MissRow[] {
+  const order = new Map(framework.kpis.map((kpi, index) => [kpi.kpi, index]));
+  return byPointsLost(
+    rows.map((row) => ({
+      row,
+      unit: row.unit,
+      pointsLost: row.pointsLost,
+      kpiOrder: order.get(row.kpi.kpi) ?? 0
+    }))
+  ).map((entry) => entry.row);
+}
+
+/** A unit's steps worth the most weighted points (rows of that unit, found with `level: 'top'`). */
+export type MissStep = NextStep<NonNullable<MissGaps['next']>> & { row: MissRow };
+
+/** The next steps of every unit among `rows` (found with `level: 'top'`), at most `limit` each. */
+export function nextStepsByUnit(
+  rows: readonly MissRow[],
+  framework: Framework,
+  limit = 3
+): Map<string, MissStep[]> {
+  const order = new Map(framework.kpis.map((kpi, index) => [kpi.kpi, index]));
+  const byUnit = new Map<string, MissRow[]>();
+  for (const row of rows) {
+    const list = byUnit.get(row.unitId);
+    if (list) list.push(row);
+    else byUnit.set(row.unitId, [row]);
+  }
+  const result = new Map<string, MissStep[]>();
+  for (const [unitId, list] of byUnit) {
+    const byKpi = new Map(list.map((row) => [row.kpi.kpi, row]));
+    const steps = nextSteps(
+      list.map((row) => ({
+        kpi: row.kpi.kpi,
+        kpiOrder: order.get(row.kpi.kpi) ?? 0,
+        status: row.status,
+        next: row.gaps.next,
+        worstPoints: row.worstPoints,
+        score: row.score,
+        weight: row.weight,
+        weightSum: row.weightSum
+      })),
+      limit
+    );
+    result.set(
+      unitId,
+      steps.map((step) => ({ ...step, row: byKpi.get(step.kpi) as MissRow }))
+    );
+  }
+  return result;
 }

@@ -4,8 +4,9 @@
  * period) it has missed.
  *
  * Parameters: `$1` framework, `$2` period, `$3` group (`*` = all), `$4` KPI (`''` = all), `$5` unit
- * (`''` = all). Target: the KPI's `target_level` (its points, taken from any band of that level), at most
- * the unit's top points; no target level = the unit's top band. Bands are the unit's effective bands (its
+ * (`''` = all), `$6` what counts as a miss: `'target'` = below the target level, `'top'` = below the unit's
+ * top level (issue 13 §4). Target: the KPI's `target_level` (its points, taken from any band of that level),
+ * at most the unit's top points; no target level (or `$6` = `'top'`) = the unit's top band. Bands are the unit's effective bands (its
  * own band for a level replaces the general one), as in scoring.ts.
  *
  * A streak walks `periods.prev_period_id` back from the period; it stops at a period that was met, at a
@@ -46,7 +47,9 @@ level_points AS (
   GROUP BY b.kpi
 ),
 goal AS (
-  SELECT e.unit_id, e.kpi, least(coalesce(any_value(lp.points), max(e.points)), max(e.points)) AS target_points
+  SELECT e.unit_id, e.kpi,
+    least(CASE WHEN $6 = 'top' THEN max(e.points) ELSE coalesce(any_value(lp.points), max(e.points)) END,
+      max(e.points)) AS target_points
   FROM effective e LEFT JOIN level_points lp ON lp.kpi = e.kpi
   GROUP BY e.unit_id, e.kpi
 ),
@@ -69,13 +72,21 @@ streaks AS (
 
 /**
  * The misses of a period: value, target, baseline, measured value, level reached, status, target points,
- * streak and the unit's rank, ordered by KPI (framework order), level reached (worst first), unit name.
+ * streak, the unit's rank, and the KPI's weight with Σ weights of the top-level KPIs of the group (not
+ * narrowed by the KPI filter: the total a miss costs points of, as unit_totals in scoring.ts weighs),
+ * ordered by KPI (framework order), level reached (worst first), unit name.
  */
 export function missesSql(): string {
-  return `${MISSES_CTE}
+  return `${MISSES_CTE},
+weight_sum AS (
+  SELECT sum(k.weight) AS weight_sum
+  FROM kpis k WHERE k.framework_id = $1 AND k.parent IS NULL AND ($3 = '*' OR k.grp = $3)
+)
 SELECT s.unit_id, u.name AS unit, s.kpi, s.value, s.target, s.baseline, s.measured, s.level, s.points, s.score,
-  s.status, s.months_reported, g.target_points, st.streak, t.rank
+  s.status, s.months_reported, g.target_points, st.streak, t.rank, k.weight, w.weight_sum
 FROM streaks st
+JOIN kpis k ON k.framework_id = $1 AND k.kpi = st.kpi
+CROSS JOIN weight_sum w
 JOIN kpi_scores s ON s.framework_id = $1 AND s.period_id = $2 AND s.unit_id = st.unit_id AND s.kpi = st.kpi
 JOIN units u ON u.unit_id = s.unit_id
 JOIN in_view v ON v.kpi = s.kpi

@@ -14,7 +14,8 @@ describe('view params', () => {
       units: ['2401', '2402'],
       search: 'บาง',
       sort: '-total',
-      lang: 'en'
+      lang: 'en',
+      missLevel: 'top'
     };
     expect(readViewParams(new URLSearchParams(viewSearch(view)))).toEqual(view);
   });
@@ -28,6 +29,14 @@ describe('view params', () => {
     expect(readViewParams(new URLSearchParams('d=real')).data).toBe('real');
     expect(readViewParams(new URLSearchParams('d=x')).data).toBeNull();
     expect(viewSearch({ ...DEFAULT_VIEW, data: 'demo' })).toBe('?d=demo');
+  });
+
+  it('keeps the misses switch: m=top, target by default, anything else is the default', () => {
+    expect(viewSearch({ ...DEFAULT_VIEW, missLevel: 'top' })).toBe('?m=top');
+    expect(readViewParams(new URLSearchParams('m=top')).missLevel).toBe('top');
+    expect(readViewParams(new URLSearchParams('m=target')).missLevel).toBe('target');
+    expect(readViewParams(new URLSearchParams('m=x')).missLevel).toBe('target');
+    expect(viewSearch({ ...DEFAULT_VIEW, missLevel: 'target' })).toBe('');
   });
 
   it('ignores an unknown language', () => {

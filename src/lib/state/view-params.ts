@@ -2,6 +2,7 @@
  * The dashboard's view state as URL parameters, so a link reproduces the view:
  * `f` framework · `p` period · `g` group · `u` unit (district page) · `k` KPI · `p2` second period (compare)
  * · `us` chosen units (comma list) · `q` search · `s` sort (`column` or `-column`) · `lang=en`
+ * · `m=top` the misses view lists what is below the top level (absent: below the target level)
  * · `d` what a built-in framework shows: `demo` (its demo data, apart from real results), `real` (its real
  * results, none yet included); absent = real results once there are any, else the demo (issue 11).
  * Pure functions: the layout reads and writes `location` with them.
@@ -22,6 +23,8 @@ export interface ViewParams {
   search: string;
   sort: string | null;
   lang: 'th' | 'en';
+  /** `m`: what the misses view lists — below the KPI's target level (default) or below its top level. */
+  missLevel: 'target' | 'top';
 }
 
 export const DEFAULT_VIEW: ViewParams = {
@@ -35,7 +38,8 @@ export const DEFAULT_VIEW: ViewParams = {
   units: [],
   search: '',
   sort: null,
-  lang: 'th'
+  lang: 'th',
+  missLevel: 'target'
 };
 
 export function readViewParams(search: URLSearchParams): ViewParams {
@@ -50,7 +54,8 @@ export function readViewParams(search: URLSearchParams): ViewParams {
     units: (search.get('us') ?? '').split(',').filter(Boolean),
     search: search.get('q') ?? '',
     sort: search.get('s') || null,
-    lang: search.get('lang') === 'en' ? 'en' : 'th'
+    lang: search.get('lang') === 'en' ? 'en' : 'th',
+    missLevel: search.get('m') === 'top' ? 'top' : 'target'
   };
 }
 
@@ -73,6 +78,7 @@ export function viewSearch(view: ViewParams): string {
   if (view.search) search.set('q', view.search);
   if (view.sort) search.set('s', view.sort);
   if (view.lang === 'en') search.set('lang', 'en');
+  if (view.missLevel === 'top') search.set('m', 'top');
   const text = search.toString();
   return text ? `?${text}` : '';
 }
