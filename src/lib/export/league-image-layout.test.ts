@@ -243,9 +243,9 @@ describe('text fitting', () => {
     expect(two[1].endsWith('…')).toBe(true);
   });
 
-  test('chipGrid: one line while chips stay 30 px wide, then wraps', () => {
-    expect(chipGrid(11, 500)).toEqual({ chip: 41, perLine: 11, lines: 1 });
+  test('chipGrid: one line while chips stay 24 px wide, then wraps', () => {
+    expect(chipGrid(11, 500)).toEqual({ chip: 42, perLine: 11, lines: 1 });
     expect(chipGrid(2, 500)).toEqual({ chip: 56, perLine: 2, lines: 1 });
-    expect(chipGrid(19, 500)).toEqual({ chip: 30, perLine: 14, lines: 2 });
+    expect(chipGrid(19, 500)).toEqual({ chip: 24, perLine: 18, lines: 2 });
   });
 });

@@ -16,7 +16,6 @@ import {
   levelStyle
 } from '../charts/level-colors';
 import { deriveKpiFacts } from '../domain/framework-validate';
-import { DEMO_LABEL } from '../domain/demo';
 import { monthLabel, periodLabel } from '../domain/periods';
 import type { StringKey } from '../i18n/strings';
 import type { Headline } from '../scoring/headline';
@@ -132,10 +131,14 @@ const TITLE_LINE = 46;
 const TITLE_MAX_LINES = 3;
 const ROW_MIN = 54;
 const CHIP_HEIGHT = 34;
-const CHIP_GAP = 4;
-const CHIP_MIN = 30;
+const CHIP_GAP = 3;
+const CHIP_MIN = 24;
 const CHIP_MAX = 56;
-const COLUMNS = { rank: 64, movement: 84, name: 250, total: 104, gap: 14 };
+const CODE_MIN = 14;
+const COLUMNS = { rank: 56, movement: 72, total: 100, gap: 14 };
+/** The name column: as wide as the longest name needs, within these bounds (long names are cut). */
+const NAME_MIN = 150;
+const NAME_MAX = 250;
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
@@ -248,7 +251,7 @@ export function leagueImageLayout(input: LeagueImageInput): LeagueImageLayout {
   let y = 0;
   if (demo) {
     rect(0, 0, IMAGE_WIDTH, 48, COLORS.demo);
-    text(DEMO_LABEL, IMAGE_WIDTH / 2, 34, F.demo, COLORS.demoText, 'center');
+    text(t('demoLabel'), IMAGE_WIDTH / 2, 34, F.demo, COLORS.demoText, 'center');
     y = 48;
   }
 
@@ -368,16 +371,31 @@ export function leagueImageLayout(input: LeagueImageInput): LeagueImageLayout {
   const rankRight = PAD + COLUMNS.rank;
   const moveLeft = rankRight + COLUMNS.gap;
   const nameLeft = moveLeft + COLUMNS.movement;
-  const totalRight = nameLeft + COLUMNS.name + COLUMNS.total;
+  const longestName = Math.max(0, ...table.rows.map((row) => measure(row.unit, F.body)));
+  const nameWidth = Math.min(NAME_MAX, Math.max(NAME_MIN, Math.ceil(longestName) + 12));
+  const totalRight = nameLeft + nameWidth + COLUMNS.total;
   const chipsLeft = totalRight + COLUMNS.gap + 6;
   const chipsWidth = PAD + INNER - chipsLeft;
   const grid = chipGrid(table.kpis.length, chipsWidth);
   const facts = deriveKpiFacts(table.framework);
   const chipX = (index: number) => chipsLeft + (index % grid.perLine) * (grid.chip + CHIP_GAP);
+  // KPI codes over their chips: the largest size at which every code fits its column; when even the smallest
+  // does not, codes alternate between two lines (each then has two columns of room).
+  const codes = table.kpis.map((kpi) => kpi.kpi);
+  const codeFits = (size: number, room: number) =>
+    codes.every((code) => measure(code, { ...F.header, size }) <= room);
+  let codeSize = F.header.size;
+  while (codeSize > CODE_MIN && !codeFits(codeSize, grid.chip + CHIP_GAP - 2)) codeSize--;
+  const stagger = !codeFits(codeSize, grid.chip + CHIP_GAP - 2);
+  if (stagger) {
+    codeSize = F.header.size;
+    while (codeSize > CODE_MIN && !codeFits(codeSize, 2 * (grid.chip + CHIP_GAP) - 4)) codeSize--;
+  }
+  const codeFont: Font = { ...F.header, size: codeSize };
+  const codeLine = codeSize + 6;
 
   y += 24;
-  const headerLines = Math.max(1, grid.lines);
-  const headerHeight = 12 + headerLines * 26;
+  const headerHeight = 12 + Math.max(1, grid.lines) * (stagger ? 2 : 1) * codeLine;
   const headerBase = y + headerHeight - 10;
   text(t('rank'), rankRight, headerBase, F.header, COLORS.muted, 'right');
   text(t('lineImageMove'), moveLeft, headerBase, F.header, COLORS.muted);
@@ -389,14 +407,14 @@ export function leagueImageLayout(input: LeagueImageInput): LeagueImageLayout {
     COLORS.muted
   );
   text(t('total'), totalRight, headerBase, F.header, COLORS.muted, 'right');
-  table.kpis.forEach((kpi, index) => {
-    const line = Math.floor(index / grid.perLine);
-    const codeFont: Font = { ...F.header, size: F.header.size };
-    while (codeFont.size > 12 && measure(kpi.kpi, codeFont) > grid.chip + CHIP_GAP) codeFont.size--;
+  codes.forEach((code, index) => {
+    const line =
+      Math.floor(index / grid.perLine) * (stagger ? 2 : 1) + (stagger ? (index % grid.perLine) % 2 : 0);
+    const room = stagger ? 2 * (grid.chip + CHIP_GAP) - 4 : grid.chip + CHIP_GAP - 2;
     text(
-      fitText(kpi.kpi, grid.chip + CHIP_GAP, codeFont, measure),
+      fitText(code, room, codeFont, measure),
       chipX(index) + grid.chip / 2,
-      y + 12 + (line + 1) * 26 - 8,
+      y + 12 + (line + 1) * codeLine - 8,
       codeFont,
       COLORS.muted,
       'center'
@@ -428,7 +446,7 @@ export function leagueImageLayout(input: LeagueImageInput): LeagueImageLayout {
       });
       text(String(Math.abs(row.movement)), moveLeft + 24, base, F.bodyBold, color);
     }
-    text(fitText(row.unit, COLUMNS.name - 8, F.body, measure), nameLeft, base, F.body);
+    text(fitText(row.unit, nameWidth - 8, F.body, measure), nameLeft, base, F.body);
     text(formatNumber(row.total, lang, 2, 2), totalRight, base, F.bodyBold, COLORS.text, 'right');
     const chipsTop = top + (rowHeight - (grid.lines * (CHIP_HEIGHT + CHIP_GAP) - CHIP_GAP)) / 2;
     table.kpis.forEach((kpi, k) => {
@@ -507,7 +525,7 @@ export function leagueImageLayout(input: LeagueImageInput): LeagueImageLayout {
   const source = fill(t('lineImageSource'), { app: t('appName'), date: printedDate(input.printed, lang) });
   y += 10;
   text(source, PAD, y, F.small, COLORS.muted);
-  if (demo) text(DEMO_LABEL, PAD + INNER, y, { size: 22, weight: 700 }, COLORS.demo, 'right');
+  if (demo) text(t('demoLabel'), PAD + INNER, y, { size: 22, weight: 700 }, COLORS.demo, 'right');
   y += PAD - 6;
 
   const fonts = [
