@@ -48,6 +48,11 @@ export interface Kpi {
   /** Extension: how a district reports this KPI (e.g. milestone KPIs: the number of steps done). */
   howToReport?: string | null;
   /**
+   * Extension (kpis.csv `short_name`, JSON `shortName`): a name short enough for a table header (≤ ~12
+   * characters, `ครัวเรือนยากจน`); absent = derived from `name` (`kpiShortName`).
+   */
+  shortName?: string | null;
+  /**
    * Extension (kpis.csv `min`, `max`): the valid range of a reported value, in the KPI's own unit (steps
    * 0–5, households ≥ 0, percent 0–100). A value outside it is rejected when read; null/absent = no bound.
    */

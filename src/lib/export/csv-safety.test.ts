@@ -177,7 +177,8 @@ describe('the framework CSVs (a data file read back: escaping is reversible)', (
         unitLabel: '@ร้อยละ',
         min: -100,
         max: null,
-        howToReport: "-'รายงาน"
+        howToReport: "-'รายงาน",
+        shortName: '=SUM(A1)'
       }
     ],
     bands: [

@@ -81,7 +81,8 @@ const MISSION_9_FRAMEWORK: Framework = {
       unitLabel: null,
       min: null,
       max: null,
-      howToReport: null
+      howToReport: null,
+      shortName: null
     },
     {
       kpi: 'M9a',
@@ -98,7 +99,8 @@ const MISSION_9_FRAMEWORK: Framework = {
       unitLabel: null,
       min: null,
       max: null,
-      howToReport: null
+      howToReport: null,
+      shortName: null
     },
     {
       kpi: 'M9b',
@@ -115,7 +117,8 @@ const MISSION_9_FRAMEWORK: Framework = {
       unitLabel: null,
       min: null,
       max: null,
-      howToReport: null
+      howToReport: null,
+      shortName: null
     }
   ],
   bands: [
@@ -482,12 +485,16 @@ describe('readFrameworkFiles: files and columns', () => {
     const result = readFrameworkFiles(
       folder({
         framework: 'id,name,province,fiscal_year,period,notes,source\nt,ท,ฉะเชิงเทรา,2565,r2, ก | ข ,seed 001',
-        kpis: `${KPI_HEADER},unit_label,how_to_report\n1,ก,ทีม,100,1-5,value,last,,,,,ครัวเรือน,นับครัวเรือน`
+        kpis: `${KPI_HEADER},unit_label,how_to_report,short_name\n1,ก,ทีม,100,1-5,value,last,,,,,ครัวเรือน,นับครัวเรือน, ครัวเรือนยากจน `
       })
     );
     expect(result.issues).toEqual([]);
     expect(result.framework).toMatchObject({ period: 'R2', notes: ['ก', 'ข'], source: 'seed 001' });
-    expect(result.framework?.kpis[0]).toMatchObject({ unitLabel: 'ครัวเรือน', howToReport: 'นับครัวเรือน' });
+    expect(result.framework?.kpis[0]).toMatchObject({
+      unitLabel: 'ครัวเรือน',
+      howToReport: 'นับครัวเรือน',
+      shortName: 'ครัวเรือนยากจน'
+    });
   });
 });
 
@@ -925,7 +932,8 @@ describe('round trips', () => {
         unitLabel: 'ครัวเรือน',
         min: 0,
         max: null,
-        howToReport: 'นับจากระบบ TPMAP\nทุกเดือน'
+        howToReport: 'นับจากระบบ TPMAP\nทุกเดือน',
+        shortName: '=ครัวเรือน จปฐ.'
       }
     ],
     bands: [
@@ -975,6 +983,35 @@ describe('round trips', () => {
     expect(frameworkToCsvFiles(result.framework!)).toEqual(frameworkToCsvFiles(expected));
   });
 
+  it('short_name: read from kpis.csv and from JSON as shortName or short_name, written back only when used', () => {
+    const json = (key: string) =>
+      JSON.stringify({
+        ...JSON.parse(frameworkToJson(MISSION_9_FRAMEWORK)),
+        kpis: MISSION_9_FRAMEWORK.kpis.map((kpi, i) => ({
+          ...kpi,
+          shortName: undefined,
+          [key]: i === 0 ? ' ออมทรัพย์ ' : ''
+        }))
+      });
+    for (const key of ['shortName', 'short_name']) {
+      const read = readFrameworkJson('fw.json', json(key));
+      expect(read.issues).toEqual([]);
+      expect(read.framework?.kpis.map((kpi) => kpi.shortName)).toEqual(['ออมทรัพย์', null, null]);
+      const csv = frameworkToCsvFiles(read.framework!);
+      const kpisCsv = csv.find((file) => file.name === 'kpis.csv')!.text.split('\r\n');
+      expect(kpisCsv[0].endsWith(',short_name')).toBe(true);
+      expect(kpisCsv[1].endsWith(',ออมทรัพย์')).toBe(true);
+      expect(readFrameworkFiles(csv).framework?.kpis.map((kpi) => kpi.shortName)).toEqual([
+        'ออมทรัพย์',
+        null,
+        null
+      ]);
+    }
+    const plain = frameworkToCsvFiles(MISSION_9_FRAMEWORK).find((file) => file.name === 'kpis.csv')!.text;
+    expect(plain).not.toContain('short_name');
+    expect(frameworkToJson(MISSION_9_FRAMEWORK)).toContain('"shortName": null');
+  });
+
   it('CSV files are the §9.2 files with their exact headers, and targets.csv only when there are targets', () => {
     const files = frameworkToCsvFiles(MISSION_9_FRAMEWORK);
     expect(files.map((file) => file.name)).toEqual(['framework.csv', 'kpis.csv', 'levels.csv']);
@@ -984,7 +1021,7 @@ describe('round trips', () => {
     expect(firstLine('levels.csv')).toBe(`\uFEFF${LEVEL_HEADER}`);
     expect(frameworkToCsvFiles(rich).map((file) => file.name)).toContain('targets.csv');
     expect(frameworkToCsvFiles(rich)[1].text.split('\r\n')[0]).toBe(
-      `\uFEFF${KPI_HEADER},unit_label,min,how_to_report`
+      `\uFEFF${KPI_HEADER},unit_label,min,how_to_report,short_name`
     );
   });
 

@@ -5,7 +5,7 @@
  *
  * A result carries a framework only when there are no errors: what comes back is always safe to score.
  * Extensions of §9.2 (optional columns, never required): kpis.csv `unit_label`, `min`, `max` (the valid range
- * of a reported value, either may be empty), `how_to_report`;
+ * of a reported value, either may be empty), `how_to_report`, `short_name` (a header-sized name);
  * framework.csv `notes` (separated by ` | `), `source`; `targets.csv` `kpi,unit,month,target,baseline`.
  */
 import * as v from 'valibot';
@@ -68,7 +68,7 @@ export const FRAMEWORK_CSV_COLUMNS = {
       'parent',
       'combine'
     ],
-    optional: ['unit_label', 'min', 'max', 'how_to_report']
+    optional: ['unit_label', 'min', 'max', 'how_to_report', 'short_name']
   },
   levels: { required: ['kpi', 'level', 'points', 'op', 'value', 'value2', 'unit', 'label'], optional: [] },
   targets: { required: ['kpi', 'unit', 'month', 'target', 'baseline'], optional: [] }
@@ -338,7 +338,8 @@ function kpiFromRow(row: TableRow, issues: IssueList): Kpi {
     unitLabel: row.cell('unit_label'),
     min: numberCell(row, 'min', issues),
     max: numberCell(row, 'max', issues),
-    howToReport: row.cell('how_to_report')
+    howToReport: row.cell('how_to_report'),
+    shortName: row.cell('short_name')
   };
 }
 
@@ -458,6 +459,7 @@ const KEY_ALIASES: Record<string, string> = {
   target_level: 'targetLevel',
   unit_label: 'unitLabel',
   how_to_report: 'howToReport',
+  short_name: 'shortName',
   levels: 'bands'
 };
 
@@ -489,7 +491,8 @@ const ITEM_KEYS: Record<string, string[]> = {
     'unitLabel',
     'min',
     'max',
-    'howToReport'
+    'howToReport',
+    'shortName'
   ],
   bands: ['kpi', 'level', 'points', 'op', 'value', 'value2', 'unit', 'label'],
   targets: ['kpi', 'unit', 'month', 'target', 'baseline']
@@ -547,7 +550,8 @@ const kpiSchema = v.object({
   unitLabel: optionalLabel,
   min: optionalNumber,
   max: optionalNumber,
-  howToReport: optionalLabel
+  howToReport: optionalLabel,
+  shortName: optionalLabel
 });
 
 const bandSchema = v.object({
@@ -636,7 +640,8 @@ function readJson(name: string, text: string, options: FrameworkReadOptions): Fr
       unitLabel: kpi.unitLabel ?? null,
       min: kpi.min ?? null,
       max: kpi.max ?? null,
-      howToReport: kpi.howToReport ?? null
+      howToReport: kpi.howToReport ?? null,
+      shortName: kpi.shortName ?? null
     })),
     bands: out.bands.map((band, i) => ({
       kpi: band.kpi,
@@ -988,7 +993,8 @@ function kpiRecord(kpi: Kpi): Record<string, unknown> {
     unitLabel: kpi.unitLabel ?? null,
     min: finiteOrNull(kpi.min),
     max: finiteOrNull(kpi.max),
-    howToReport: kpi.howToReport ?? null
+    howToReport: kpi.howToReport ?? null,
+    shortName: kpi.shortName ?? null
   };
 }
 
@@ -1040,7 +1046,8 @@ export function frameworkToCsvFiles(fw: Framework): FrameworkFile[] {
     unit_label: (kpi) => text(kpi.unitLabel),
     min: (kpi) => numberText(kpi.min),
     max: (kpi) => numberText(kpi.max),
-    how_to_report: (kpi) => text(kpi.howToReport)
+    how_to_report: (kpi) => text(kpi.howToReport),
+    short_name: (kpi) => text(kpi.shortName)
   };
   const extras = FRAMEWORK_CSV_COLUMNS.kpis.optional.filter((column) =>
     fw.kpis.some((kpi) => kpiExtra[column](kpi) !== '')
