@@ -126,6 +126,15 @@ export function topLevelKpis(framework: Framework): Kpi[] {
   return framework.kpis.filter(isTopLevel);
 }
 
+/**
+ * The weight each KPI counts with in the weighted total (DESIGN §4.6): a top-level KPI's weight (0 when blank
+ * beside weighted KPIs), or 1 each when no top-level KPI has a weight; null for a sub-item.
+ */
+export function totalWeight(framework: Pick<Framework, 'kpis'>): (kpi: Kpi) => number | null {
+  const anyWeight = framework.kpis.some((kpi) => isTopLevel(kpi) && kpi.weight !== null);
+  return (kpi) => (!isTopLevel(kpi) ? null : anyWeight ? (kpi.weight ?? 0) : 1);
+}
+
 export function bandsOf(framework: Framework, kpi: string): Band[] {
   return framework.bands.filter((band) => band.kpi === kpi);
 }

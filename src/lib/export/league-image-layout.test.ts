@@ -14,7 +14,7 @@ import { periodsOfFramework, previousPeriod } from '../domain/periods';
 import { STRINGS, type StringKey } from '../i18n/strings';
 import { leagueHeadline } from '../scoring/headline';
 import type { LeagueTable } from '../scoring/league';
-import { framework, kpi, ladder, result, scoreOn } from '../scoring/testing';
+import { result, scoreOn, twoKpiFramework } from '../scoring/testing';
 import { Workspace } from '../scoring/workspace';
 import { BELOW_STYLE, LEVEL_STEPS } from '../charts/level-colors';
 import {
@@ -64,12 +64,7 @@ function layoutOf(table: LeagueTable, previous: LeagueTable | null, demo = false
   });
 }
 
-// A: weight 60, target level 4; B: weight 40. Both 1–5, points = level.
-const small = framework(
-  'line-image-small',
-  [kpi('A', { weight: 60, targetLevel: '4' }), kpi('B', { weight: 40 })],
-  [...ladder('A', '>=', [100, 90, 80, 70, 60]), ...ladder('B', '>=', [50, 40, 30, 20, 10])]
-);
+const small = twoKpiFramework('line-image-small');
 const MUEANG = 'เมืองฉะเชิงเทรา';
 const rows = [
   result(MUEANG, 'A', '2022-08', 80),

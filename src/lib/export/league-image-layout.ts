@@ -19,6 +19,7 @@ import { deriveKpiFacts } from '../domain/framework-validate';
 import { monthLabel, periodLabel } from '../domain/periods';
 import type { StringKey } from '../i18n/strings';
 import type { Headline } from '../scoring/headline';
+import { fill, unitsWord } from '../scoring/headline-text';
 import { formatNumber, type Lang } from '../scoring/kpi-text';
 import type { LeagueTable } from '../scoring/league';
 
@@ -140,12 +141,6 @@ const COLUMNS = { rank: 56, movement: 72, total: 100, gap: 14 };
 const NAME_MIN = 150;
 const NAME_MAX = 250;
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole
-  );
-}
-
 const segmenters = new Map<string, Intl.Segmenter>();
 
 /** Words (Thai has no spaces: the word segmenter finds them), each with the spaces after it. */
@@ -246,7 +241,7 @@ export function leagueImageLayout(input: LeagueImageInput): LeagueImageLayout {
   ) => items.push({ kind: 'text', text: value, x, y, font, color, align });
   const rect = (x: number, y: number, width: number, height: number, fillColor: string | null, radius = 0) =>
     items.push({ kind: 'rect', x, y, width, height, radius, fill: fillColor, dashedStroke: null });
-  const unitWord = t(table.framework.province === null ? 'lineImageProvince' : 'lineImageDistrict');
+  const unitWord = unitsWord(t, table.framework.province === null);
 
   let y = 0;
   if (demo) {
@@ -263,7 +258,7 @@ export function leagueImageLayout(input: LeagueImageInput): LeagueImageLayout {
     text(line, PAD, y - 12, F.title);
   }
   const month = latestMonth(table);
-  const asOf = fill(t('lineImageAsOf'), {
+  const asOf = fill(t('dataAsOf'), {
     month: month === null ? t('lineImageNoData') : monthLabel(month, lang, 'long')
   });
   y += 38;

@@ -384,7 +384,6 @@ export const STRINGS = {
     lineImageButton: 'ภาพสำหรับ LINE',
     lineImageBusy: 'กำลังสร้างภาพ…',
     lineImageFailed: 'สร้างภาพไม่สำเร็จ',
-    lineImageAsOf: 'ข้อมูล ณ {month}',
     lineImageNoData: 'ยังไม่มีข้อมูล',
     lineImageAverage: 'คะแนนเฉลี่ยทั้งจังหวัด',
     lineImageAverageAll: 'คะแนนเฉลี่ย',
@@ -397,8 +396,6 @@ export const STRINGS = {
     lineImageFallers: 'ลงมากที่สุด',
     lineImageMove: 'เลื่อน',
     lineImageSource: '{app} · พิมพ์ {date}',
-    lineImageDistrict: 'อำเภอ',
-    lineImageProvince: 'จังหวัด',
     lineImageProvinceHeader: 'จังหวัด',
     // hardening (issue 7): files refused before reading
     uploadRefused: 'ไฟล์ที่ไม่ได้อ่าน'
@@ -790,7 +787,6 @@ export const STRINGS = {
     lineImageButton: 'Image for LINE',
     lineImageBusy: 'Drawing the image…',
     lineImageFailed: 'Could not draw the image',
-    lineImageAsOf: 'Data as of {month}',
     lineImageNoData: 'no data yet',
     lineImageAverage: 'Province average',
     lineImageAverageAll: 'Average',
@@ -803,8 +799,6 @@ export const STRINGS = {
     lineImageFallers: 'Fell the most',
     lineImageMove: 'Move',
     lineImageSource: '{app} · printed {date}',
-    lineImageDistrict: 'districts',
-    lineImageProvince: 'provinces',
     lineImageProvinceHeader: 'Province',
     // hardening (issue 7): files refused before reading
     uploadRefused: 'Files not read'

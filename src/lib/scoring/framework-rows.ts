@@ -3,7 +3,7 @@
  * levels no value can reach), per-unit targets. Pure: no database here; `Workspace.putFramework` inserts them.
  */
 import { bandStart, kpiReachability, orderBands } from '../domain/bands';
-import { topLevelKpis, type Framework, type Kpi } from '../domain/framework';
+import { totalWeight, type Framework } from '../domain/framework';
 import { deriveKpiFacts } from '../domain/framework-validate';
 import { matchDistrict, matchProvince, unitsInScope } from '../domain/units';
 import type { SqlValue } from '../db/types';
@@ -54,9 +54,7 @@ export function shadowedBandRows(id: string, framework: Framework): SqlValue[][]
 
 function kpiRows(framework: Framework): SqlValue[][] {
   const facts = deriveKpiFacts(framework);
-  const anyWeight = topLevelKpis(framework).some((kpi) => kpi.weight !== null);
-  const effectiveWeight = (kpi: Kpi): number | null =>
-    kpi.parent !== null ? null : anyWeight ? (kpi.weight ?? 0) : 1;
+  const effectiveWeight = totalWeight(framework);
   return framework.kpis.map((kpi, ord) => {
     const fact = facts.get(kpi.kpi);
     return [

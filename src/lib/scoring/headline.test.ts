@@ -11,7 +11,7 @@ import { readResultsText } from '../ingest/results';
 import { periodsOfFramework, previousPeriod } from '../domain/periods';
 import { leagueHeadline } from './headline';
 import { findMisses } from './misses-queries';
-import { framework, kpi, ladder, result, scoreOn, unit } from './testing';
+import { framework, kpi, result, scoreOn, twoKpiFramework, unit } from './testing';
 import { Workspace } from './workspace';
 
 let db: Db;
@@ -26,12 +26,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-// A: weight 60, target level 4; B: weight 40, target the top level. Both 1–5, points = level.
-const small = framework(
-  'headline-small',
-  [kpi('A', { weight: 60, targetLevel: '4' }), kpi('B', { weight: 40 })],
-  [...ladder('A', '>=', [100, 90, 80, 70, 60]), ...ladder('B', '>=', [50, 40, 30, 20, 10])]
-);
+const small = twoKpiFramework('headline-small');
 const MUEANG = 'เมืองฉะเชิงเทรา';
 const rows = [
   // August: เมือง A 3 B 2 (2.6) · บางคล้า A 5 B 5 (5) · บางปะกง A 2 B 1 (1.6)

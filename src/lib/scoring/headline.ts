@@ -4,7 +4,8 @@
  * how many districts meet the target on every KPI, which KPIs cost the province the most weighted points, and
  * who rose and fell the most. Pure: it reads the tables the page already has (no query of its own).
  */
-import type { Kpi } from '../domain/framework';
+import { totalWeight, type Kpi } from '../domain/framework';
+import { pointsLost } from '../domain/points-lost';
 import { deriveKpiFacts } from '../domain/framework-validate';
 import type { KpiCell, LeagueRow, LeagueTable } from './league';
 
@@ -78,10 +79,10 @@ export function missesTarget(cell: KpiCell | undefined, levelPoints: number | nu
   return levelPoints === null || (cell.points ?? 0) < levelPoints;
 }
 
-/** The weights the league total uses (src/lib/scoring/framework-rows.ts): as given, or 1 each when none is. */
+/** The weights the league total uses, for the KPIs in view (sub-items never are). */
 function weightsOf(table: LeagueTable): Map<string, number> {
-  const anyWeight = table.framework.kpis.some((kpi) => kpi.parent === null && kpi.weight !== null);
-  return new Map(table.kpis.map((kpi) => [kpi.kpi, anyWeight ? (kpi.weight ?? 0) : 1]));
+  const weight = totalWeight(table.framework);
+  return new Map(table.kpis.map((kpi) => [kpi.kpi, weight(kpi) ?? 0]));
 }
 
 function mean(rows: readonly LeagueRow[]): number {
@@ -119,16 +120,16 @@ export function leagueHeadline(table: LeagueTable, previous: LeagueTable | null)
   ).length;
 
   const raw = table.kpis.map((kpi, order) => {
-    const top = facts.get(kpi.kpi)?.topPoints ?? 0;
+    const top = facts.get(kpi.kpi)?.topPoints ?? null;
     const weight = weights.get(kpi.kpi) ?? 0;
     let lost = 0;
     let missed = 0;
     for (const row of rows) {
       const cell = row.cells[kpi.kpi];
-      lost += Math.max(0, top - (cell?.score ?? 0)) * weight;
+      lost += pointsLost(top, { score: cell?.score ?? 0, weight, weightSum });
       if (missesTarget(cell, levelPoints.get(kpi.kpi) ?? null)) missed++;
     }
-    return { kpi, order, lost: weightSum > 0 ? lost / weightSum : 0, missed };
+    return { kpi, order, lost, missed };
   });
   const totalLost = raw.reduce((sum, loss) => sum + loss.lost, 0);
   const losses = raw

@@ -115,6 +115,18 @@ export function framework(
   };
 }
 
+/**
+ * A: weight 60, target level 4; B: weight 40 (target the top level); both 1–5 ladders, points = level. The
+ * headline's and the LINE image's hand-computed cases.
+ */
+export function twoKpiFramework(id: string): Framework {
+  return framework(
+    id,
+    [kpi('A', { weight: 60, targetLevel: '4' }), kpi('B', { weight: 40 })],
+    [...ladder('A', '>=', [100, 90, 80, 70, 60]), ...ladder('B', '>=', [50, 40, 30, 20, 10])]
+  );
+}
+
 let line = 0;
 
 /** A result row: `result('บางคล้า', 'k', '2022-09', 97, { target: 100 })`; the unit may be a name or a code. */

@@ -452,6 +452,9 @@ export class Session {
     const firstId = this.firstFrameworkId(saved, first);
     this.importedFrameworkIds = [];
     const phases = await this.loadFramework(firstId, saved, onScreen);
+    // Where views open (the latest month): read once the first framework is in (on start-up already read
+    // before its period was scored) and once more after the rest — one query over all results each time.
+    if (!onScreen) await this.refreshLatestMonths();
     // What the page lists changes together, when the first framework is in (as the session turns ready).
     this.aliasMap.clear();
     for (const alias of saved.aliases) this.aliasMap.set(alias.key, alias.unitId);
@@ -474,6 +477,7 @@ export class Session {
         try {
           for (const id of order)
             if (id !== firstId) await this.timed(`load ${id}`, () => this.loadFramework(id, saved));
+          await this.refreshLatestMonths();
         } catch (error) {
           this.storageError = `โหลดกรอบการประเมินไม่ครบ: ${message(error)}`;
         }
@@ -539,7 +543,6 @@ export class Session {
         }
       } else await workspace.ensure(target, 'all');
     }
-    await this.refreshLatestMonths();
     const t3 = this.clock();
     this.loading.delete(id);
     return { builtins: Math.round(t1 - t0), stored: Math.round(t2 - t1), scoring: Math.round(t3 - t2) };
