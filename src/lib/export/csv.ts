@@ -2,7 +2,9 @@
  * Tables → CSV for download, safe to open in Excel: UTF-8 with a BOM (so Thai is read as UTF-8), CRLF
  * line ends, and text cells that Excel would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
  * at the start) prefixed with `'`. Numbers stay numbers, negative ones included,
- * written to 15 significant digits (no binary noise: `5.55`, never `5.550000000000001`).
+ * written to 15 significant digits (no binary noise: `5.55`, never `5.550000000000001`). The views'
+ * downloads round computed numbers as shown on screen before they get here (scoring/kpi-text `scoreCell`,
+ * `measuredCell`); a typed value passes as typed.
  */
 import { spreadsheetNumber } from '../domain/numbers';
 import { frameworkFilePart } from '../domain/demo';

@@ -12,8 +12,12 @@ import {
   formatMeasured,
   formatNumber,
   gapText,
+  measuredCell,
+  measuredDecimals,
   rawGapText,
+  roundAsShown,
   roundGapUp,
+  scoreCell,
   streakText,
   type KpiUnit
 } from './kpi-text';
@@ -25,6 +29,8 @@ const RANK: KpiUnit = { measure: 'rank_desc', unitLabel: 'อันดับ', c
 const COUNT_TOP: KpiUnit = { measure: 'combine', unitLabel: null, combine: 'count_top' };
 const SUM: KpiUnit = { measure: 'combine', unitLabel: null, combine: 'sum' };
 const PLAIN: KpiUnit = { measure: 'value', unitLabel: null, combine: null };
+const BAHT: KpiUnit = { measure: 'value', unitLabel: 'บาท', combine: null };
+const GROWTH: KpiUnit = { measure: 'growth_pct', unitLabel: null, combine: null };
 
 function gap(fields: Partial<BandGap>): BandGap {
   return {
@@ -82,6 +88,76 @@ describe('formatMeasured', () => {
   test('English uses English unit words', () => {
     expect(formatMeasured(34, HOUSEHOLDS, 'en')).toBe('34 households');
     expect(formatMeasured(97, PERCENT, 'en')).toBe('97%');
+  });
+});
+
+/** The number a screen text shows (`1,085,864.12 baht`, `91.99%`, `rank 3`), read back as a number. */
+function shownNumber(text: string): number {
+  return Number(text.replace(/[^\d.-]/g, ''));
+}
+
+describe('numbers for downloads, rounded as the screen shows them (issue 13 §8)', () => {
+  test.each([
+    [5.550000000000001, 5.55],
+    [2.707317073170732, 2.7073],
+    [3.6, 3.6],
+    [0.1 + 0.2, 0.3],
+    [-0.00001, 0],
+    [1.00005, 1.0001],
+    [100, 100],
+    [null, null],
+    [Number.NaN, null],
+    [Number.POSITIVE_INFINITY, null]
+  ])('score %s → %s', (value, expected) => {
+    expect(scoreCell(value)).toBe(expected);
+  });
+
+  test('a score rounds to the digits the screen shows at 4 decimals', () => {
+    for (const value of [5.550000000000001, 2.707317073170732, 1.00005, 0.33333333, 12.34565, -1.23455]) {
+      expect(scoreCell(value)).toBe(Number(formatNumber(value, 'en', 4).replace(/,/g, '')));
+    }
+  });
+
+  test.each([
+    [2.707317073170732, PERCENT, 2.71],
+    [5.550000000000001, PERCENT, 5.55],
+    [91.98808241, PERCENT, 91.99],
+    [12.345678, GROWTH, 12.35],
+    [1085864.1234, BAHT, 1085864.12],
+    [2.675, BAHT, 2.68],
+    [34, HOUSEHOLDS, 34],
+    [33.666666666666664, HOUSEHOLDS, 33.67],
+    [4.5, STEPS, 4.5],
+    [3, RANK, 3],
+    [2.5, RANK, 3],
+    [2, COUNT_TOP, 2],
+    [8.333333333333334, SUM, 8.33],
+    [1250000, PLAIN, 1250000],
+    [null, HOUSEHOLDS, null]
+  ] as const)('measured %s (%o) → %s', (value, kpi, expected) => {
+    expect(measuredCell(value, kpi)).toBe(expected);
+  });
+
+  test('a measured value has exactly the digits formatMeasured shows, in every unit', () => {
+    const values = [2.707317073170732, 5.550000000000001, 1085864.125, 0.005, 33.666666666666664, 7, 2.5];
+    for (const kpi of [PERCENT, GROWTH, BAHT, HOUSEHOLDS, STEPS, RANK, COUNT_TOP, SUM, PLAIN]) {
+      for (const value of values) {
+        expect(measuredCell(value, kpi)).toBe(shownNumber(formatMeasured(value, kpi, 'en', 'full')));
+      }
+    }
+  });
+
+  test('a rank has no decimals; every other unit two', () => {
+    expect(measuredDecimals(RANK)).toBe(0);
+    expect(measuredDecimals({ measure: 'rank_asc', unitLabel: null, combine: null })).toBe(0);
+    for (const kpi of [PERCENT, GROWTH, BAHT, HOUSEHOLDS, STEPS, COUNT_TOP, SUM, PLAIN])
+      expect(measuredDecimals(kpi)).toBe(2);
+  });
+
+  test('large and negative numbers keep every integer digit', () => {
+    expect(roundAsShown(123456789012.345, 2)).toBe(123456789012.35);
+    expect(roundAsShown(-1234.5, 0)).toBe(-1235);
+    expect(roundAsShown(-2.675, 2)).toBe(-2.68);
   });
 });
 

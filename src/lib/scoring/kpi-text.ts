@@ -49,6 +49,50 @@ export function formatNumber(value: number | null, lang: Lang = 'th', maxDigits 
   return text === '-0' ? '0' : text;
 }
 
+/**
+ * Downloads round every number as the screen shows it (issue 13 §8), one rule per kind of number:
+ * - scores, totals, % of the maximum, weighted scores and points lost: `SCORE_DECIMALS` (the §9.3 outputs'
+ *   4 decimals; the screen shows them with up to 4 where it shows them in full, e.g. points lost);
+ * - a measured value: `measuredDecimals` of its KPI, the digits `formatMeasured` shows;
+ * - a value a person typed (a result, a target, a weight): as typed (`safeCell` removes only binary noise).
+ */
+export const SCORE_DECIMALS = 4;
+
+/** Decimals of a measured value on screen and in downloads, whatever the unit (percent, baht, households…). */
+export const MEASURED_DECIMALS = 2;
+
+/** The decimals `formatMeasured` shows a KPI's measured value with: 0 for a rank, else `MEASURED_DECIMALS`. */
+export function measuredDecimals(kpi: KpiUnit): number {
+  return isRank(kpi) ? 0 : MEASURED_DECIMALS;
+}
+
+const plainFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * `value` rounded exactly as `formatNumber(value, lang, digits)` shows it (same Intl rounding: `2.675` → 2.68),
+ * as a plain number for a spreadsheet cell (no separators, `-0` → 0); null, NaN and ±Infinity → null.
+ */
+export function roundAsShown(value: number | null | undefined, digits: number): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  let format = plainFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false });
+    plainFormats.set(digits, format);
+  }
+  const rounded = Number(format.format(value));
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** A score, total, % of the maximum, weighted score or points lost for a download (4 decimals at most). */
+export function scoreCell(value: number | null | undefined): number | null {
+  return roundAsShown(value, SCORE_DECIMALS);
+}
+
+/** A KPI's measured value for a download, with the digits the screen shows it with. */
+export function measuredCell(value: number | null | undefined, kpi: KpiUnit): number | null {
+  return roundAsShown(value, measuredDecimals(kpi));
+}
+
 /** `1.1M` / `1.1 ล้าน`: large values in grid cells. */
 export function formatCompact(value: number, lang: Lang = 'th'): string {
   return new Intl.NumberFormat(lang === 'th' ? 'th-TH' : 'en-US', {
@@ -90,19 +134,20 @@ export function formatMeasured(
   style: 'compact' | 'full' = 'full'
 ): string {
   if (value === null || !Number.isFinite(value)) return MISSING_MARK;
+  const digits = measuredDecimals(kpi);
   if (isRank(kpi)) {
-    const rank = formatNumber(value, lang, 0);
+    const rank = formatNumber(value, lang, digits);
     if (style === 'compact') return `#${rank}`;
     return lang === 'th' ? `อันดับที่ ${rank}` : `rank ${rank}`;
   }
   if (isPercent(kpi)) {
-    const number = formatNumber(value, lang, 2);
+    const number = formatNumber(value, lang, digits);
     if (style === 'compact' || lang === 'en') return `${number}%`;
     return `ร้อยละ ${number}`;
   }
   if (style === 'compact')
-    return Math.abs(value) >= 100_000 ? formatCompact(value, lang) : formatNumber(value, lang, 2);
-  const number = formatNumber(value, lang, 2);
+    return Math.abs(value) >= 100_000 ? formatCompact(value, lang) : formatNumber(value, lang, digits);
+  const number = formatNumber(value, lang, digits);
   const word = unitWord(kpi, lang);
   return word ? `${number} ${word}` : number;
 }

@@ -5,6 +5,7 @@
 import type { Framework } from '../domain/framework';
 import type { Rejection } from '../domain/results';
 import type { LeagueTable } from './league';
+import { measuredCell, scoreCell } from './kpi-text';
 
 /** Decimals of totals, percentages and scores in outputs (DESIGN §9.3). */
 export const OUTPUT_DECIMALS = 4;
@@ -125,7 +126,10 @@ export function listFrameworksCsv(frameworks: readonly Framework[]): string {
   ]);
 }
 
-/** The league table for a spreadsheet download (Thai headers, numbers as numbers). */
+/**
+ * The league table for a spreadsheet download (Thai headers, numbers as numbers): totals, % and scores to
+ * 4 decimals at most, each measured value with the digits the screen shows it with (kpi-text `measuredCell`).
+ */
 export function leagueExportRows(table: LeagueTable): {
   header: string[];
   rows: (string | number | null)[][];
@@ -145,14 +149,14 @@ export function leagueExportRows(table: LeagueTable): {
     row.movement,
     row.unit,
     row.province,
-    rounded(row.total),
-    rounded(row.totalPct),
+    scoreCell(row.total),
+    scoreCell(row.totalPct),
     row.missing,
     ...table.kpis.flatMap((kpi) => {
       const cell = row.cells[kpi.kpi];
       const level =
         cell?.status === 'below' ? 'ต่ำกว่าเกณฑ์' : cell?.status === 'ok' ? cell.level : 'ไม่ได้รายงาน';
-      return [rounded(cell?.measured ?? null), level ?? null, rounded(cell?.score ?? 0)];
+      return [measuredCell(cell?.measured, kpi), level ?? null, scoreCell(cell?.score ?? 0)];
     })
   ]);
   return { header, rows };
