@@ -116,3 +116,39 @@ test('the report for the governor: one click from a view, every district, the ke
   for (const code of await page.getByTestId('report-misses').locator('tbody th').allInnerTexts())
     expect(text, code).toMatch(new RegExp(`\\b${code}\\b`));
 });
+
+test('the misses list of Buriram prints whole: every row of the list is in the PDF, with the data-as-of line', async ({
+  page
+}) => {
+  await page.goto(`/misses/?f=${BURIRAM}`);
+  await ready(page);
+  const table = page.getByRole('table', { name: 'รายการที่ไม่ถึงเป้าหมาย' });
+  const heading = page.getByRole('heading', { name: /^รายการที่ไม่ถึงเป้าหมาย \(/ });
+  const total = Number((await heading.innerText()).match(/\((\d+)\)/)?.[1]);
+  expect(total).toBeGreaterThan(200); // more than one "show more" step: the print must draw them all
+
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(table.locator('tbody tr')).toHaveCount(total);
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map(
+        (tr) => `${tr.querySelector('th')!.textContent!.trim()}|${tr.querySelector('td b')!.textContent}`
+      )
+    );
+  const dir = mkdtempSync(path.join(tmpdir(), 'misses-'));
+  const pdf = path.join(dir, 'misses.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('ข้อมูล ณ กันยายน 2567');
+
+  // A row prints as one line that starts with the district and its KPI code (the KPI's name may wrap).
+  const units = new Set(rows.map((row) => row.split('|')[0]));
+  const printed: string[] = [];
+  for (const line of text.split('\n')) {
+    const match = line.match(/^\s*(\S(?:.*?\S)?)\s{2,}(M\d+)\b/);
+    if (match && units.has(match[1])) printed.push(`${match[1]}|${match[2]}`);
+  }
+  expect(printed.sort()).toEqual([...rows].sort());
+});
