@@ -101,10 +101,10 @@ export class PageWindow {
     if (index >= this.start && index < this.end) return;
     const tableTop = table.getBoundingClientRect().top + window.scrollY;
     const rowTop = tableTop + this.headHeight + index * this.rowHeight;
+    // Above the window: the row just under the header (which follows the view). Below it: the row's bottom
+    // one row above the view's bottom, so the row after it shows too.
     const y =
-      index < this.start
-        ? rowTop - this.headHeight
-        : rowTop + this.rowHeight - window.innerHeight + this.rowHeight;
+      index < this.start ? rowTop - this.headHeight : rowTop + 2 * this.rowHeight - window.innerHeight;
     window.scrollTo({ top: Math.max(0, y), behavior: 'instant' });
     this.place = { top: table.getBoundingClientRect().top, viewport: window.innerHeight };
     await tick();

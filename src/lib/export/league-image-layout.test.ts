@@ -4,7 +4,6 @@
  * headline say what the page says, the legend follows the framework's scale, and demo data is labelled.
  * Text widths come from a fixed-width stand-in for the canvas (0.6 em a character).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
@@ -17,6 +16,7 @@ import type { LeagueTable } from '../scoring/league';
 import { result, scoreOn, twoKpiFramework } from '../scoring/testing';
 import { Workspace } from '../scoring/workspace';
 import { BELOW_STYLE, LEVEL_STEPS } from '../charts/level-colors';
+import { demoCsv } from '../scoring/demo.testing';
 import {
   IMAGE_WIDTH,
   chipGrid,
@@ -178,7 +178,7 @@ describe('the layout of a small framework', () => {
 describe('built-in frameworks', () => {
   for (const builtin of BUILTIN_FRAMEWORKS) {
     test(`${builtin.id}: every row fits the width, the legend follows the scale`, async () => {
-      const text = readFileSync(new URL(`../../../static/demo/${builtin.id}.csv`, import.meta.url), 'utf8');
+      const text = demoCsv(builtin.id);
       const last = periodsOfFramework(builtin.fiscalYear, builtin.period).at(-1)!;
       const table = await scoreOn(
         workspace,

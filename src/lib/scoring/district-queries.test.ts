@@ -3,16 +3,15 @@
  * self-assessment form (weight, result, score, weighted score = score × weight ÷ 100, total), the months behind
  * each KPI, rank by month, and the "why" text — on the demo data of seed 001 and the hand-scored fixture.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
 import { builtinFramework } from '../frameworks/builtin';
-import { readResultsText } from '../ingest/results';
 import { districtScorecard, districtUnits } from './district-queries';
 import { explainKpi } from './explain';
 import { scoreOn, unit } from './testing';
 import { BANGKHLA, BANGPAKONG, viewsFramework, viewsResults } from './views-fixture';
+import { putDemo } from './demo.testing';
 import { Workspace } from './workspace';
 
 let db: Db;
@@ -25,12 +24,7 @@ beforeAll(async () => {
   db = await openNodeWasmDb();
   workspace = await Workspace.open(db);
   await scoreOn(workspace, viewsFramework(), viewsResults(), '2565-09');
-  const demo = builtinFramework(DEMO);
-  if (!demo) throw new Error('no demo framework');
-  await workspace.putFramework(demo);
-  const text = readFileSync(new URL(`../../../static/demo/${DEMO}.csv`, import.meta.url), 'utf8');
-  await workspace.commit(DEMO, readResultsText(`${DEMO}.csv`, text, { framework: demo }).rows);
-  await workspace.ensure(DEMO, 'all');
+  await putDemo(workspace, DEMO);
 });
 
 afterAll(async () => {

@@ -5,16 +5,13 @@
  * total or points lost), and no cell of the CSV text has more than 4 decimals. The raw figures are checked
  * to carry more digits than that, so that the rounding is really exercised.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
 import type { Framework, Kpi } from '../domain/framework';
 import { parsePeriodId } from '../domain/periods';
 import { toExcelCsv, type CsvCell } from '../export/csv';
-import { builtinFramework } from '../frameworks/builtin';
 import { STRINGS, type StringKey } from '../i18n/strings';
-import { readResultsText } from '../ingest/results';
 import { comparePeriods } from './compare';
 import { districtScorecard, districtUnits } from './district-queries';
 import { compareExportRows, missesExportRows, missionsExportRows, scorecardExportRows } from './export-rows';
@@ -22,6 +19,7 @@ import { formatMeasured, formatNumber } from './kpi-text';
 import { leagueCsvRows, leagueExportRows } from './league-format';
 import { findMisses, missesByPointsLost } from './misses-queries';
 import { levelGrid } from './missions-queries';
+import { putDemo } from './demo.testing';
 import { Workspace } from './workspace';
 
 let db: Db;
@@ -34,13 +32,7 @@ const t = (key: StringKey): string => STRINGS.th[key];
 beforeAll(async () => {
   db = await openNodeWasmDb();
   workspace = await Workspace.open(db);
-  const framework = builtinFramework(DEMO);
-  if (!framework) throw new Error('no demo framework');
-  demo = framework;
-  await workspace.putFramework(demo);
-  const text = readFileSync(new URL(`../../../static/demo/${DEMO}.csv`, import.meta.url), 'utf8');
-  await workspace.commit(DEMO, readResultsText(`${DEMO}.csv`, text, { framework: demo }).rows);
-  await workspace.ensure(DEMO, 'all');
+  demo = await putDemo(workspace, DEMO);
 });
 
 afterAll(async () => {

@@ -2,7 +2,6 @@
  * The league headline (issue 13.1) on tables scored by real DuckDB: figures computed by hand for a small
  * framework, and the "meets the target" rule checked against the misses view's own SQL on every built-in's demo.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
@@ -13,6 +12,7 @@ import { leagueHeadline } from './headline';
 import { findMisses } from './misses-queries';
 import { framework, kpi, result, scoreOn, twoKpiFramework, unit } from './testing';
 import { Workspace } from './workspace';
+import { demoCsv } from './demo.testing';
 
 let db: Db;
 let workspace: Workspace;
@@ -104,7 +104,7 @@ describe('headline of a small framework (11 districts, 8 of them not reporting)'
 describe('"meets the target" is the misses view\'s rule', () => {
   for (const builtin of BUILTIN_FRAMEWORKS) {
     test(`${builtin.id}: districts and KPIs below target agree with the misses SQL`, async () => {
-      const text = readFileSync(new URL(`../../../static/demo/${builtin.id}.csv`, import.meta.url), 'utf8');
+      const text = demoCsv(builtin.id);
       const periods = periodsOfFramework(builtin.fiscalYear, builtin.period);
       const last = periods.at(-1)!;
       const table = await scoreOn(

@@ -5,10 +5,10 @@
 import type { Framework } from '../domain/framework';
 import type { Rejection } from '../domain/results';
 import type { LeagueTable } from './league';
-import { measuredCell, scoreCell } from './kpi-text';
+import { measuredCell, SCORE_DECIMALS, scoreCell } from './kpi-text';
 
-/** Decimals of totals, percentages and scores in outputs (DESIGN §9.3). */
-export const OUTPUT_DECIMALS = 4;
+/** Decimals of totals, percentages and scores in outputs (DESIGN §9.3): the downloads' own. */
+export const OUTPUT_DECIMALS = SCORE_DECIMALS;
 
 /** A number with exactly 4 decimals (`3.6000`), or '' for null. */
 export function fixed(value: number | null): string {

@@ -3,16 +3,15 @@
  * the gaps, and how many months in a row — on the hand-scored fixture (views-fixture.ts) and on the demo
  * data of seed 001 (households remaining, per-district bands).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
 import { effectiveBands, isMiss, targetPoints, type RuleBand } from '../domain/gaps';
 import { builtinFramework } from '../frameworks/builtin';
-import { readResultsText } from '../ingest/results';
 import { findMisses, missesByPointsLost, nextStepsByUnit, periodBefore } from './misses-queries';
 import { scoreOn, unit } from './testing';
 import { BANGKHLA, BANGPAKONG, MUEANG, viewsFramework, viewsResults } from './views-fixture';
+import { putDemo } from './demo.testing';
 import { Workspace } from './workspace';
 
 let db: Db;
@@ -23,12 +22,7 @@ beforeAll(async () => {
   db = await openNodeWasmDb();
   workspace = await Workspace.open(db);
   await scoreOn(workspace, viewsFramework(), viewsResults(), '2565-09');
-  const demo = builtinFramework(DEMO);
-  if (!demo) throw new Error('no demo framework');
-  await workspace.putFramework(demo);
-  const text = readFileSync(new URL(`../../../static/demo/${DEMO}.csv`, import.meta.url), 'utf8');
-  await workspace.commit(DEMO, readResultsText(`${DEMO}.csv`, text, { framework: demo }).rows);
-  await workspace.ensure(DEMO, 'all');
+  await putDemo(workspace, DEMO);
 });
 
 afterAll(async () => {

@@ -3,15 +3,14 @@
  * league order — on the hand-scored fixture (views-fixture.ts) and on the demo data of seed 001, whose
  * counts are recomputed here from the CSV text and the letter's bands.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
 import { builtinFramework } from '../frameworks/builtin';
-import { readResultsText } from '../ingest/results';
 import { breakdownKpis, levelBreakdown, levelGrid } from './missions-queries';
 import { scoreOn, unit } from './testing';
 import { BANGKHLA, BANGPAKONG, MUEANG, viewsFramework, viewsResults } from './views-fixture';
+import { demoCsv, putDemo } from './demo.testing';
 import { Workspace } from './workspace';
 
 let db: Db;
@@ -22,12 +21,7 @@ beforeAll(async () => {
   db = await openNodeWasmDb();
   workspace = await Workspace.open(db);
   await scoreOn(workspace, viewsFramework(), viewsResults(), '2565-09');
-  const demo = builtinFramework(DEMO);
-  if (!demo) throw new Error('no demo framework');
-  await workspace.putFramework(demo);
-  const text = readFileSync(new URL(`../../../static/demo/${DEMO}.csv`, import.meta.url), 'utf8');
-  await workspace.commit(DEMO, readResultsText(`${DEMO}.csv`, text, { framework: demo }).rows);
-  await workspace.ensure(DEMO, 'all');
+  await putDemo(workspace, DEMO);
 });
 
 afterAll(async () => {
@@ -70,7 +64,7 @@ describe('units per level', () => {
   });
 
   test('seed 001 demo, round 2: T2 levels as recomputed from the CSV (last month reported, ≥ 1..5)', async () => {
-    const text = readFileSync(new URL(`../../../static/demo/${DEMO}.csv`, import.meta.url), 'utf8');
+    const text = demoCsv(DEMO);
     const last = new Map<string, { month: string; value: number }>();
     for (const line of text.trim().split(/\r?\n/).slice(1)) {
       const [unitName, kpi, month, value] = line.split(',');
