@@ -1,5 +1,6 @@
 /**
- * The trends view on the demo data (ฉะเชิงเทรา, round 2 of FY2565): the default districts are the top 3 of
+ * The trends view on the demo data (ฉะเชิงเทรา, round 2 of FY2565): the default districts are the bottom 3
+ * (issue 13.7: who needs attention, the last first) of
  * the round by the reference scorer over the demo CSV; charts are found by their accessible names.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -14,10 +15,11 @@ const TOTAL_CHART = 'คะแนนรวมถ่วงน้ำหนัก�
 const BANGKHLA = '2402';
 const KHLONG_KHUEAN = '2411';
 
-/** The round's league by the reference scorer: the first three that reported anything. */
+/** The round's league by the reference scorer: the last three that reported anything, the last first. */
 const round = referenceLeagues(FW, ['FY2565-R2'])['FY2565-R2'];
-const top3 = round
+const bottom3 = round
   .filter((row) => row.missing < row.kpiCount)
+  .reverse()
   .slice(0, 3)
   .map((row) => row.unit);
 
@@ -29,15 +31,17 @@ function chips(page: Page) {
   return page.getByRole('group', { name: 'อำเภอที่แสดง' }).locator('ul').first().getByRole('listitem');
 }
 
-test('opens on the top 3 districts of the round against the province mean and median', async ({ page }) => {
+test('opens on the bottom 3 districts of the round (the last first) against the province mean and median', async ({
+  page
+}) => {
   await page.goto(`/trends/?f=${FW}&p=FY2565-R2`);
   const total = chart(page, TOTAL_CHART);
   await expect(total).toBeVisible();
-  await expect(chips(page)).toHaveText(top3.map((name) => new RegExp(name)));
+  await expect(chips(page)).toHaveText(bottom3.map((name) => new RegExp(name)));
   // one line per district + mean + median
   await expect(total).toHaveAttribute('data-series', '5');
   const image = page.getByRole('img', { name: TOTAL_CHART, exact: true });
-  for (const name of [...top3, 'ค่าเฉลี่ยจังหวัด', 'ค่ามัธยฐานจังหวัด']) {
+  for (const name of [...bottom3, 'ค่าเฉลี่ยจังหวัด', 'ค่ามัธยฐานจังหวัด']) {
     await expect(image).toHaveAccessibleDescription(new RegExp(name));
   }
   await expect(image).toHaveAccessibleDescription(/เม\.ย\. 2565–ก\.ย\. 2565/);
@@ -46,7 +50,7 @@ test('opens on the top 3 districts of the round against the province mean and me
   await expect(kpiChart).toHaveAttribute('data-series', '3');
   await expect(page.getByRole('combobox', { name: /^ตัวชี้วัด/ })).toHaveValue('T1');
 
-  const grid = page.getByRole('list', { name: `ตัวชี้วัดรายเดือนของ ${top3[0]}` });
+  const grid = page.getByRole('list', { name: `ตัวชี้วัดรายเดือนของ ${bottom3[0]}` });
   await expect(grid.getByRole('listitem')).toHaveCount(16);
   await expect(grid.getByRole('img')).toHaveCount(16);
   await expect(grid.locator('canvas')).toHaveCount(16);
@@ -80,11 +84,12 @@ test('adding a district and picking a KPI go into the URL; the chart saves as PN
   await page.goto(`/trends/?f=${FW}`);
   await expect(chart(page, TOTAL_CHART)).toHaveAttribute('data-series', '5');
   await page.getByText(/^อำเภอที่แสดง \(3\/8\)$/).click();
-  await page.getByRole('checkbox', { name: 'คลองเขื่อน' }).check();
-  await expect(page).toHaveURL(new RegExp(`us=[0-9%2C,]*${KHLONG_KHUEAN}`));
+  // บางคล้า, not one of September's bottom three (สนามชัยเขต, บ้านโพธิ์, คลองเขื่อน) shown by default.
+  await page.getByRole('checkbox', { name: 'บางคล้า' }).check();
+  await expect(page).toHaveURL(new RegExp(`us=[0-9%2C,]*${BANGKHLA}`));
   await expect(chart(page, TOTAL_CHART)).toHaveAttribute('data-series', '6');
   await expect(chips(page)).toHaveCount(4);
-  await page.getByRole('button', { name: 'เอาออก คลองเขื่อน' }).click();
+  await page.getByRole('button', { name: 'เอาออก บางคล้า' }).click();
   await expect(chips(page)).toHaveCount(3);
 
   await page.getByRole('combobox', { name: /^ตัวชี้วัด/ }).selectOption('I5');

@@ -10,7 +10,7 @@ import {
   valueExtent,
   type KpiTrendTexts
 } from './kpi-trend-options';
-import { visibleSeriesCount } from './options-common';
+import { labelRoom, visibleSeriesCount } from './options-common';
 
 function bandsOf(op: BandOp, values: number[], levels?: string[], points?: number[]): TrendBand[] {
   return values.map((value, i) => ({
@@ -184,6 +184,49 @@ describe('KPI trend chart', () => {
     const helper = (withTarget.series as { markLine?: { data: { yAxis: number }[] } }[])[1];
     expect(helper.markLine?.data).toEqual([{ yAxis: 90 }]);
     expect(targetBand(kpi(1, 'X'), bandsOf('>=', [100, 90]))?.level).toBe('2');
+  });
+
+  test('zone labels stand right of the plot, in room kept for the widest; the target is named in the axis title', () => {
+    const withTarget = kpiTrendOptions({
+      kpi: kpi(1, '4'),
+      bands: bandsOf('>=', [100, 90, 80, 70, 60]),
+      monthLabels: ['ก.ค. 2565'],
+      units: [{ name: 'ก', points: [point(85, '3')] }],
+      texts: TEXTS
+    });
+    const helper = (
+      withTarget.series as {
+        markArea?: { data: [{ label: { position: string; formatter: () => string } }, unknown][] };
+        markLine?: { label: { show: boolean } };
+      }[]
+    )[1];
+    const labels = helper.markArea!.data.map(([from]) => from.label);
+    // Outside each zone's right edge, which is the plot's: no line of a unit runs there.
+    expect(labels.every((label) => label.position === 'right')).toBe(true);
+    const texts = labels.map((label) => label.formatter());
+    expect(texts).toEqual(['ระดับ 5', 'ระดับ 4', 'ระดับ 3', 'ระดับ 2', 'ระดับ 1', 'ต่ำกว่าเกณฑ์']);
+    // ต่ำกว่าเกณฑ์ is the widest as drawn (9 of its 12 characters take width) at 11 px.
+    const right = (withTarget.grid as { right: number }).right;
+    expect(right).toBe(labelRoom(texts, 11));
+    expect(right).toBeGreaterThanOrEqual(9 * 11 * 0.6);
+    expect(labelRoom(['ระดับ 5'], 11)).toBeLessThan(right);
+    // A level label from a file can be any length: the room stops at 120 px and the label is cut short.
+    expect(labelRoom(['x'.repeat(200)], 11)).toBe(120);
+    // The dashed line has no label over the plot; its name is in the y axis's title, above the plot.
+    expect(helper.markLine?.label.show).toBe(false);
+    expect((withTarget.yAxis as { name: string }).name).toBe('ครัวเรือน · เป้าหมาย (ระดับ 4)');
+    expect((option.yAxis as { name: string }).name).toBe('ครัวเรือน · เป้าหมาย (ระดับ 5)');
+  });
+
+  test('the legend is one row across the whole width that pages sideways (the PNG button is under the chart)', () => {
+    expect(option.legend).toEqual({
+      type: 'scroll',
+      top: 0,
+      left: 0,
+      right: 0,
+      itemGap: 14,
+      data: ['บางคล้า', '<img src=x onerror=alert(1)>']
+    });
   });
 
   test('tooltip escapes unit names and tells levels, below and not reported apart', () => {

@@ -13,6 +13,8 @@ import {
   TEXT_COLOR,
   TOOLTIP_BASE,
   baseOption,
+  labelRoom,
+  lineLegend,
   formatNumber,
   markerOf,
   paramList,
@@ -102,12 +104,16 @@ export function valueExtent(
   return [lo, hi];
 }
 
+/** Font size of the zone labels right of the plot, px. */
+const ZONE_LABEL_SIZE = 11;
+const TARGET_COLOR = '#17324d';
+
 export interface KpiTrendTexts {
   /** `ระดับ 5` from a level label. */
   level: (level: string) => string;
   below: string;
   notReported: string;
-  /** `เป้าหมาย (ระดับ 5)` from the target level label. */
+  /** `เส้นประ: เป้าหมาย (ระดับ 5)` from the target level label (the dashed line's name, in the axis title). */
   target: (level: string) => string;
   yAxis: string;
   description: string;
@@ -136,7 +142,10 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
   );
   const zones = bandZones(bands, kpi.direction, kpi.topPoints, extent);
   const target = targetBand(kpi, bands);
-  const targetText = target ? texts.target(target.level) : '';
+  const targetText = target && target.start !== null ? texts.target(target.level) : '';
+  const zoneText = (zone: { level: string | null }) =>
+    zone.level === null ? texts.below : texts.level(zone.level);
+  const zoneRoom = labelRoom(zones.map(zoneText), ZONE_LABEL_SIZE);
   const series: LineSeriesOption[] = units.map((unit, index) => {
     const color = compact ? TEXT_COLOR : seriesColor(index);
     return {
@@ -166,30 +175,29 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
         {
           yAxis: zone.from,
           itemStyle: { color: zone.color, opacity: zone.level === null ? 0.25 : 0.38 },
+          // Right of the plot, where no line runs (issue 13.7: lines crossed them inside the zones).
           label: {
             show: !compact,
-            position: 'insideRight',
+            position: 'right',
+            distance: 6,
+            width: zoneRoom - 12,
+            overflow: 'truncate',
             color: TEXT_COLOR,
-            fontSize: 11,
-            formatter: () => (zone.level === null ? texts.below : texts.level(zone.level))
+            fontSize: ZONE_LABEL_SIZE,
+            formatter: () => zoneText(zone)
           }
         },
         { yAxis: zone.to }
       ])
     },
+    // The dashed target line is named in the y axis's title, above the plot, where no line runs either.
     markLine:
       target && target.start !== null
         ? {
             silent: true,
             symbol: 'none',
-            lineStyle: { type: 'dashed', color: '#17324d', width: 1.5 },
-            label: {
-              show: !compact,
-              position: 'insideStartTop',
-              color: '#17324d',
-              fontSize: 11,
-              formatter: () => targetText
-            },
+            lineStyle: { type: 'dashed', color: TARGET_COLOR, width: 1.5 },
+            label: { show: false },
             data: [{ yAxis: target.start }]
           }
         : undefined
@@ -204,8 +212,10 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
   };
   return {
     ...baseOption(texts.description),
-    legend: compact ? { show: false } : { top: 0, left: 0, right: 130, data: units.map((unit) => unit.name) },
-    grid: compact ? { left: 4, right: 8, top: 12, bottom: 4 } : { left: 8, right: 16, top: 64, bottom: 8 },
+    legend: compact ? { show: false } : lineLegend(units.map((unit) => unit.name)),
+    grid: compact
+      ? { left: 4, right: 8, top: 12, bottom: 4 }
+      : { left: 8, right: zoneRoom, top: 64, bottom: 8 },
     xAxis: {
       type: 'category',
       data: [...monthLabels],
@@ -216,7 +226,7 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
       type: 'value',
       min: extent[0],
       max: extent[1],
-      name: compact ? undefined : texts.yAxis,
+      name: compact ? undefined : targetText ? `${texts.yAxis} · ${targetText}` : texts.yAxis,
       nameTextStyle: { color: MUTED_COLOR, align: 'left' },
       splitLine: { show: false },
       axisLabel: { fontSize: compact ? 10 : 12, formatter: (value: number) => formatNumber(value) }

@@ -2,6 +2,7 @@
  * Pieces every chart option shares: the Thai font, series colours that do not clash with the level
  * colours, number formatting, and a tooltip row whose text from data is HTML-escaped.
  */
+import { drawnWidth } from '../domain/kpi-short-name';
 import { CHART_FONT, encodeHTML, type ChartOption } from './echarts';
 
 /** Lines of chosen units: dark, distinct from each other and from the (light) level zones behind them. */
@@ -27,6 +28,25 @@ export const HELPER_PREFIX = 'helper:';
 
 export function seriesColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length];
+}
+
+/**
+ * The legend of a chart with several lines: one row above the plot that pages sideways when it is wider
+ * than the chart (a wrapped legend's height is unknown to the grid below it, and ran into the y-axis name on
+ * a phone); the PNG button sits under the chart, so the whole row is the legend's.
+ */
+export function lineLegend(names: readonly string[]) {
+  return { type: 'scroll' as const, top: 0, left: 0, right: 0, itemGap: 14, data: [...names] };
+}
+
+/** Labels right of the plot take at most this room, px; a longer label is cut short with an ellipsis. */
+export const LABEL_ROOM_MAX = 120;
+
+/** Room right of the plot for labels drawn there (`fontSize` px, Thai marks taking no width), px: the
+ * widest label and a gap, at most `LABEL_ROOM_MAX` (a level label from a file can be any length). */
+export function labelRoom(labels: readonly string[], fontSize: number): number {
+  const widest = Math.max(0, ...labels.map(drawnWidth));
+  return Math.min(LABEL_ROOM_MAX, Math.ceil(widest * fontSize * 0.62) + 12);
 }
 
 /** Tooltip settings every chart shares: the Thai font, kept inside the chart. */

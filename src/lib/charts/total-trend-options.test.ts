@@ -70,3 +70,15 @@ test('with no districts chosen only the province lines remain', () => {
   const option = totalTrendOptions({ ...TREND, units: [] }, LABELS, TEXTS);
   expect((option.series as Line[]).map((s) => s.name)).toEqual(['ค่าเฉลี่ยจังหวัด', 'มัธยฐานจังหวัด']);
 });
+
+test('the legend is one row across the whole width, paging sideways: it never wraps into the plot or the button', () => {
+  const option = totalTrendOptions(TREND, LABELS, TEXTS);
+  expect(option.legend).toMatchObject({ type: 'scroll', top: 0, left: 0, right: 0 });
+  expect((option.legend as { data: string[] }).data).toEqual([
+    'บางคล้า',
+    'บางปะกง <b>',
+    'ค่าเฉลี่ยจังหวัด',
+    'มัธยฐานจังหวัด'
+  ]);
+  expect(option.grid).toMatchObject({ top: 64 });
+});

@@ -10,6 +10,7 @@ import {
   MUTED_COLOR,
   TOOLTIP_BASE,
   baseOption,
+  lineLegend,
   formatNumber,
   markerOf,
   paramList,
@@ -61,7 +62,7 @@ export function totalTrendOptions(
         : trend.median;
   return {
     ...baseOption(texts.description),
-    legend: { top: 0, left: 0, right: 130, itemGap: 14, data: series.map((s) => String(s.name)) },
+    legend: lineLegend(series.map((s) => String(s.name))),
     grid: { left: 8, right: 16, top: 64, bottom: 8 },
     xAxis: { type: 'category', data: [...monthLabels], boundaryGap: false, axisLabel: { hideOverlap: true } },
     yAxis: {

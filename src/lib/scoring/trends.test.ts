@@ -12,6 +12,7 @@ import {
   frameworkUnits,
   kpiTrend,
   measuredUnit,
+  bottomUnits,
   topUnits,
   totalTrend,
   trendMonths,
@@ -69,6 +70,29 @@ describe('top units of a period (the default choice)', () => {
     ['2565-09', '*', 3, []]
   ])('%s group %s top %i', async (period, group, count, expected) => {
     expect(await topUnits(db, FIXTURE_ID, period, group, count)).toEqual(expected.map((u) => u.unitId));
+  });
+});
+
+describe('bottom units of a period (the trends default: who needs attention), the last first', () => {
+  // Only these three districts report, so the bottom is the top turned round; June: บางคล้า scores 0
+  // (a 50 and b 60 below every band), เมืองฉะเชิงเทรา 1.6 (a 72 → 2, b 42 → 1), บางปะกง 4; on G1 (a only)
+  // บางคล้า 0 < เมืองฉะเชิงเทรา 2 < บางปะกง 4.
+  test.each([
+    ['2565-04', '*', 3, [MUEANG, BANGKHLA, BANGPAKONG]],
+    ['2565-04', '*', 2, [MUEANG, BANGKHLA]],
+    ['2565-05', '*', 3, [MUEANG, BANGKHLA]],
+    ['2565-06', '*', 1, [BANGKHLA]],
+    ['2565-06', 'G1', 2, [BANGKHLA, MUEANG]],
+    ['2565-09', '*', 3, []]
+  ])('%s group %s bottom %i', async (period, group, count, expected) => {
+    expect(await bottomUnits(db, FIXTURE_ID, period, group, count)).toEqual(expected.map((u) => u.unitId));
+  });
+
+  test('the bottom of a period is its top turned round when every reporting unit is taken', async () => {
+    for (const period of ['2565-04', '2565-05', '2565-06'])
+      expect(await bottomUnits(db, FIXTURE_ID, period, '*', 11)).toEqual(
+        (await topUnits(db, FIXTURE_ID, period, '*', 11)).reverse()
+      );
   });
 });
 

@@ -15,7 +15,7 @@ import {
   monthlyKpiValuesSql,
   monthlyTotalStatsSql,
   monthlyUnitTotalsSql,
-  topUnitsSql
+  leagueEndUnitsSql
 } from '../sql/trends';
 import type { KpiStatus } from './league';
 
@@ -113,7 +113,7 @@ export async function frameworkUnits(db: Db, frameworkId: string): Promise<Trend
   return rows.map((row) => ({ unitId: String(row.unit_id), name: String(row.name) }));
 }
 
-/** The best `count` units of a period (league order), leaving out units that reported nothing. */
+/** The best `count` units of a period, in league order, that reported anything (leagueEndUnitsSql). */
 export async function topUnits(
   db: Db,
   frameworkId: string,
@@ -121,7 +121,28 @@ export async function topUnits(
   group: string,
   count = 3
 ): Promise<string[]> {
-  const rows = await db.query(topUnitsSql(count), [frameworkId, periodId, group]);
+  return leagueEndUnits(db, [frameworkId, periodId, group], count, 'top');
+}
+
+/** The lowest `count` units of a period that reported anything, the last first: the trends view's default
+ * (who needs attention). */
+export async function bottomUnits(
+  db: Db,
+  frameworkId: string,
+  periodId: string,
+  group: string,
+  count = 3
+): Promise<string[]> {
+  return leagueEndUnits(db, [frameworkId, periodId, group], count, 'bottom');
+}
+
+async function leagueEndUnits(
+  db: Db,
+  params: [string, string, string],
+  count: number,
+  end: 'top' | 'bottom'
+): Promise<string[]> {
+  const rows = await db.query(leagueEndUnitsSql(count, end), params);
   return rows.map((row) => String(row.unit_id));
 }
 

@@ -24,16 +24,21 @@ ORDER BY u.sort_key, u.name, u.unit_id`;
 }
 
 /**
- * The best `count` units of a period in league order (rank, KPIs at top level, name), leaving out units
- * that reported nothing. `$1` framework, `$2` period, `$3` group (`*` = all).
+ * The first `count` units of a period in league order (rank, KPIs at top level, name) from the `top` or the
+ * `bottom` of the league (the last first), leaving out units that reported nothing. `$1` framework, `$2`
+ * period, `$3` group (`*` = all).
  */
-export function topUnitsSql(count: number): string {
+export function leagueEndUnitsSql(count: number, end: 'top' | 'bottom'): string {
   const limit = Math.max(0, Math.trunc(count));
+  const order =
+    end === 'top'
+      ? 't.rank, t.top_count DESC, u.sort_key, u.name'
+      : 't.rank DESC, t.top_count, u.sort_key DESC, u.name DESC';
   return `SELECT t.unit_id
 FROM unit_totals t
 JOIN units u ON u.unit_id = t.unit_id
 WHERE t.framework_id = $1 AND t.period_id = $2 AND t.grp = $3 AND t.missing < t.kpi_count
-ORDER BY t.rank, t.top_count DESC, u.sort_key, u.name
+ORDER BY ${order}
 LIMIT ${limit}`;
 }
 
