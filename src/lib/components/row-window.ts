@@ -3,6 +3,8 @@
  * `overscan` rows on each side, and the height of the rows left out above and below (spacers), so the
  * scrollbar and the scroll position stay those of the whole table. Rows are assumed to be `rowHeight` tall.
  */
+import { drawnWidth } from '../domain/kpi-short-name';
+
 export interface RowWindowInput {
   /** Rows in the table (after filtering). */
   count: number;
@@ -51,8 +53,7 @@ export function rowWindow({
  * it invisibly in the name column's header, so the column does not change width as other rows scroll in.
  */
 export function widestName(names: Iterable<string>): string {
-  const width = (name: string) => name.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').length;
   let best = '';
-  for (const name of names) if (width(name) > width(best)) best = name;
+  for (const name of names) if (drawnWidth(name) > drawnWidth(best)) best = name;
   return best;
 }
