@@ -173,27 +173,22 @@ describe('KPI trend chart', () => {
     expect(option.yAxis).toMatchObject({ min: 0, max: 80 });
   });
 
+  /** Higher is better, target level 4 (≥ 90). */
+  const withTarget = kpiTrendOptions({
+    kpi: kpi(1, '4'),
+    bands: bandsOf('>=', [100, 90, 80, 70, 60]),
+    monthLabels: ['ก.ค. 2565'],
+    units: [{ name: 'ก', points: [point(85, '3')] }],
+    texts: TEXTS
+  });
+
   test('the target line sits where the target level starts', () => {
-    const withTarget = kpiTrendOptions({
-      kpi: kpi(1, '4'),
-      bands: bandsOf('>=', [100, 90, 80, 70, 60]),
-      monthLabels: ['ก.ค. 2565'],
-      units: [{ name: 'ก', points: [point(85, '3')] }],
-      texts: TEXTS
-    });
     const helper = (withTarget.series as { markLine?: { data: { yAxis: number }[] } }[])[1];
     expect(helper.markLine?.data).toEqual([{ yAxis: 90 }]);
     expect(targetBand(kpi(1, 'X'), bandsOf('>=', [100, 90]))?.level).toBe('2');
   });
 
   test('zone labels stand right of the plot, in room kept for the widest; the target is named in the axis title', () => {
-    const withTarget = kpiTrendOptions({
-      kpi: kpi(1, '4'),
-      bands: bandsOf('>=', [100, 90, 80, 70, 60]),
-      monthLabels: ['ก.ค. 2565'],
-      units: [{ name: 'ก', points: [point(85, '3')] }],
-      texts: TEXTS
-    });
     const helper = (
       withTarget.series as {
         markArea?: { data: [{ label: { position: string; formatter: () => string } }, unknown][] };
