@@ -44,8 +44,12 @@ class ControlledStore implements WorkspaceStore {
   failFrameworks: (() => Error) | null = null;
   /** When set, `addUpload` writes (or not) and then never returns: the page is gone. */
   hangUploads: 'after-write' | 'before-write' | null = null;
-  hung = false;
-  constructor(readonly inner: MemoryStore = new MemoryStore()) {}
+  /** Resolves when `addUpload` hung (a promise, not a flag to poll). */
+  readonly hung: Promise<void>;
+  private markHung: () => void = () => {};
+  constructor(readonly inner: MemoryStore = new MemoryStore()) {
+    this.hung = new Promise((resolve) => (this.markHung = resolve));
+  }
   load = () => this.inner.load();
   signature = () => this.inner.signature();
   async putFramework(record: Parameters<WorkspaceStore['putFramework']>[0]) {
@@ -57,7 +61,7 @@ class ControlledStore implements WorkspaceStore {
     if (this.failUploads) throw this.failUploads();
     if (this.hangUploads) {
       if (this.hangUploads === 'after-write') await this.inner.addUpload(upload);
-      this.hung = true;
+      this.markHung();
       return new Promise<void>(() => {});
     }
     return this.inner.addUpload(upload);
@@ -75,11 +79,6 @@ async function session(store: WorkspaceStore): Promise<Session> {
   expect(s.status).toBe('ready');
   await s.allLoaded();
   return s;
-}
-
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 2_000 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(check()).toBe(true);
 }
 
 async function importAndDecide(
@@ -181,7 +180,7 @@ describe.each(READER_MODES)('%s', (mode) => {
         const before = await snapshot(s);
         store.hangUploads = when;
         void importAndDecide(s, [fixture('seed001-budget-2565-06.csv')]);
-        await waitFor(() => store.hung);
+        await store.hung;
         // The tab is gone: a new one starts over the same store.
         const reloaded = await session(store);
         const after = await snapshot(reloaded);

@@ -28,11 +28,9 @@ async function session(store: MemoryStore): Promise<Session> {
 }
 
 async function upload(s: Session, name: string, text: string) {
-  const done = s.importFiles([{ name, bytes: new TextEncoder().encode(text) }], FRAMEWORK);
-  for (let i = 0; i < 500 && !s.pending; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  await s.check([{ name, bytes: new TextEncoder().encode(text) }], FRAMEWORK);
   expect(s.pending?.files[0].report.rejected).toEqual([]);
-  s.confirmImport();
-  return done;
+  return s.commit();
 }
 
 /** บางคล้า's whole June from the template's own CSV (every KPI, a target where one is needed); บางปะกง's T2. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, readViewParams, viewSearch, type ViewParams } from './view-params';
+import { DEFAULT_VIEW, readViewParams, viewAfterImport, viewSearch, type ViewParams } from './view-params';
 
 describe('view params', () => {
   it('round-trips a full view through the URL', () => {
@@ -41,5 +41,25 @@ describe('view params', () => {
 
   it('ignores an unknown language', () => {
     expect(readViewParams(new URLSearchParams('lang=fr')).lang).toBe('th');
+  });
+
+  it('after an import: goes to a new framework, to the latest month after new rows, else stays', () => {
+    const file = (added: number, changed: number) => ({ added, changed });
+    const report = (frameworkId: string | null, error: string | null, files = [file(0, 0)]) => ({
+      frameworkId,
+      error,
+      files
+    });
+    expect(viewAfterImport(report('new', null), 'old')).toEqual({
+      framework: 'new',
+      period: null,
+      group: '*',
+      data: null
+    });
+    // A framework that could not be stored is not opened; the view stays.
+    expect(viewAfterImport(report('new', 'framework'), 'old')).toBeNull();
+    expect(viewAfterImport(report('old', null, [file(0, 0), file(0, 2)]), 'old')).toEqual({ data: null });
+    expect(viewAfterImport(report('old', null, [file(0, 0)]), 'old')).toBeNull();
+    expect(viewAfterImport(report('old', 'cancelled', []), 'old')).toBeNull();
   });
 });

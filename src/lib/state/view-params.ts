@@ -82,3 +82,18 @@ export function viewSearch(view: ViewParams): string {
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * Where the view goes after an import: to the framework imported (its latest period, every group) when it is
+ * not the one on screen; to the view's latest month when results came in; else nowhere (null).
+ */
+export function viewAfterImport(
+  report: { frameworkId: string | null; error: string | null; files: { added: number; changed: number }[] },
+  frameworkOnScreen: string | null
+): Partial<ViewParams> | null {
+  if (report.frameworkId && report.frameworkId !== frameworkOnScreen && !report.error) {
+    return { framework: report.frameworkId, period: null, group: '*', data: null };
+  }
+  if (report.files.some((file) => file.added + file.changed > 0)) return { data: null };
+  return null;
+}
