@@ -29,6 +29,7 @@ import {
   type UnitTarget
 } from './framework';
 import { isIsoMonth } from './periods';
+import { IssueList } from './issue-list';
 
 /** More KPIs or bands than this is not a real framework but a hostile or broken file. */
 export const MAX_KPIS = 500;
@@ -125,16 +126,11 @@ interface IndexedBand {
   points: number;
 }
 
-/** Issues listed at most; the rest are counted in one last issue. */
-const MAX_ISSUES = 1_000;
-
 const TOO_MANY_NOTE = 'ไฟล์นี้อาจเสียหรือไม่ใช่ชุดเกณฑ์';
 const EPSILON = 1e-9;
 
 class Checker {
-  private readonly issues: FrameworkIssue[] = [];
-  private readonly seen = new Set<string>();
-  private readonly untold = { errors: 0, warnings: 0 };
+  private readonly issues = new IssueList({ where: () => this.frameworkWhere() });
   private readonly kpis: Kpi[];
   private readonly bands: Band[];
   private readonly targets: UnitTarget[];
@@ -150,40 +146,15 @@ class Checker {
   }
 
   result(): FrameworkIssue[] {
-    const { errors, warnings } = this.untold;
-    const more: FrameworkIssue[] = [];
-    if (errors + warnings > 0) {
-      more.push({
-        severity: errors > 0 ? 'error' : 'warning',
-        where: this.frameworkWhere(),
-        message: `และปัญหาอื่นอีก ${errors + warnings} รายการที่ไม่ได้แสดง (ข้อผิดพลาด ${errors}, คำเตือน ${warnings})`
-      });
-    }
-    return [
-      ...this.issues.filter((issue) => issue.severity === 'error'),
-      ...this.issues.filter((issue) => issue.severity === 'warning'),
-      ...more
-    ];
+    return this.issues.list();
   }
 
   error(where: string, message: string): void {
-    this.add({ severity: 'error', where, message });
+    this.issues.error(where, message);
   }
 
   warning(where: string, message: string): void {
-    this.add({ severity: 'warning', where, message });
-  }
-
-  private add(issue: FrameworkIssue): void {
-    const key = `${issue.severity}\u0000${issue.where}\u0000${issue.message}`;
-    if (this.seen.has(key)) return;
-    if (this.issues.length >= MAX_ISSUES) {
-      if (issue.severity === 'error') this.untold.errors++;
-      else this.untold.warnings++;
-      return;
-    }
-    this.seen.add(key);
-    this.issues.push(issue);
+    this.issues.warning(where, message);
   }
 
   frameworkWhere(): string {
