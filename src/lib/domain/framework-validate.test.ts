@@ -781,7 +781,7 @@ describe('validateFramework: per-unit bands and unit names', () => {
   it('warns about unit names that resolveUnit rejects, once per name', () => {
     const known = new Set(['เมืองสระแก้ว']);
     const fw = seed002(['เมืองสระแก้ว', 'วังน้ำเยน']);
-    fw.targets = [target('otop', 'วังน้ำเยน', '2024-01', 10)];
+    fw.targets = [target('otop', 'วังน้ำเยน', '2022-06', 10)];
     const issues = validateFramework(fw, { resolveUnit: (name) => known.has(name) });
     expect(issues).toEqual([
       {
