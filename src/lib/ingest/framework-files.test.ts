@@ -953,7 +953,7 @@ describe('round trips', () => {
       { kpi: 'H', level: '3', points: 3, op: '<', value: 1e21, value2: null, unit: null, label: ' ' }
     ],
     targets: [
-      { kpi: 'H', unit: 'เมืองฉะเชิงเทรา', month: '2022-04', target: 1234.5678, baseline: -3 },
+      { kpi: 'H', unit: 'เมืองฉะเชิงเทรา', month: '2024-04', target: 1234.5678, baseline: -3 },
       { kpi: 'H', unit: 'บางคล้า', month: null, target: null, baseline: 0.1 }
     ]
   };
