@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { downloadRulesFile } from './support/pages';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -18,18 +19,6 @@ function builtinFrameworks(): { id: string; name: string; kpis: number; bands: n
     const json = JSON.parse(readFileSync(path.join(root, 'src/lib/frameworks/builtin', file), 'utf8'));
     return { id: json.id, name: json.name, kpis: json.kpis.length, bands: json.bands.length };
   });
-}
-
-/** Clicks a download button and returns the file's name and text. */
-async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('region', { name: 'ดาวน์โหลดเกณฑ์' }).getByRole('button', { name: button }).click()
-  ]);
-  const stream = await file.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
 
 function region(page: Page, name: string) {
@@ -148,7 +137,7 @@ for (const framework of builtinFrameworks()) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(framework.name);
     await check(page);
     // The framework as JSON: the same rules as the built-in file.
-    const json = await download(page, `${framework.id}.json`);
+    const json = await downloadRulesFile(page, `${framework.id}.json`);
     expect(json.name).toBe(`${framework.id}.json`);
     const downloaded = JSON.parse(json.text);
     expect([downloaded.id, downloaded.kpis.length, downloaded.bands.length]).toEqual([
@@ -157,7 +146,7 @@ for (const framework of builtinFrameworks()) {
       framework.bands
     ]);
     // The §9.2 levels.csv: its header, then at least one line per band (a label may hold a line break).
-    const levels = await download(page, 'levels.csv');
+    const levels = await downloadRulesFile(page, 'levels.csv');
     expect(levels.name).toBe('levels.csv');
     const lines = levels.text
       .replace(/^\uFEFF/, '')

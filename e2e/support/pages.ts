@@ -40,3 +40,15 @@ export async function toData(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'ข้อมูล' })).toBeVisible();
   await expect(fileInput(page)).toBeEnabled();
 }
+
+/** Clicks a button of the rules' downloads (the rules and editor pages) and returns the file's name and text. */
+export async function downloadRulesFile(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('region', { name: 'ดาวน์โหลดเกณฑ์' }).getByRole('button', { name: button }).click()
+  ]);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
