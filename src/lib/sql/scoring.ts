@@ -152,10 +152,7 @@ ${
 )`;
 }
 
-/**
- * The months of each unit, KPI and period aggregated every way a KPI may ask (`grouped`), then the KPI's own
- * aggregate picked (`aggregated`). One period scored alone needs no join to its months.
- */
+/** Months aggregated per unit, KPI and period every way (`grouped`), then the KPI's own (`aggregated`). */
 function aggregateCtes(scope: PeriodScope | null): string {
   const single = scope !== null && scope.periodIds.length === 1 ? scope.periodIds[0] : null;
   return `-- Every aggregate of each unit, KPI and period; the KPI's own is picked below (after grouping, so that the
@@ -222,10 +219,7 @@ leaf_measured AS MATERIALIZED (
 )`;
 }
 
-/**
- * The composites' stages, deepest first: each depth measured from the scores so far, banded, and added to
- * them (`scored_upto_<depth>`). `last` is the CTE that holds every score.
- */
+/** Composites deepest first, each depth measured, banded and added to the scores so far (`last`: all). */
 function compositeStages(compositeDepths: readonly number[]): { stages: string[]; last: string } {
   const stages: string[] = [];
   let scoredSoFar = 'leaf_scored';
