@@ -104,7 +104,7 @@ interface Findings {
 }
 
 /** A results file read into memory, under the name its rejections and warnings give. */
-interface ResultsInput {
+interface ResultsFile {
   name: string;
   bytes: Uint8Array;
 }
@@ -161,8 +161,8 @@ async function readInputs(
   options: Options,
   framework: Framework,
   files: readonly string[]
-): Promise<ResultsInput[]> {
-  const inputs: ResultsInput[] = [];
+): Promise<ResultsFile[]> {
+  const inputs: ResultsFile[] = [];
   for (const file of files) {
     try {
       const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
@@ -184,7 +184,7 @@ async function commitNative(
   db: Db,
   workspace: Workspace,
   framework: Framework,
-  inputs: readonly ResultsInput[],
+  inputs: readonly ResultsFile[],
   options: Options,
   findings: Findings
 ): Promise<void> {
@@ -220,7 +220,7 @@ async function commitNative(
 async function commitWasm(
   workspace: Workspace,
   framework: Framework,
-  inputs: readonly ResultsInput[],
+  inputs: readonly ResultsFile[],
   options: Options,
   findings: Findings
 ): Promise<void> {
