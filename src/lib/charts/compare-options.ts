@@ -57,6 +57,36 @@ export function dumbbellOptions(
   texts: DumbbellTexts
 ): ChartOption {
   const names = points.map((point) => point.name);
+  return {
+    ...baseOption(texts.description),
+    legend: { top: 0, left: 0, right: 130, data: [texts.before, texts.after] },
+    grid: { left: 8, right: 24, top: 40, bottom: 8 },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: maxTotal ?? undefined,
+      name: texts.xAxis,
+      nameLocation: 'middle',
+      nameGap: 26,
+      nameTextStyle: { color: MUTED_COLOR }
+    },
+    yAxis: { type: 'category', data: names, axisTick: { show: false } },
+    tooltip: {
+      ...TOOLTIP_BASE,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: dumbbellTooltip(points, texts)
+    },
+    series: [
+      ...dumbbellBars(points),
+      dots(points, texts.before, BEFORE_COLOR, (p) => p.before),
+      dots(points, texts.after, AFTER_COLOR, (p) => p.after)
+    ]
+  };
+}
+
+/** The bar of each dumbbell: an invisible base up to the lower total, then the span in the change's colour. */
+function dumbbellBars(points: readonly DumbbellPoint[]): [BarSeriesOption, BarSeriesOption] {
   const base: BarSeriesOption = {
     id: `${HELPER_PREFIX}base`,
     type: 'bar',
@@ -77,61 +107,41 @@ export function dumbbellOptions(
       itemStyle: { color: changeColor(point) }
     }))
   };
-  const dots = (
-    name: string,
-    color: string,
-    pick: (point: DumbbellPoint) => number
-  ): ScatterSeriesOption => ({
+  return [base, span];
+}
+
+/** One end of every dumbbell: the earlier or the later total as a dot. */
+function dots(
+  points: readonly DumbbellPoint[],
+  name: string,
+  color: string,
+  pick: (point: DumbbellPoint) => number
+): ScatterSeriesOption {
+  return {
     type: 'scatter',
     name,
     color,
     symbolSize: 12,
     z: 3,
     data: points.map((point) => [pick(point), point.name])
-  });
-  return {
-    ...baseOption(texts.description),
-    legend: { top: 0, left: 0, right: 130, data: [texts.before, texts.after] },
-    grid: { left: 8, right: 24, top: 40, bottom: 8 },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: maxTotal ?? undefined,
-      name: texts.xAxis,
-      nameLocation: 'middle',
-      nameGap: 26,
-      nameTextStyle: { color: MUTED_COLOR }
-    },
-    yAxis: { type: 'category', data: names, axisTick: { show: false } },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const point = points[paramList(params)[0]?.dataIndex ?? -1];
-        if (!point) return '';
-        const dot = (color: string) =>
-          `<span style="display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px;background:${color}"></span>`;
-        const delta = point.after - point.before;
-        return (
-          tooltipTitle(point.name) +
-          [
-            tooltipLine(dot(BEFORE_COLOR), texts.before, formatNumber(point.before)),
-            tooltipLine(dot(AFTER_COLOR), texts.after, formatNumber(point.after)),
-            tooltipLine(
-              dot(changeColor(point)),
-              texts.change,
-              `${delta > 0 ? '+' : ''}${formatNumber(delta)}`
-            )
-          ].join('<br/>')
-        );
-      }
-    },
-    series: [
-      base,
-      span,
-      dots(texts.before, BEFORE_COLOR, (p) => p.before),
-      dots(texts.after, AFTER_COLOR, (p) => p.after)
-    ]
+  };
+}
+
+/** The axis tooltip: the unit, its two totals and the change. */
+function dumbbellTooltip(points: readonly DumbbellPoint[], texts: DumbbellTexts) {
+  return (params: unknown) => {
+    const point = points[paramList(params)[0]?.dataIndex ?? -1];
+    if (!point) return '';
+    const dot = (color: string) =>
+      `<span style="display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px;background:${color}"></span>`;
+    const delta = point.after - point.before;
+    return (
+      tooltipTitle(point.name) +
+      [
+        tooltipLine(dot(BEFORE_COLOR), texts.before, formatNumber(point.before)),
+        tooltipLine(dot(AFTER_COLOR), texts.after, formatNumber(point.after)),
+        tooltipLine(dot(changeColor(point)), texts.change, `${delta > 0 ? '+' : ''}${formatNumber(delta)}`)
+      ].join('<br/>')
+    );
   };
 }

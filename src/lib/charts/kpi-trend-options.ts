@@ -146,23 +146,77 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
   const zoneText = (zone: { level: string | null }) =>
     zone.level === null ? texts.below : texts.level(zone.level);
   const zoneRoom = labelRoom(zones.map(zoneText), ZONE_LABEL_SIZE);
-  const series: LineSeriesOption[] = units.map((unit, index) => {
-    const color = compact ? TEXT_COLOR : seriesColor(index);
-    return {
-      type: 'line',
-      name: unit.name,
-      data: unit.points.map((p) => p.measured),
-      color,
-      connectNulls: false,
-      symbol: 'circle',
-      symbolSize: compact ? 6 : 8,
-      showSymbol: true,
-      itemStyle: { color: '#ffffff', borderColor: color, borderWidth: 2 },
-      lineStyle: { width: compact ? 2 : 2.5, color },
-      z: 4
-    };
-  });
-  series.push({
+  const series: LineSeriesOption[] = units.map((unit, index) => unitLine(unit, index, compact));
+  series.push(bandsSeries({ zones, zoneText, zoneRoom, target, monthLabels, compact }));
+  return {
+    ...baseOption(texts.description),
+    legend: compact ? { show: false } : lineLegend(units.map((unit) => unit.name)),
+    grid: compact
+      ? { left: 4, right: 8, top: 12, bottom: 4 }
+      : { left: 8, right: zoneRoom, top: 64, bottom: 8 },
+    xAxis: {
+      type: 'category',
+      data: [...monthLabels],
+      boundaryGap: false,
+      axisLabel: { hideOverlap: true, fontSize: compact ? 10 : 12 }
+    },
+    yAxis: {
+      type: 'value',
+      min: extent[0],
+      max: extent[1],
+      name: compact ? undefined : targetText ? `${texts.yAxis} · ${targetText}` : texts.yAxis,
+      nameTextStyle: { color: MUTED_COLOR, align: 'left' },
+      splitLine: { show: false },
+      axisLabel: { fontSize: compact ? 10 : 12, formatter: (value: number) => formatNumber(value) }
+    },
+    tooltip: {
+      ...TOOLTIP_BASE,
+      trigger: 'axis',
+      formatter: monthTooltip(units, monthLabels, texts)
+    },
+    series
+  };
+}
+
+/** One unit's measured values as a line of hollow markers (in one colour on a small multiple). */
+function unitLine(
+  unit: KpiTrendChartInput['units'][number],
+  index: number,
+  compact: boolean
+): LineSeriesOption {
+  const color = compact ? TEXT_COLOR : seriesColor(index);
+  return {
+    type: 'line',
+    name: unit.name,
+    data: unit.points.map((p) => p.measured),
+    color,
+    connectNulls: false,
+    symbol: 'circle',
+    symbolSize: compact ? 6 : 8,
+    showSymbol: true,
+    itemStyle: { color: '#ffffff', borderColor: color, borderWidth: 2 },
+    lineStyle: { width: compact ? 2 : 2.5, color },
+    z: 4
+  };
+}
+
+/** The helper series that draws the band zones (labelled right of the plot) and the dashed target line. */
+function bandsSeries({
+  zones,
+  zoneText,
+  zoneRoom,
+  target,
+  monthLabels,
+  compact
+}: {
+  zones: BandZone[];
+  zoneText: (zone: { level: string | null }) => string;
+  zoneRoom: number;
+  target: TrendBand | null;
+  monthLabels: readonly string[];
+  compact: boolean;
+}): LineSeriesOption {
+  return {
     id: `${HELPER_PREFIX}bands`,
     type: 'line',
     data: monthLabels.map(() => null),
@@ -201,8 +255,15 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
             data: [{ yAxis: target.start }]
           }
         : undefined
-  });
+  };
+}
 
+/** The axis tooltip: the month, then each unit's value and level (or "not reported"). */
+function monthTooltip(
+  units: KpiTrendChartInput['units'],
+  monthLabels: readonly string[],
+  texts: KpiTrendTexts
+): (params: unknown) => string {
   const pointText = (point: KpiPoint | undefined): string => {
     if (!point || point.status === 'missing') return texts.notReported;
     const value = formatNumber(point.measured);
@@ -210,40 +271,13 @@ export function kpiTrendOptions(input: KpiTrendChartInput): ChartOption {
       ? `${value} (${texts.below})`
       : `${value} (${texts.level(point.level ?? '')})`;
   };
-  return {
-    ...baseOption(texts.description),
-    legend: compact ? { show: false } : lineLegend(units.map((unit) => unit.name)),
-    grid: compact
-      ? { left: 4, right: 8, top: 12, bottom: 4 }
-      : { left: 8, right: zoneRoom, top: 64, bottom: 8 },
-    xAxis: {
-      type: 'category',
-      data: [...monthLabels],
-      boundaryGap: false,
-      axisLabel: { hideOverlap: true, fontSize: compact ? 10 : 12 }
-    },
-    yAxis: {
-      type: 'value',
-      min: extent[0],
-      max: extent[1],
-      name: compact ? undefined : targetText ? `${texts.yAxis} · ${targetText}` : texts.yAxis,
-      nameTextStyle: { color: MUTED_COLOR, align: 'left' },
-      splitLine: { show: false },
-      axisLabel: { fontSize: compact ? 10 : 12, formatter: (value: number) => formatNumber(value) }
-    },
-    tooltip: {
-      ...TOOLTIP_BASE,
-      trigger: 'axis',
-      formatter: (params: unknown) => {
-        const list = paramList(params).filter((p) => (p.seriesIndex ?? 0) < units.length);
-        const month = monthLabels[list[0]?.dataIndex ?? 0] ?? '';
-        const lines = list.map((p) => {
-          const unit = units[p.seriesIndex ?? 0];
-          return tooltipLine(markerOf(p), unit.name, pointText(unit.points[p.dataIndex]));
-        });
-        return tooltipTitle(month) + lines.join('<br/>');
-      }
-    },
-    series
+  return (params: unknown) => {
+    const list = paramList(params).filter((p) => (p.seriesIndex ?? 0) < units.length);
+    const month = monthLabels[list[0]?.dataIndex ?? 0] ?? '';
+    const lines = list.map((p) => {
+      const unit = units[p.seriesIndex ?? 0];
+      return tooltipLine(markerOf(p), unit.name, pointText(unit.points[p.dataIndex]));
+    });
+    return tooltipTitle(month) + lines.join('<br/>');
   };
 }

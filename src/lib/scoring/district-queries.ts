@@ -181,23 +181,42 @@ export async function districtScorecard(
   const historyRows = await db.query(rankHistorySql(), [id, group, unitId]);
   const bandRows = await db.query(unitBandsSql(), [id, unitId]);
 
-  const cellByKpi = new Map(cells.map((row) => [String(row.kpi), row]));
-  const monthsByKpi = groupRows<MonthResult>(monthRows, (row) => ({
-    month: String(row.month),
-    value: numberOrNull(row.value),
-    target: numberOrNull(row.target),
-    baseline: numberOrNull(row.baseline),
-    adjust: numberOrNull(row.adjust)
-  }));
-  const trendByKpi = groupRows<TrendPoint>(trendRows, (row) => ({
-    month: String(row.month),
-    measured: numberOrNull(row.measured),
-    level: stringOrNull(row.level),
-    points: numberOrNull(row.points),
-    status: statusOf(row.status)
-  }));
-  const bands = bandsByKpi(bandRows);
+  const rows = scorecardRows(framework, group, unitId, {
+    cellByKpi: new Map(cells.map((row) => [String(row.kpi), row])),
+    monthsByKpi: groupRows<MonthResult>(monthRows, monthResultOf),
+    trendByKpi: groupRows<TrendPoint>(trendRows, trendPointOf),
+    bands: bandsByKpi(bandRows)
+  });
+  const tops = rows.filter((row) => row.depth === 0 && row.kpi.weight !== null);
+  const weightSum = tops.reduce((sum, row) => sum + (row.kpi.weight ?? 0), 0);
+  const weightedSum = tops.reduce((sum, row) => sum + (row.weightedScore ?? 0), 0);
+  const totalRow = totals[0];
+  return {
+    unitId,
+    unit: units.find((unit) => unit.unitId === unitId)?.name ?? unitId,
+    rows,
+    total: totalRow ? unitTotalOf(totalRow) : null,
+    weightSum,
+    weightedSum,
+    rankHistory: historyRows.map(rankPointOf)
+  };
+}
 
+/** What the scorecard's rows are read from, by KPI. */
+interface ScorecardSources {
+  cellByKpi: Map<string, Row>;
+  monthsByKpi: Map<string, MonthResult[]>;
+  trendByKpi: Map<string, TrendPoint[]>;
+  bands: ReturnType<typeof bandsByKpi>;
+}
+
+/** The KPIs in view, each followed by its sub-items (depth first, at most 8 levels), as scorecard rows. */
+function scorecardRows(
+  framework: Framework,
+  group: string,
+  unitId: string,
+  { cellByKpi, monthsByKpi, trendByKpi, bands }: ScorecardSources
+): ScorecardRow[] {
   const rows: ScorecardRow[] = [];
   const visit = (kpi: Kpi, depth: number) => {
     const row = cellByKpi.get(kpi.kpi);
@@ -216,36 +235,47 @@ export async function districtScorecard(
     if (depth < 8) for (const child of childrenOf(framework, kpi.kpi)) visit(child, depth + 1);
   };
   for (const kpi of kpisInView(framework, group)) visit(kpi, 0);
+  return rows;
+}
 
-  const tops = rows.filter((row) => row.depth === 0 && row.kpi.weight !== null);
-  const weightSum = tops.reduce((sum, row) => sum + (row.kpi.weight ?? 0), 0);
-  const weightedSum = tops.reduce((sum, row) => sum + (row.weightedScore ?? 0), 0);
-  const totalRow = totals[0];
-  const total: UnitTotal | null = totalRow
-    ? {
-        total: Number(totalRow.total ?? 0),
-        maxTotal: numberOrNull(totalRow.max_total),
-        totalPct: numberOrNull(totalRow.total_pct),
-        rank: Number(totalRow.rank),
-        units: Number(totalRow.units),
-        missing: Number(totalRow.missing ?? 0)
-      }
-    : null;
-  const rankHistory: RankPoint[] = historyRows.map((row) => ({
+function monthResultOf(row: Row): MonthResult {
+  return {
+    month: String(row.month),
+    value: numberOrNull(row.value),
+    target: numberOrNull(row.target),
+    baseline: numberOrNull(row.baseline),
+    adjust: numberOrNull(row.adjust)
+  };
+}
+
+function trendPointOf(row: Row): TrendPoint {
+  return {
+    month: String(row.month),
+    measured: numberOrNull(row.measured),
+    level: stringOrNull(row.level),
+    points: numberOrNull(row.points),
+    status: statusOf(row.status)
+  };
+}
+
+function unitTotalOf(totalRow: Row): UnitTotal {
+  return {
+    total: Number(totalRow.total ?? 0),
+    maxTotal: numberOrNull(totalRow.max_total),
+    totalPct: numberOrNull(totalRow.total_pct),
+    rank: Number(totalRow.rank),
+    units: Number(totalRow.units),
+    missing: Number(totalRow.missing ?? 0)
+  };
+}
+
+function rankPointOf(row: Row): RankPoint {
+  return {
     month: String(row.month),
     periodId: String(row.period_id),
     rank: numberOrNull(row.rank),
     total: numberOrNull(row.total),
     units: Number(row.units ?? 0),
     hasData: row.has_data === true
-  }));
-  return {
-    unitId,
-    unit: units.find((unit) => unit.unitId === unitId)?.name ?? unitId,
-    rows,
-    total,
-    weightSum,
-    weightedSum,
-    rankHistory
   };
 }

@@ -43,13 +43,19 @@
  *   and percentage are null.
  * - §4.7 rank = competition rank on the total rounded to 4 decimals (1 = highest); rows are listed by rank,
  *   then by the number of KPIs in view at their top level (more first), then by Thai name.
+ *
+ * This module scores a period unit by unit (measures, composites, totals, ranks); the months' aggregation
+ * (§4.5, targets looked up) is reference-aggregate.ts and a unit's bands, the band a measure reaches and its
+ * interpolated score (§4.2, §4.3, §9.2) are reference-bands.ts.
  */
-import { bandDirection, bandHolds, bandStart, orderBands, type Direction } from '../domain/bands';
-import type { Band, Framework, Kpi } from '../domain/framework';
+import { bandDirection, type Direction } from '../domain/bands';
+import type { Framework, Kpi } from '../domain/framework';
 import type { Period } from '../domain/periods';
 import type { ResultRow } from '../domain/results';
 import { DISTRICTS, PROVINCES, thaiCompare } from '../domain/units';
 import type { KpiStatus } from './league';
+import { aggregate, type Aggregated } from './reference-aggregate';
+import { bandMeasured, topPointsOf } from './reference-bands';
 
 export interface ReferenceKpi {
   kpi: string;
@@ -93,11 +99,15 @@ function unitNameOf(unitId: string): string {
   return unitId;
 }
 
-interface Aggregated {
-  value: number | null;
-  target: number | null;
-  baseline: number | null;
-  adjust: number;
+/** What the scoring of one unit reads: the framework, every unit's aggregates and ranks, each KPI's direction. */
+interface Scoring {
+  framework: Framework;
+  /** Key `unit|kpi`. */
+  aggregated: Map<string, Aggregated>;
+  /** Rank measures' ranks, key `unit|kpi`. */
+  rankOf: Map<string, number>;
+  direction: Map<string, Direction>;
+  resolveUnit: (name: string) => string | null;
 }
 
 /** Scores one period of a framework for the given units, DESIGN §4 read word by word. */
@@ -109,9 +119,6 @@ export function scoreReference(
   resolveUnit: (name: string) => string | null,
   group = '*'
 ): ReferenceRow[] {
-  const kpiById = new Map<string, Kpi>();
-  for (const kpi of framework.kpis) kpiById.set(kpi.kpi, kpi);
-
   // --- §4.5 aggregation of the period's months, per unit and KPI -------------------------------------------
   const aggregated = new Map<string, Aggregated>(); // key unit|kpi
   for (const unitId of unitIds) {
@@ -120,8 +127,27 @@ export function scoreReference(
       aggregated.set(unitId + '|' + kpi.kpi, aggregate(framework, kpi, results, period, unitId, resolveUnit));
     }
   }
+  const rankOf = rankMeasures(framework, unitIds, aggregated);
+  const scoring: Scoring = {
+    framework,
+    aggregated,
+    rankOf,
+    direction: kpiDirections(framework),
+    resolveUnit
+  };
+  // --- per unit: leaves first, then composites (children before parents) ------------------------------------
+  const rows: ReferenceRow[] = [];
+  for (const unitId of unitIds) rows.push(unitRow(framework, unitId, scoreUnit(scoring, unitId), group));
+  rankRows(rows);
+  return rows;
+}
 
-  // --- §4.1 rank measures: rank the aggregated values of the units that reported ----------------------------
+/** §4.1 rank measures: rank the aggregated values of the units that reported; key `unit|kpi`. */
+function rankMeasures(
+  framework: Framework,
+  unitIds: readonly string[],
+  aggregated: Map<string, Aggregated>
+): Map<string, number> {
   const rankOf = new Map<string, number>();
   for (const kpi of framework.kpis) {
     if (kpi.measure !== 'rank_desc' && kpi.measure !== 'rank_asc') continue;
@@ -138,290 +164,175 @@ export function scoreReference(
       rankOf.set(entry.unitId + '|' + kpi.kpi, better + 1);
     }
   }
+  return rankOf;
+}
 
-  // --- per unit: leaves first, then composites (children before parents) ------------------------------------
+/** Each KPI's direction, from its general bands (from its per-unit ones when it has no general band). */
+function kpiDirections(framework: Framework): Map<string, Direction> {
   const direction = new Map<string, Direction>();
   for (const kpi of framework.kpis) {
     const own = framework.bands.filter((band) => band.kpi === kpi.kpi);
     const general = own.filter((band) => band.unit === null);
     direction.set(kpi.kpi, bandDirection(general.length > 0 ? general : own));
   }
+  return direction;
+}
 
-  const rows: ReferenceRow[] = [];
-  for (const unitId of unitIds) {
-    const cells: Record<string, ReferenceKpi> = {};
-    const scoreKpi = (kpi: Kpi, trail: string[]): ReferenceKpi => {
-      const done = cells[kpi.kpi];
-      if (done) return done;
-      let value: number | null = null;
-      let target: number | null = null;
-      let baseline: number | null = null;
-      let adjust = 0;
-      let measured: number | null = null;
-      let missing = false;
-      if (kpi.measure === 'combine') {
-        const childScores: number[] = [];
-        let tops = 0;
-        for (const child of framework.kpis) {
-          if (child.parent !== kpi.kpi || trail.includes(child.kpi)) continue;
-          const cell = scoreKpi(child, [...trail, kpi.kpi]);
-          if (cell.status === 'missing') missing = true;
-          childScores.push(cell.score);
-          if (cell.atTop) tops++;
-        }
-        if (childScores.length === 0) missing = true;
-        if (!missing) {
-          let combined: number;
-          if (kpi.combine === 'sum') {
-            combined = 0;
-            for (const s of childScores) combined += s;
-          } else if (kpi.combine === 'mean') {
-            combined = 0;
-            for (const s of childScores) combined += s;
-            combined = combined / childScores.length;
-          } else if (kpi.combine === 'min') {
-            combined = childScores[0];
-            for (const s of childScores) if (s < combined) combined = s;
-          } else {
-            combined = tops;
-          }
-          measured = roundTo(combined, 9);
-        }
-      } else {
-        const agg = aggregated.get(unitId + '|' + kpi.kpi) as Aggregated;
-        value = agg.value;
-        target = agg.target;
-        baseline = agg.baseline;
-        adjust = agg.adjust;
-        if (value === null) missing = true;
-        else if (kpi.measure === 'value') measured = value;
-        else if (kpi.measure === 'pct_of_target') measured = target ? (value * 100) / target : null;
-        else if (kpi.measure === 'growth_pct')
-          measured = baseline ? ((value - baseline) * 100) / baseline : null;
-        else measured = rankOf.get(unitId + '|' + kpi.kpi) ?? null;
-        if (measured === null) missing = true;
-        else measured = roundTo(measured, 9);
-      }
-      const cell: ReferenceKpi = {
-        kpi: kpi.kpi,
-        value,
-        target,
-        baseline,
-        measured: missing ? null : measured,
-        level: null,
-        points: null,
-        score: 0,
-        status: 'missing',
-        atTop: false
-      };
-      if (!missing && measured !== null) {
-        const bands = effectiveBands(framework, kpi.kpi, unitId, resolveUnit);
-        const tried = orderBands(bands);
-        let matched = -1;
-        for (let i = 0; i < tried.length; i++) {
-          if (bandHolds(tried[i], measured)) {
-            matched = i;
-            break;
-          }
-        }
-        if (matched === -1) {
-          cell.status = 'below';
-        } else {
-          const band = tried[matched];
-          let score = band.points;
-          let next = matched - 1;
-          while (next >= 0 && !canBeReached(tried, next)) next--;
-          if (kpi.interpolate && next >= 0) {
-            const better = tried[next];
-            const dir = direction.get(kpi.kpi) ?? 1;
-            const start = bandStart(band, dir);
-            const nextStart = bandStart(better, dir);
-            if (start !== null && nextStart !== null && nextStart !== start) {
-              const fraction = (measured - start) / (nextStart - start);
-              score = band.points + (better.points - band.points) * fraction;
-              const low = Math.min(band.points, better.points);
-              const high = Math.max(band.points, better.points);
-              if (score < low) score = low;
-              if (score > high) score = high;
-            }
-          }
-          score = score + adjust;
-          if (score < 0) score = 0;
-          let best = -Infinity;
-          for (const b of bands) if (b.points > best) best = b.points;
-          cell.status = 'ok';
-          cell.level = band.level;
-          cell.points = band.points;
-          cell.score = score;
-          cell.atTop = band.points >= best;
-        }
-      }
-      cells[kpi.kpi] = cell;
-      return cell;
+/** What a KPI measured before banding: its aggregates, the banded number, or missing. */
+interface Measured {
+  value: number | null;
+  target: number | null;
+  baseline: number | null;
+  adjust: number;
+  measured: number | null;
+  missing: boolean;
+}
+
+/** Every KPI of the framework scored for one unit, composites after their children. */
+function scoreUnit(scoring: Scoring, unitId: string): Record<string, ReferenceKpi> {
+  const { framework } = scoring;
+  const cells: Record<string, ReferenceKpi> = {};
+  const scoreKpi = (kpi: Kpi, trail: string[]): ReferenceKpi => {
+    const done = cells[kpi.kpi];
+    if (done) return done;
+    const { value, target, baseline, adjust, measured, missing } =
+      kpi.measure === 'combine'
+        ? measureComposite(framework, kpi, trail, scoreKpi)
+        : measureLeaf(scoring, unitId, kpi);
+    const cell: ReferenceKpi = {
+      kpi: kpi.kpi,
+      value,
+      target,
+      baseline,
+      measured: missing ? null : measured,
+      level: null,
+      points: null,
+      score: 0,
+      status: 'missing',
+      atTop: false
     };
-    for (const kpi of framework.kpis) scoreKpi(kpi, []);
-
-    // --- §4.6 weighted total over the top-level KPIs in view --------------------------------------------------
-    const tops = framework.kpis.filter((kpi) => kpi.parent === null);
-    const anyWeight = tops.some((kpi) => kpi.weight !== null);
-    let sumScore = 0;
-    let sumTop = 0;
-    let sumWeight = 0;
-    let missingCount = 0;
-    let topCount = 0;
-    for (const kpi of tops) {
-      if (group !== '*' && kpi.group !== group) continue;
-      const weight = anyWeight ? (kpi.weight ?? 0) : 1;
-      const cell = cells[kpi.kpi];
-      sumScore += cell.score * weight;
-      sumTop += topPointsOf(framework, kpi.kpi) * weight;
-      sumWeight += weight;
-      if (cell.status === 'missing') missingCount++;
-      if (cell.atTop) topCount++;
+    if (!missing && measured !== null) {
+      const direction = scoring.direction.get(kpi.kpi) ?? 1;
+      const banded = bandMeasured(framework, kpi, unitId, measured, adjust, direction, scoring.resolveUnit);
+      if (banded.status === 'below') {
+        cell.status = 'below';
+      } else {
+        cell.status = 'ok';
+        cell.level = banded.level;
+        cell.points = banded.points;
+        cell.score = banded.score;
+        cell.atTop = banded.atTop;
+      }
     }
-    const total = sumWeight === 0 ? 0 : sumScore / sumWeight;
-    const maxTotal = sumWeight === 0 ? null : sumTop / sumWeight;
-    rows.push({
-      unitId,
-      unit: unitNameOf(unitId),
-      rank: 0,
-      total,
-      maxTotal,
-      totalPct: maxTotal === null || maxTotal === 0 ? null : (total / maxTotal) * 100,
-      missing: missingCount,
-      topCount,
-      kpis: cells
-    });
-  }
+    cells[kpi.kpi] = cell;
+    return cell;
+  };
+  for (const kpi of framework.kpis) scoreKpi(kpi, []);
+  return cells;
+}
 
-  // --- §4.7 competition ranking on totals rounded to 4 decimals ----------------------------------------------
+/** §4.1 a leaf's measure on its aggregates (a rank measure: its rank), rounded to 9 decimals. */
+function measureLeaf(scoring: Scoring, unitId: string, kpi: Kpi): Measured {
+  const agg = scoring.aggregated.get(unitId + '|' + kpi.kpi) as Aggregated;
+  const { value, target, baseline, adjust } = agg;
+  let measured: number | null = null;
+  let missing = false;
+  if (value === null) missing = true;
+  else if (kpi.measure === 'value') measured = value;
+  else if (kpi.measure === 'pct_of_target') measured = target ? (value * 100) / target : null;
+  else if (kpi.measure === 'growth_pct') measured = baseline ? ((value - baseline) * 100) / baseline : null;
+  else measured = scoring.rankOf.get(unitId + '|' + kpi.kpi) ?? null;
+  if (measured === null) missing = true;
+  else measured = roundTo(measured, 9);
+  return { value, target, baseline, adjust, measured, missing };
+}
+
+/** §4.4 a composite's measure: its children's scores combined; missing when any child is (or it has none). */
+function measureComposite(
+  framework: Framework,
+  kpi: Kpi,
+  trail: string[],
+  scoreKpi: (kpi: Kpi, trail: string[]) => ReferenceKpi
+): Measured {
+  let missing = false;
+  const childScores: number[] = [];
+  let tops = 0;
+  for (const child of framework.kpis) {
+    if (child.parent !== kpi.kpi || trail.includes(child.kpi)) continue;
+    const cell = scoreKpi(child, [...trail, kpi.kpi]);
+    if (cell.status === 'missing') missing = true;
+    childScores.push(cell.score);
+    if (cell.atTop) tops++;
+  }
+  if (childScores.length === 0) missing = true;
+  const measured = missing ? null : roundTo(combineScores(kpi, childScores, tops), 9);
+  return { value: null, target: null, baseline: null, adjust: 0, measured, missing };
+}
+
+/** `sum`, `mean` or `min` of the children's scores; `count_top`: how many reached their top band. */
+function combineScores(kpi: Kpi, childScores: readonly number[], tops: number): number {
+  let combined: number;
+  if (kpi.combine === 'sum') {
+    combined = 0;
+    for (const s of childScores) combined += s;
+  } else if (kpi.combine === 'mean') {
+    combined = 0;
+    for (const s of childScores) combined += s;
+    combined = combined / childScores.length;
+  } else if (kpi.combine === 'min') {
+    combined = childScores[0];
+    for (const s of childScores) if (s < combined) combined = s;
+  } else {
+    combined = tops;
+  }
+  return combined;
+}
+
+/** §4.6 a unit's row: the weighted total over the top-level KPIs in view, its maximum, missing and top counts. */
+function unitRow(
+  framework: Framework,
+  unitId: string,
+  cells: Record<string, ReferenceKpi>,
+  group: string
+): ReferenceRow {
+  const tops = framework.kpis.filter((kpi) => kpi.parent === null);
+  const anyWeight = tops.some((kpi) => kpi.weight !== null);
+  let sumScore = 0;
+  let sumTop = 0;
+  let sumWeight = 0;
+  let missingCount = 0;
+  let topCount = 0;
+  for (const kpi of tops) {
+    if (group !== '*' && kpi.group !== group) continue;
+    const weight = anyWeight ? (kpi.weight ?? 0) : 1;
+    const cell = cells[kpi.kpi];
+    sumScore += cell.score * weight;
+    sumTop += topPointsOf(framework, kpi.kpi) * weight;
+    sumWeight += weight;
+    if (cell.status === 'missing') missingCount++;
+    if (cell.atTop) topCount++;
+  }
+  const total = sumWeight === 0 ? 0 : sumScore / sumWeight;
+  const maxTotal = sumWeight === 0 ? null : sumTop / sumWeight;
+  return {
+    unitId,
+    unit: unitNameOf(unitId),
+    rank: 0,
+    total,
+    maxTotal,
+    totalPct: maxTotal === null || maxTotal === 0 ? null : (total / maxTotal) * 100,
+    missing: missingCount,
+    topCount,
+    kpis: cells
+  };
+}
+
+/** §4.7 competition ranking on totals rounded to 4 decimals; rows sorted by rank, top count, Thai name. */
+function rankRows(rows: ReferenceRow[]): void {
   for (const row of rows) {
     let better = 0;
     for (const other of rows) if (roundTo(other.total, 4) > roundTo(row.total, 4)) better++;
     row.rank = better + 1;
   }
   rows.sort((a, b) => a.rank - b.rank || b.topCount - a.topCount || thaiCompare(a.unit, b.unit));
-  return rows;
-}
-
-/**
- * Whether some value makes `tried[index]` the first band that holds. Tried at every band edge, halfway
- * between each two edges and beyond the outermost: between two neighbouring edges no band changes its mind.
- */
-function canBeReached(tried: readonly Band[], index: number): boolean {
-  const edges: number[] = [];
-  for (const band of tried) {
-    if (band.value !== null) edges.push(band.value);
-    if (band.value2 !== null) edges.push(band.value2);
-  }
-  edges.sort((a, b) => a - b);
-  const probes = edges.length === 0 ? [0] : [edges[0] - 1, edges[edges.length - 1] + 1, ...edges];
-  for (let i = 1; i < edges.length; i++) probes.push((edges[i - 1] + edges[i]) / 2);
-  for (const x of probes) {
-    let first = -1;
-    for (let i = 0; i < tried.length; i++) {
-      if (bandHolds(tried[i], x)) {
-        first = i;
-        break;
-      }
-    }
-    if (first === index) return true;
-  }
-  return false;
-}
-
-/** Points of the KPI's best general band (of any band when it has only per-unit bands); 0 without bands. */
-function topPointsOf(framework: Framework, kpiId: string): number {
-  const own = framework.bands.filter((band) => band.kpi === kpiId);
-  const general = own.filter((band) => band.unit === null);
-  let best: number | null = null;
-  for (const band of general.length > 0 ? general : own)
-    if (best === null || band.points > best) best = band.points;
-  return best ?? 0;
-}
-
-/** The unit's bands: the general ones, each level the unit has its own band for replaced by the unit's. */
-function effectiveBands(
-  framework: Framework,
-  kpiId: string,
-  unitId: string,
-  resolveUnit: (name: string) => string | null
-): Band[] {
-  const own: Band[] = [];
-  for (const band of framework.bands) {
-    if (band.kpi === kpiId && band.unit !== null && resolveUnit(band.unit) === unitId) own.push(band);
-  }
-  const ownLevels = new Set(own.map((band) => band.level));
-  const bands: Band[] = [];
-  // Keep the framework's order, so that equal points are tried in the order given.
-  for (const band of framework.bands) {
-    if (band.kpi !== kpiId) continue;
-    if (band.unit === null && !ownLevels.has(band.level)) bands.push(band);
-    else if (own.includes(band)) bands.push(band);
-  }
-  return bands;
-}
-
-/** The month's target and baseline: the row's own, else the framework's for the unit and month, else month-less. */
-function monthTargets(
-  framework: Framework,
-  kpiId: string,
-  unitId: string,
-  month: string,
-  row: ResultRow | null,
-  resolveUnit: (name: string) => string | null
-): { target: number | null; baseline: number | null } {
-  let target = row?.target ?? null;
-  let baseline = row?.baseline ?? null;
-  for (const pass of [month, null]) {
-    for (const t of framework.targets) {
-      if (t.kpi !== kpiId || t.month !== pass || resolveUnit(t.unit) !== unitId) continue;
-      if (target === null) target = t.target;
-      if (baseline === null) baseline = t.baseline;
-    }
-  }
-  return { target, baseline };
-}
-
-function aggregate(
-  framework: Framework,
-  kpi: Kpi,
-  results: readonly ResultRow[],
-  period: Period,
-  unitId: string,
-  resolveUnit: (name: string) => string | null
-): Aggregated {
-  const reported: { month: string; value: number; target: number | null; baseline: number | null }[] = [];
-  let adjust = 0;
-  for (const month of period.months) {
-    for (const row of results) {
-      if (row.unitId !== unitId || row.kpi !== kpi.kpi || row.month !== month) continue;
-      if (row.value === null) continue;
-      if (row.adjust !== null) adjust += row.adjust;
-      const { target, baseline } = monthTargets(framework, kpi.kpi, unitId, month, row, resolveUnit);
-      reported.push({ month, value: row.value, target, baseline });
-    }
-  }
-  if (reported.length === 0) return { value: null, target: null, baseline: null, adjust };
-  if (kpi.aggregate === 'last') {
-    let latest = reported[0];
-    for (const entry of reported) if (entry.month > latest.month) latest = entry;
-    return { value: latest.value, target: latest.target, baseline: latest.baseline, adjust };
-  }
-  const combine = (values: (number | null)[]): number | null => {
-    const present = values.filter((v): v is number => v !== null);
-    if (present.length === 0) return null;
-    let result = kpi.aggregate === 'max' ? present[0] : 0;
-    for (const v of present) {
-      if (kpi.aggregate === 'max') result = v > result ? v : result;
-      else result += v;
-    }
-    return kpi.aggregate === 'mean' ? result / present.length : result;
-  };
-  return {
-    value: combine(reported.map((entry) => entry.value)),
-    target: combine(reported.map((entry) => entry.target)),
-    baseline: combine(reported.map((entry) => entry.baseline)),
-    adjust
-  };
 }

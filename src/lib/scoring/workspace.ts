@@ -10,52 +10,40 @@
  *   `scoreRemaining` fills the rest in the background;
  * - league tables are kept in a `LeagueCache`, invalidated whenever a change that may alter scores is queued
  *   and when it ends.
+ *
+ * The class keeps the queue of changes, the frameworks and which periods are pending; staging, diffing and
+ * writing results is workspace-results.ts, scoring periods workspace-scoring.ts.
  */
 import { topLevelKpis, type Framework, type FrameworkIssue } from '../domain/framework';
-import { deriveKpiFacts, hasErrors, validateFramework } from '../domain/framework-validate';
+import { hasErrors, validateFramework } from '../domain/framework-validate';
 import { parsePeriodId, periodsOfFramework, previousPeriod, type Period } from '../domain/periods';
-import { resultColumns, type PackedResults, type ResultColumns, type ResultRow } from '../domain/results';
 import { DISTRICTS, PROVINCES, unitSortKeys } from '../domain/units';
 import type { Db, SqlValue } from '../db/types';
-import { TABLE_COLUMNS, createSchemaSql, resultsValues, type TableName } from '../sql/schema';
+import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
+import { CLEAR_SCORES_SQL, kpiCellsPackedSql, leagueTableSql } from '../sql/scoring';
+import { STAGED_RESULTS, dropStagedResultsSql } from '../sql/results-import';
 import {
-  CLEAR_SCORES_SQL,
-  clearPeriodScoresSql,
-  kpiCellsPackedSql,
-  leagueTableSql,
-  scoreKpisSql,
-  unitTotalsSql
-} from '../sql/scoring';
-import {
-  STAGED_RESULTS,
-  applyStagedResultsSql,
-  createStagedResultsSql,
-  dropStagedResultsSql,
-  stagedChangesSql,
-  stagedCountsSql,
-  stagedUnchangedKeysSql,
-  stagedWrittenPackedSql,
-  packedResultsOf
-} from '../sql/results-import';
-import {
-  BEGIN_SQL,
   CLEAR_RESULTS_SQL,
-  COMMIT_SQL,
   LATEST_MONTHS_SQL,
   PERIODS_SQL,
-  ROLLBACK_SQL,
   UNIT_COUNT_SQL,
-  insertAllStagedSql,
-  removeFrameworkSql,
-  stagedAndStoredCountSql
+  removeFrameworkSql
 } from '../sql/workspace';
 import { frameworkTableRows, frameworkUnitIds, resolveFrameworkUnit } from './framework-rows';
 import type { LeagueTable } from './league';
 import { LeagueCache } from './league-cache';
 import { leagueRowOf } from './league-rows';
-import { DEFAULT_MAX_CHANGES, toResultChange, type CommitOptions, type ResultsDiff } from './results-diff';
+import { DEFAULT_MAX_CHANGES, type CommitOptions, type ResultsDiff } from './results-diff';
 import type { ReceivedRow } from './received';
 import { RECEIVED_SEPARATOR, receivedSql } from '../sql/received';
+import {
+  commitStaged,
+  diffStaged,
+  inTransaction,
+  stageResults,
+  type ResultsInput
+} from './workspace-results';
+import { scoreAllPeriods, scoreSomePeriods, storedPeriodIds } from './workspace-scoring';
 
 export {
   frameworkUnitIds,
@@ -66,16 +54,7 @@ export {
 } from './framework-rows';
 export type { CommitOptions, ResultChange, ResultFigures, ResultsDiff } from './results-diff';
 
-/**
- * Results to diff or commit: an upload's rows (staged by the workspace; for the same unit, KPI and month the
- * later row counts), or a table shaped like `results` that holds them already (`STAGED_RESULTS` filled by
- * the fast reader, src/lib/ingest/fast-results.ts, is dropped after its commit; any other table stays).
- */
-export type ResultsInput = readonly ResultRow[] | { readonly table: string };
-
-function resultKey(unitId: string, kpi: string, month: string): string {
-  return `${unitId}\u0000${kpi}\u0000${month}`;
-}
+export type { ResultsInput } from './workspace-results';
 
 function leagueKey(frameworkId: string, periodId: string | undefined, group: string): string {
   return `${frameworkId}\u0000${periodId}\u0000${group}`;
@@ -217,9 +196,9 @@ export class Workspace {
   /** Compares results with the stored ones of a framework without changing anything. */
   diff(frameworkId: string, input: ResultsInput, maxChanges = DEFAULT_MAX_CHANGES): Promise<ResultsDiff> {
     return this.serial(async () => {
-      const { table } = await this.stageNow(frameworkId, input);
+      const { table } = await stageResults(this.db, frameworkId, input);
       try {
-        return await this.diffNow(table, maxChanges);
+        return await diffStaged(this.db, table, maxChanges);
       } finally {
         if (table === STAGED_RESULTS && !('table' in input)) await this.db.exec(dropStagedResultsSql());
       }
@@ -235,108 +214,10 @@ export class Workspace {
   commit(frameworkId: string, input: ResultsInput, options: CommitOptions = {}): Promise<ResultsDiff> {
     this.requireFramework(frameworkId);
     return this.serial(async () => {
-      const diff = await this.transactionNow(() => this.commitNow(frameworkId, input, options));
+      const diff = await inTransaction(this.db, () => commitStaged(this.db, frameworkId, input, options));
       if (diff.added + diff.changed > 0) await this.invalidateScoresNow(frameworkId);
       return diff;
     });
-  }
-
-  private async commitNow(
-    frameworkId: string,
-    input: ResultsInput,
-    options: CommitOptions
-  ): Promise<ResultsDiff> {
-    const { table, rows } = await this.stageNow(frameworkId, input);
-    const diff = await this.diffNow(table, options.maxChanges ?? DEFAULT_MAX_CHANGES);
-    const writes = diff.added + diff.changed > 0;
-    let written: ResultColumns | PackedResults = resultColumns([]);
-    if (writes && options.beforeCommit) {
-      written = rows ? resultColumns(await this.writtenRows(rows, diff)) : await this.writtenPacked(table);
-    }
-    if (writes) await this.applyNow(table);
-    if (table === STAGED_RESULTS) await this.db.exec(dropStagedResultsSql());
-    await options.beforeCommit?.(diff, written);
-    return diff;
-  }
-
-  /** Puts rows into the staged-results table (the last one per unit, KPI and month); a table stays as it is. */
-  private async stageNow(
-    frameworkId: string,
-    input: ResultsInput
-  ): Promise<{ table: string; rows: ResultRow[] | null }> {
-    if ('table' in input) return { table: input.table, rows: null };
-    const latest = new Map<string, ResultRow>();
-    for (const row of input as readonly ResultRow[])
-      latest.set(resultKey(row.unitId, row.kpi, row.month), row);
-    const rows = [...latest.values()];
-    await this.db.exec(createStagedResultsSql());
-    await this.db.insertRows(
-      STAGED_RESULTS,
-      TABLE_COLUMNS.results,
-      rows.map((row) => resultsValues(frameworkId, row))
-    );
-    return { table: STAGED_RESULTS, rows };
-  }
-
-  /** Nothing stored yet for the frameworks of the rows in `staged` (a first upload)? */
-  private async allNewNow(staged: string): Promise<{ staged: number; allNew: boolean }> {
-    const [counts] = await this.db.query<{ staged: number; stored: number }>(stagedAndStoredCountSql(staged));
-    return { staged: counts.staged, allNew: counts.stored === 0 };
-  }
-
-  private async diffNow(staged: string, maxChanges: number): Promise<ResultsDiff> {
-    // Nothing stored yet for the staged frameworks (a first upload): every row is new, no join needed.
-    const first = await this.allNewNow(staged);
-    if (first.allNew) return { added: first.staged, changed: 0, unchanged: 0, changes: [] };
-    const [counts] = await this.db.query<{ added: number; changed: number; unchanged: number }>(
-      stagedCountsSql(staged)
-    );
-    const changes =
-      counts.changed === 0 || maxChanges <= 0
-        ? []
-        : (await this.db.query(stagedChangesSql(staged), [Math.floor(maxChanges)])).map(toResultChange);
-    return { added: counts.added, changed: counts.changed, unchanged: counts.unchanged, changes };
-  }
-
-  /** The staged rows a commit writes, from the rows staged: all but those equal to what is stored. */
-  private async writtenRows(rows: ResultRow[], diff: ResultsDiff): Promise<ResultRow[]> {
-    if (diff.unchanged === 0) return rows;
-    const same = await this.db.query<{ unit_id: string; kpi: string; month: string }>(
-      stagedUnchangedKeysSql()
-    );
-    const unchanged = new Set(same.map((row) => resultKey(row.unit_id, row.kpi, row.month)));
-    return rows.filter((row) => !unchanged.has(resultKey(row.unitId, row.kpi, row.month)));
-  }
-
-  /** The staged rows a commit writes (new and changed), packed (one string), read back from DuckDB. */
-  private async writtenPacked(staged: string): Promise<PackedResults> {
-    const [plain] = await this.db.query(stagedWrittenPackedSql(false, staged));
-    if (!plain.unsafe) return packedResultsOf(plain, false);
-    const [escaped] = await this.db.query(stagedWrittenPackedSql(true, staged));
-    return packedResultsOf(escaped, true);
-  }
-
-  /** Writes the staged rows that are new or changed (on a first upload: all of them, without joins). */
-  private async applyNow(staged: string): Promise<void> {
-    if ((await this.allNewNow(staged)).allNew) await this.db.exec(insertAllStagedSql(staged));
-    else for (const statement of applyStagedResultsSql(staged)) await this.db.exec(statement);
-  }
-
-  /** COMMIT when `work` returns, ROLLBACK (and the error rethrown) when it throws. */
-  private async transactionNow<T>(work: () => Promise<T>): Promise<T> {
-    await this.db.exec(BEGIN_SQL);
-    try {
-      const result = await work();
-      await this.db.exec(COMMIT_SQL);
-      return result;
-    } catch (error) {
-      try {
-        await this.db.exec(ROLLBACK_SQL);
-      } catch {
-        // the transaction may already be gone; the original error is what matters
-      }
-      throw error;
-    }
   }
 
   clearResults(frameworkId: string): Promise<void> {
@@ -359,7 +240,7 @@ export class Workspace {
 
   private async invalidateScoresNow(frameworkId: string): Promise<void> {
     for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
-    this.pending.set(frameworkId, new Set(await this.storedPeriodIds(frameworkId)));
+    this.pending.set(frameworkId, new Set(await storedPeriodIds(this.db, frameworkId)));
   }
 
   /** Periods of a framework still waiting for their scores. */
@@ -381,7 +262,7 @@ export class Workspace {
     return this.serial(async () => {
       const missing = asked(this.pending.get(frameworkId));
       if (missing.length === 0) return;
-      const stored = await this.storedPeriodIds(frameworkId);
+      const stored = await storedPeriodIds(this.db, frameworkId);
       if (missing.length === stored.length) await this.scoreAllNow(frameworkId);
       else await this.scorePeriodsNow(frameworkId, missing, stored);
     }, true);
@@ -441,10 +322,7 @@ export class Workspace {
 
   /** Every stored period in one query (the scores of the framework are replaced). */
   private async scoreAllNow(frameworkId: string): Promise<void> {
-    const depths = this.compositeDepths(frameworkId);
-    for (const statement of CLEAR_SCORES_SQL) await this.db.query(statement, [frameworkId]);
-    await this.db.query(scoreKpisSql(depths, null, this.scoringOptions(frameworkId)), [frameworkId]);
-    await this.db.query(unitTotalsSql(), [frameworkId]);
+    await scoreAllPeriods(this.db, this.requireFramework(frameworkId));
     this.pending.delete(frameworkId);
   }
 
@@ -454,35 +332,14 @@ export class Workspace {
     periodIds: readonly string[],
     storedIds?: readonly string[]
   ): Promise<void> {
-    const depths = this.compositeDepths(frameworkId);
-    const stored = new Set(storedIds ?? (await this.storedPeriodIds(frameworkId)));
+    const framework = this.requireFramework(frameworkId);
+    const stored = new Set(storedIds ?? (await storedPeriodIds(this.db, frameworkId)));
     const ids = [...new Set(periodIds)].filter((id) => stored.has(id));
     const pending = this.pending.get(frameworkId);
     for (const id of periodIds) if (!stored.has(id)) pending?.delete(id);
     if (ids.length === 0) return;
-    const months = [...new Set(ids.flatMap((id) => parsePeriodId(id)?.months ?? []))];
-    for (const statement of clearPeriodScoresSql(ids)) await this.db.query(statement, [frameworkId]);
-    const options = this.scoringOptions(frameworkId);
-    await this.db.query(scoreKpisSql(depths, { periodIds: ids, months }, options), [frameworkId]);
-    await this.db.query(unitTotalsSql(ids), [frameworkId]);
+    await scoreSomePeriods(this.db, framework, ids);
     for (const id of ids) pending?.delete(id);
-  }
-
-  private scoringOptions(frameworkId: string): { unitTargets: boolean } {
-    return { unitTargets: this.requireFramework(frameworkId).targets.length > 0 };
-  }
-
-  private compositeDepths(frameworkId: string): number[] {
-    const framework = this.requireFramework(frameworkId);
-    const facts = deriveKpiFacts(framework);
-    return framework.kpis
-      .filter((kpi) => kpi.measure === 'combine')
-      .map((kpi) => facts.get(kpi.kpi)?.depth ?? 0);
-  }
-
-  private async storedPeriodIds(frameworkId: string): Promise<string[]> {
-    const rows = await this.db.query<{ period_id: string }>(PERIODS_SQL, [frameworkId]);
-    return rows.map((row) => row.period_id);
   }
 
   private requireFramework(id: string): Framework {

@@ -128,38 +128,16 @@ export interface PeriodScope {
   months: readonly string[];
 }
 
-/**
- * INSERT INTO kpi_scores for framework `$1`: every period in `periods`, or only those of `scope` (whose
- * `months` must be every month of those periods). `compositeDepths` lists the depths at which the framework
- * has composites (0 = top level), from `deriveKpiFacts`. `unitTargets: false` says the framework has no
- * per-unit targets (the joins that look them up are left out).
- */
-export function scoreKpisSql(
-  compositeDepths: readonly number[],
-  scope: PeriodScope | null = null,
-  options: { unitTargets?: boolean } = {}
-): string {
-  const single = scope !== null && scope.periodIds.length === 1 ? scope.periodIds[0] : null;
-  const onlyPeriods = (column: string) =>
-    scope === null ? '' : ` AND ${column} IN ${literalList(scope.periodIds)}`;
-  const stages: string[] = [];
-  let scoredSoFar = 'leaf_scored';
-  const depths = [...new Set(compositeDepths)].sort((a, b) => b - a);
-  for (const depth of depths) {
-    stages.push(compositeMeasured(`composite_${depth}_measured`, depth, scoredSoFar));
-    stages.push(bandStage(`composite_${depth}_scored`, `composite_${depth}_measured`));
-    const union = `scored_upto_${depth}`;
-    stages.push(
-      `${union} AS (SELECT ${SCORE_COLUMNS} FROM ${scoredSoFar} UNION ALL ` +
-        `SELECT ${SCORE_COLUMNS} FROM composite_${depth}_scored)`
-    );
-    scoredSoFar = union;
-  }
-  return `INSERT INTO kpi_scores
-WITH
-results_effective AS (
+/** `AND <column> IN (<the scope's periods>)`, or nothing when every period is scored. */
+function inScope(scope: PeriodScope | null, column: string): string {
+  return scope === null ? '' : ` AND ${column} IN ${literalList(scope.periodIds)}`;
+}
+
+/** Results of framework `$1` (of the scope's months) with per-unit targets filled in where a row has none. */
+function resultsEffectiveCte(scope: PeriodScope | null, unitTargets: boolean | undefined): string {
+  return `results_effective AS (
 ${
-  options.unitTargets === false
+  unitTargets === false
     ? `  SELECT r.unit_id, r.kpi, r.month, r.value, r.target, r.baseline, r.adjust
   FROM results r`
     : `  SELECT r.unit_id, r.kpi, r.month, r.value,
@@ -171,8 +149,13 @@ ${
   LEFT JOIN unit_targets ta ON ta.framework_id = $1 AND ta.kpi = r.kpi AND ta.unit_id = r.unit_id AND ta.month IS NULL`
 }
   WHERE r.framework_id = $1 AND r.value IS NOT NULL${scope === null ? '' : ` AND r.month IN ${literalList(scope.months)}`}
-),
--- Every aggregate of each unit, KPI and period; the KPI's own is picked below (after grouping, so that the
+)`;
+}
+
+/** Months aggregated per unit, KPI and period every way (`grouped`), then the KPI's own (`aggregated`). */
+function aggregateCtes(scope: PeriodScope | null): string {
+  const single = scope !== null && scope.periodIds.length === 1 ? scope.periodIds[0] : null;
+  return `-- Every aggregate of each unit, KPI and period; the KPI's own is picked below (after grouping, so that the
 -- KPI's aggregate is looked up once per group, not once per result).
 grouped AS (
   SELECT ${single === null ? 'pm.period_id' : `${literal(single)} AS period_id`}, r.unit_id, r.kpi,
@@ -186,7 +169,7 @@ grouped AS (
     count(*)::INTEGER AS months_reported,
     max(r.month) AS last_month
   FROM results_effective r
-  ${single === null ? `JOIN period_months pm ON pm.framework_id = $1 AND pm.month = r.month${onlyPeriods('pm.period_id')}` : ''}
+  ${single === null ? `JOIN period_months pm ON pm.framework_id = $1 AND pm.month = r.month${inScope(scope, 'pm.period_id')}` : ''}
   GROUP BY ALL
 ),
 aggregated AS MATERIALIZED (
@@ -195,11 +178,15 @@ aggregated AS MATERIALIZED (
     g.adjust, g.months_reported, g.last_month
   FROM grouped g
   JOIN kpis k ON k.framework_id = $1 AND k.kpi = g.kpi
-),
-grid AS (
+)`;
+}
+
+/** Every unit × leaf KPI × period of the scope (`grid`), measured (`leaf_measured`). */
+function leafMeasuredCtes(scope: PeriodScope | null): string {
+  return `grid AS (
   SELECT p.period_id, fu.unit_id, k.kpi, k.measure
   FROM framework_units fu
-  JOIN periods p ON p.framework_id = $1${onlyPeriods('p.period_id')}
+  JOIN periods p ON p.framework_id = $1${inScope(scope, 'p.period_id')}
   JOIN kpis k ON k.framework_id = $1
   WHERE fu.framework_id = $1 AND k.measure <> 'combine'
 ),
@@ -229,10 +216,47 @@ leaf_measured AS MATERIALIZED (
   FROM grid g
   LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
   WHERE g.measure IN ('rank_desc', 'rank_asc')
-),
+)`;
+}
+
+/** Composites deepest first, each depth measured, banded and added to the scores so far (`last`: all). */
+function compositeStages(compositeDepths: readonly number[]): { stages: string[]; last: string } {
+  const stages: string[] = [];
+  let scoredSoFar = 'leaf_scored';
+  const depths = [...new Set(compositeDepths)].sort((a, b) => b - a);
+  for (const depth of depths) {
+    stages.push(compositeMeasured(`composite_${depth}_measured`, depth, scoredSoFar));
+    stages.push(bandStage(`composite_${depth}_scored`, `composite_${depth}_measured`));
+    const union = `scored_upto_${depth}`;
+    stages.push(
+      `${union} AS (SELECT ${SCORE_COLUMNS} FROM ${scoredSoFar} UNION ALL ` +
+        `SELECT ${SCORE_COLUMNS} FROM composite_${depth}_scored)`
+    );
+    scoredSoFar = union;
+  }
+  return { stages, last: scoredSoFar };
+}
+
+/**
+ * INSERT INTO kpi_scores for framework `$1`: every period in `periods`, or only those of `scope` (whose
+ * `months` must be every month of those periods). `compositeDepths` lists the depths at which the framework
+ * has composites (0 = top level), from `deriveKpiFacts`. `unitTargets: false` says the framework has no
+ * per-unit targets (the joins that look them up are left out).
+ */
+export function scoreKpisSql(
+  compositeDepths: readonly number[],
+  scope: PeriodScope | null = null,
+  options: { unitTargets?: boolean } = {}
+): string {
+  const composites = compositeStages(compositeDepths);
+  return `INSERT INTO kpi_scores
+WITH
+${resultsEffectiveCte(scope, options.unitTargets)},
+${aggregateCtes(scope)},
+${leafMeasuredCtes(scope)},
 ${BAND_LADDERS},
-${bandStage('leaf_scored', 'leaf_measured')}${stages.length > 0 ? ',\n' + stages.join(',\n') : ''}
-SELECT $1 AS framework_id, ${SCORE_COLUMNS} FROM ${scoredSoFar}`;
+${bandStage('leaf_scored', 'leaf_measured')}${composites.stages.length > 0 ? ',\n' + composites.stages.join(',\n') : ''}
+SELECT $1 AS framework_id, ${SCORE_COLUMNS} FROM ${composites.last}`;
 }
 
 /**
