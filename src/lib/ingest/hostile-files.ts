@@ -154,9 +154,9 @@ const DATES = [
  * Every hostile file. `cuts`: every how many bytes a cut-short copy of the UTF-8 and Windows-874 body is made
  * (1: every byte, as hostile.test.ts does; the command-line parity test takes fewer).
  */
-export function hostileFiles({ cuts = 1 } = {}): HostileFile[] {
-  const files: HostileFile[] = [
-    // Refused whole, each with a reason that names the limit.
+/** Refused whole, each with a reason that names the limit. */
+function refusedFiles(): HostileFile[] {
+  return [
     sparse('ผลทั้งประเทศ.csv', new Uint8Array(0), 200 * MB),
     sparse('เกิน-1-ไบต์.csv', utf8(HEADER), MAX_RESULTS_FILE_BYTES + 1),
     file(
@@ -202,8 +202,13 @@ export function hostileFiles({ cuts = 1 } = {}): HostileFile[] {
       () => HEADER + Array.from({ length: 120_000 }, (_, i) => `บางคล้า,T2,2565-04,ไม่ใช่ตัวเลข${i}`).join('\n'),
       { heavy: true }
     ),
-    file('ขยะ.csv', () => HEADER + 'บางคล้า,T1,2565-06,ไม่ใช่ตัวเลข\n'.repeat(600_000), { heavy: true }),
-    // Broken lines: rejected one by one.
+    file('ขยะ.csv', () => HEADER + 'บางคล้า,T1,2565-06,ไม่ใช่ตัวเลข\n'.repeat(600_000), { heavy: true })
+  ];
+}
+
+/** Broken lines: rejected one by one. */
+function brokenLineFiles(): HostileFile[] {
+  return [
     file('ยาว.csv', () => {
       const huge = 'ก'.repeat(1_000_000);
       return `${HEADER}บางคล้า,T2,2565-04,4\n${huge},T2,2565-04,5\nบางปะกง,T2,2565-04,${huge}\n`;
@@ -222,8 +227,13 @@ export function hostileFiles({ cuts = 1 } = {}): HostileFile[] {
       () =>
         `${HEADER}บางคล้า,T1,2565-06,=SUM(A1:A3)\nราชสาส์น,T1,2565-06,#DIV/0!\n` +
         `"=HYPERLINK(""http://x.invalid"")",T1,2565-06,5\nบางปะกง,@SUM(1+1),2565-06,5\nบ้านโพธิ์,T1,2565-06,+1+2\n`
-    ),
-    // Encodings, whole and cut.
+    )
+  ];
+}
+
+/** Encodings whole and cut, dates in ten forms, and the markup of e2e/support/hostile.ts. */
+function encodingFiles(): HostileFile[] {
+  return [
     file('ตัด.csv', () => {
       const bytes = utf8(CELL_BODY.trimEnd() + '\nท่าตะเกียบ');
       return bytes.subarray(0, bytes.length - 1);
@@ -241,6 +251,10 @@ export function hostileFiles({ cuts = 1 } = {}): HostileFile[] {
     file(hostileResults().name, () => new Uint8Array(hostileResults().buffer), { framework: 'hostile' }),
     file(correctedResults().name, () => new Uint8Array(correctedResults().buffer), { framework: 'hostile' })
   ];
+}
+
+export function hostileFiles({ cuts = 1 } = {}): HostileFile[] {
+  const files: HostileFile[] = [...refusedFiles(), ...brokenLineFiles(), ...encodingFiles()];
   const body = utf8(CELL_BODY);
   const cp874 = windows874(CELL_BODY);
   for (let cut = 0; cut <= body.length; cut += cuts) {
