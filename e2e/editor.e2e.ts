@@ -85,6 +85,29 @@ test('copy for the next round, edit, save, download, import elsewhere: the same 
   await expect(text).toHaveValue('ไม่น้อยกว่าร้อยละ ๙๕ ของงบประมาณที่ได้รับการจัดสรร');
   await page.getByRole('button', { name: 'ทำซ้ำ' }).click();
   await expect(text).toHaveValue('ไม่น้อยกว่าร้อยละ ๙๔ ของงบประมาณที่ได้รับการจัดสรร');
+  // Per-unit targets: a block pasted from Excel into the first cell of the grid (T1's budget, I2's target).
+  const grid = page.getByRole('table', { name: 'ค่าเป้าหมายรายหน่วย (ทุกเดือน)' });
+  const first = grid.getByLabel('เมืองฉะเชิงเทรา T1 เป้าหมาย', { exact: true });
+  await first.evaluate((input, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    input.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+    );
+  }, '900000\t95\n800000\t96\n');
+  await expect(first).toHaveValue('900000');
+  await expect(grid.getByLabel('เมืองฉะเชิงเทรา I2 เป้าหมาย', { exact: true })).toHaveValue('95');
+  await expect(grid.getByLabel('บางคล้า I2 เป้าหมาย', { exact: true })).toHaveValue('96');
+
+  // A reload keeps the unsaved draft: offered back, with every edit in it.
+  await page.waitForTimeout(700); // the draft is written once the edits settle (500 ms)
+  await page.reload();
+  await page.getByRole('button', { name: 'แก้ร่างนั้นต่อ' }).click();
+  await expect(weight).toHaveValue(String(before + 5));
+  await expect(first).toHaveValue('900000');
+  await page.locator('details.kpi-bands', { hasText: 'T1' }).first().locator('summary').click();
+  await expect(text).toHaveValue('ไม่น้อยกว่าร้อยละ ๙๔ ของงบประมาณที่ได้รับการจัดสรร');
+
   // Wide tables scroll inside their box: the page itself is never wider than the window, on a phone neither.
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
@@ -109,6 +132,11 @@ test('copy for the next round, edit, save, download, import elsewhere: the same 
     (b: { kpi: string; level: string; unit: null }) => b.kpi === 'T1' && b.level === '4' && b.unit === null
   );
   expect([level4.value, level4.label]).toEqual([94, 'ไม่น้อยกว่าร้อยละ ๙๔ ของงบประมาณที่ได้รับการจัดสรร']);
+  const t1Target = saved.targets.find(
+    (x: { kpi: string; unit: string; month: string | null }) =>
+      x.kpi === 'T1' && x.unit === 'เมืองฉะเชิงเทรา' && x.month === null
+  );
+  expect(t1Target.target).toBe(900000);
 
   // Imported in a fresh browser: the same framework, and the same files again.
   const again = await importFolder(browser, folder);
@@ -137,7 +165,7 @@ test('copy for the next round, edit, save, download, import elsewhere: the same 
   const results = path.join(folder, 'results.csv');
   writeFileSync(results, filled.join('\n'));
   const args = (dir: string) => ['--framework', dir, '--results', results, '--period', 'FY2566-R1'];
-  const first = score(args(folder));
-  expect(first.trim().split('\n').length).toBeGreaterThan(5);
-  expect(score(args(second))).toBe(first);
+  const scored = score(args(folder));
+  expect(scored.trim().split('\n').length).toBeGreaterThan(5);
+  expect(score(args(second))).toBe(scored);
 });

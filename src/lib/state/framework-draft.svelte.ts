@@ -46,8 +46,8 @@ export class FrameworkDraft {
   private past: Framework[] = [];
   private future: Framework[] = [];
 
-  constructor(framework: Framework) {
-    this.start = framework;
+  constructor(framework: Framework, start: Framework = framework) {
+    this.start = start;
     this.framework = framework;
   }
 

@@ -20,6 +20,7 @@ import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
 import type { LeagueTable } from '../scoring/league';
 import { receivedGrid, type ReceivedGrid } from '../scoring/received';
 import { BackgroundWork } from './background.svelte';
+import { clearDraft } from './editor-draft-store';
 import { ImportFlow } from './import-flow.svelte';
 import type { ImportReport, PendingImport, ReadingProgress } from './import-types';
 import { SessionCore, errorMessage, type SessionDeps } from './session-core.svelte';
@@ -240,6 +241,7 @@ export class Session extends SessionCore {
   async clearWorkspace(): Promise<void> {
     await this.shared.change(async () => {
       await this.store.replace(EMPTY_WORKSPACE);
+      clearDraft(); // the framework editor's unsaved draft is the user's too
       this.lastImport = null;
       await this.startup.rebuild(EMPTY_WORKSPACE);
     });
