@@ -486,7 +486,8 @@ export const STRINGS = {
     editorResume: 'Go on with it',
     editorDiscard: 'Discard it',
     editorTargetGrid: 'Per-unit targets (every month)',
-    editorTargetPaste: 'Type cell by cell, or copy the whole table from Excel and paste it into the first cell',
+    editorTargetPaste:
+      'Type cell by cell, or copy the whole table from Excel and paste it into the first cell',
     editorPasteProblem: 'line {line}, cell {column}',
     editorTarget: 'target',
     editorBaseline: 'baseline',
