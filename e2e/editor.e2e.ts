@@ -70,7 +70,7 @@ test('copy for the next round, edit, save, download, import elsewhere: the same 
   await expect(checks).toContainText('ไม่ใช่ 100');
 
   // A band: T1 level 4 from 95 to 94; its text (the letter's, in Thai digits) still says ๙๕ — then fixed.
-  await page.locator('details.kpi-bands', { hasText: 'T1' }).first().locator('summary').click();
+  await page.locator('details.kpi-bands', { hasText: 'T1' }).first().locator(':scope > summary').click();
   const threshold = page.getByLabel('T1 ระดับ 4: เกณฑ์', { exact: true });
   await expect(threshold).toHaveValue('95');
   await threshold.fill('94');
@@ -99,13 +99,21 @@ test('copy for the next round, edit, save, download, import elsewhere: the same 
   await expect(grid.getByLabel('เมืองฉะเชิงเทรา I2 เป้าหมาย', { exact: true })).toHaveValue('95');
   await expect(grid.getByLabel('บางคล้า I2 เป้าหมาย', { exact: true })).toHaveValue('96');
 
+  // Per-unit bands: seed 001's I1 ceilings per district, a grid under the KPI's ladder; one changed.
+  await page.locator('details.kpi-bands', { hasText: 'I1' }).first().locator(':scope > summary').click();
+  const ceilings = page.getByRole('table', { name: 'I1 เกณฑ์เฉพาะอำเภอ/จังหวัด' });
+  const ceiling = ceilings.getByLabel('เมืองฉะเชิงเทรา ระดับ 2 (<=)', { exact: true });
+  await expect(ceiling).toHaveValue('58');
+  await ceiling.fill('57');
+  await ceiling.press('Tab');
+
   // A reload keeps the unsaved draft: offered back, with every edit in it.
   await page.waitForTimeout(700); // the draft is written once the edits settle (500 ms)
   await page.reload();
   await page.getByRole('button', { name: 'แก้ร่างนั้นต่อ' }).click();
   await expect(weight).toHaveValue(String(before + 5));
   await expect(first).toHaveValue('900000');
-  await page.locator('details.kpi-bands', { hasText: 'T1' }).first().locator('summary').click();
+  await page.locator('details.kpi-bands', { hasText: 'T1' }).first().locator(':scope > summary').click();
   await expect(text).toHaveValue('ไม่น้อยกว่าร้อยละ ๙๔ ของงบประมาณที่ได้รับการจัดสรร');
 
   // Wide tables scroll inside their box: the page itself is never wider than the window, on a phone neither.
@@ -137,6 +145,11 @@ test('copy for the next round, edit, save, download, import elsewhere: the same 
       x.kpi === 'T1' && x.unit === 'เมืองฉะเชิงเทรา' && x.month === null
   );
   expect(t1Target.target).toBe(900000);
+  const i1 = saved.bands.find(
+    (b: { kpi: string; level: string; unit: string | null }) =>
+      b.kpi === 'I1' && b.level === '2' && b.unit === 'เมืองฉะเชิงเทรา'
+  );
+  expect([i1.value, i1.label.endsWith('(เมืองฉะเชิงเทรา: ไม่เกิน ๕๗ ครัวเรือน)')]).toEqual([57, true]);
 
   // Imported in a fresh browser: the same framework, and the same files again.
   const again = await importFolder(browser, folder);

@@ -5,8 +5,10 @@
  * removes the target. Month-specific targets are kept as they are. Pure.
  */
 import type { Framework, Kpi, UnitTarget } from './framework';
-import { parseNumber } from './numbers';
-import { normalizeUnitName, unitsInScope } from './units';
+import { readPastedBlock, sameUnit, type PasteProblem } from './grid-paste';
+import { unitsInScope } from './units';
+
+export type { PasteProblem } from './grid-paste';
 
 export type GridField = 'target' | 'baseline';
 
@@ -34,8 +36,6 @@ export function gridColumns(fw: Framework): GridColumn[] {
 export function gridUnits(fw: Pick<Framework, 'province'>): string[] {
   return unitsInScope(fw.province).map((unit) => unit.name);
 }
-
-const sameUnit = (a: string, b: string) => normalizeUnitName(a) === normalizeUnitName(b);
 
 /** A unit's every-month value of a column, or null. */
 export function gridValue(fw: Framework, unit: string, column: GridColumn): number | null {
@@ -66,50 +66,19 @@ export function setGridValue(
   return { ...fw, targets };
 }
 
-export interface PasteProblem {
-  /** 1-based line and column of the pasted block. */
-  line: number;
-  column: number;
-  reason: string;
-}
-
 /**
- * A block pasted at (`unitIndex`, `columnIndex`) of the grid: lines are units downwards, tab-separated cells
- * are columns rightwards. When the block's first cell of a line names a unit, that line goes to that unit (and
- * its cells start at `columnIndex`). Nothing is applied when any cell is refused.
+ * A block pasted from Excel at (`unitIndex`, `columnIndex`) of the grid (grid-paste.ts); nothing is applied
+ * when any cell is refused.
  */
 export function pasteIntoGrid(
   fw: Framework,
   text: string,
   at: { unitIndex: number; columnIndex: number }
 ): { framework: Framework; problems: PasteProblem[]; cells: number } {
-  const units = gridUnits(fw);
   const columns = gridColumns(fw);
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
-  const problems: PasteProblem[] = [];
-  const edits: { unit: string; column: GridColumn; value: number | null }[] = [];
-  lines.forEach((line, l) => {
-    let cells = line.split('\t');
-    let unit = units[at.unitIndex + l];
-    const named = units.find((name) => sameUnit(name, cells[0] ?? ''));
-    if (named && cells.length > 1) {
-      unit = named;
-      cells = cells.slice(1);
-    }
-    cells.forEach((cell, c) => {
-      const column = columns[at.columnIndex + c];
-      const where = { line: l + 1, column: c + 1 };
-      if (!unit || !column) {
-        if (cell.trim() !== '') problems.push({ ...where, reason: 'อยู่นอกตาราง (เกินจำนวนหน่วยหรือคอลัมน์)' });
-        return;
-      }
-      const parsed = parseNumber(cell);
-      if (!parsed.ok) problems.push({ ...where, reason: `"${cell.trim()}": ${parsed.reason}` });
-      else edits.push({ unit, column, value: parsed.value });
-    });
-  });
+  const { cells, problems } = readPastedBlock(text, gridUnits(fw), columns.length, at);
   if (problems.length > 0) return { framework: fw, problems, cells: 0 };
   let out = fw;
-  for (const edit of edits) out = setGridValue(out, edit.unit, edit.column, edit.value);
-  return { framework: out, problems, cells: edits.length };
+  for (const cell of cells) out = setGridValue(out, cell.unit, columns[cell.column], cell.value);
+  return { framework: out, problems, cells: cells.length };
 }
