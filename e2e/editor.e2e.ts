@@ -85,6 +85,22 @@ test('copy for the next round, edit, save, download, import elsewhere: the same 
   await expect(text).toHaveValue('ไม่น้อยกว่าร้อยละ ๙๕ ของงบประมาณที่ได้รับการจัดสรร');
   await page.getByRole('button', { name: 'ทำซ้ำ' }).click();
   await expect(text).toHaveValue('ไม่น้อยกว่าร้อยละ ๙๔ ของงบประมาณที่ได้รับการจัดสรร');
+  // The preview: the demo's R2/2565 results under the edited rules, beside the rules as they were.
+  const preview = page.getByRole('table', { name: 'ตัวอย่างอันดับตามเกณฑ์นี้' });
+  await expect(preview.locator('tbody tr')).toHaveCount(11);
+  await expect(page.getByRole('region', { name: 'ตัวอย่างอันดับตามเกณฑ์นี้' })).toContainText(
+    '(ข้อมูลตัวอย่าง ไม่ใช่ผลจริง)'
+  );
+  // T1 weighs more: some district's % of the maximum is not what it was under the old rules.
+  await expect
+    .poll(async () =>
+      (await preview.locator('tbody tr').allInnerTexts()).some((line) => {
+        const [, , now, before] = line.split('\t');
+        return before !== undefined && !before.includes(`(${now.trim()})`);
+      })
+    )
+    .toBe(true);
+
   // Per-unit targets: a block pasted from Excel into the first cell of the grid (T1's budget, I2's target).
   const grid = page.getByRole('table', { name: 'ค่าเป้าหมายรายหน่วย (ทุกเดือน)' });
   const first = grid.getByLabel('เมืองฉะเชิงเทรา T1 เป้าหมาย', { exact: true });

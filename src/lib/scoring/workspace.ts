@@ -27,7 +27,8 @@ import {
   LATEST_MONTHS_SQL,
   PERIODS_SQL,
   UNIT_COUNT_SQL,
-  removeFrameworkSql
+  removeFrameworkSql,
+  COPY_RESULTS_SQL
 } from '../sql/workspace';
 import { frameworkTableRows, frameworkUnitIds, resolveFrameworkUnit } from './framework-rows';
 import type { LeagueTable } from './league';
@@ -217,6 +218,14 @@ export class Workspace {
       const diff = await inTransaction(this.db, () => commitStaged(this.db, frameworkId, input, options));
       if (diff.added + diff.changed > 0) await this.invalidateScoresNow(frameworkId);
       return diff;
+    });
+  }
+
+  /** Copies every stored result of `from` under `to` (the framework editor's preview); `to`'s scores go. */
+  copyResults(from: string, to: string): Promise<void> {
+    return this.serial(async () => {
+      await this.db.query(COPY_RESULTS_SQL, [to, from]);
+      if (this.frameworkById.has(to)) await this.invalidateScoresNow(to);
     });
   }
 

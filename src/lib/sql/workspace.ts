@@ -35,6 +35,11 @@ export const PERIODS_SQL = 'SELECT period_id, ord FROM periods WHERE framework_i
 export const LATEST_MONTHS_SQL =
   'SELECT framework_id, max(month) AS month FROM results WHERE value IS NOT NULL GROUP BY framework_id';
 
+/** Every stored result of one framework (the second `?`) copied under another id (the first `?`). */
+export const COPY_RESULTS_SQL = `INSERT INTO results
+  SELECT ? AS framework_id, unit_id, kpi, month, value, target, baseline, adjust, source, line
+  FROM results WHERE framework_id = ?`;
+
 /** Every stored result of a framework (`?`) goes. */
 export const CLEAR_RESULTS_SQL = 'DELETE FROM results WHERE framework_id = ?';
 

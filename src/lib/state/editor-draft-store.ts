@@ -13,6 +13,8 @@ export interface StoredDraft {
   /** The framework the draft started from (its band texts are the letter's). */
   start: Framework;
   changes: string[];
+  /** The framework it was started from (the preview scores its stored results), or null. */
+  sourceId: string | null;
   at: number;
 }
 
@@ -32,6 +34,7 @@ export function saveDraft(draft: StoredDraft): void {
         framework: frameworkToJson(draft.framework),
         start: frameworkToJson(draft.start),
         changes: draft.changes,
+        sourceId: draft.sourceId,
         at: draft.at
       })
     );
@@ -45,7 +48,13 @@ export function loadDraft(): StoredDraft | null {
   const text = storage()?.getItem(KEY);
   if (!text) return null;
   try {
-    const kept = JSON.parse(text) as { framework: string; start: string; changes: string[]; at: number };
+    const kept = JSON.parse(text) as {
+      framework: string;
+      start: string;
+      changes: string[];
+      sourceId?: string | null;
+      at: number;
+    };
     // Read without validation's verdict: a draft may hold errors the user has not fixed yet.
     const framework = JSON.parse(kept.framework) as Framework;
     const start =
@@ -55,6 +64,7 @@ export function loadDraft(): StoredDraft | null {
       framework,
       start,
       changes: Array.isArray(kept.changes) ? kept.changes : [],
+      sourceId: typeof kept.sourceId === 'string' ? kept.sourceId : null,
       at: Number(kept.at) || 0
     };
   } catch {

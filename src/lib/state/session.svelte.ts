@@ -17,6 +17,8 @@ import type { Db } from '../db/types';
 import type { Period } from '../domain/periods';
 import { EMPTY_WORKSPACE } from '../persist/stored';
 import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
+import type { Framework } from '../domain/framework';
+import { previewLeague, type FrameworkPreview } from '../scoring/framework-preview';
 import type { LeagueTable } from '../scoring/league';
 import { receivedGrid, type ReceivedGrid } from '../scoring/received';
 import { BackgroundWork } from './background.svelte';
@@ -144,6 +146,19 @@ export class Session extends SessionCore {
     if (!framework || !this.workspace) return null;
     const stored = await this.workspace.received(frameworkId, period.months);
     return receivedGrid(framework, period, stored, this.uploads);
+  }
+
+  /**
+   * The framework editor's preview: `draft` scored on the results the source framework shows (its uploads, else
+   * its demo) over the source's period, beside the source's own ranks (scoring/framework-preview.ts).
+   */
+  async previewLeague(draft: Framework, sourceId: string): Promise<FrameworkPreview | null> {
+    await this.startup.settled;
+    const source = this.framework(sourceId) ?? this.demoOf(sourceId);
+    if (!source) return null;
+    const real = this.hasRealResults(source.id);
+    const resultsId = real ? source.id : (this.demoOf(source.id)?.id ?? source.id);
+    return previewLeague(this.requireWorkspace(), draft, source, resultsId, !real);
   }
 
   // -------------------------------------------------------------------------------------------------------
