@@ -29,6 +29,8 @@ export class BackgroundWork {
   /** True when nothing runs in the background (the page marks it on `<html data-idle>`). */
   idle = $state(true);
   private busy = 0;
+  /** Waiting for `idle` (`whenIdle`). */
+  private waiters: (() => void)[] = [];
   /** The tail of the background scoring. */
   private scoring: Promise<void> = Promise.resolve();
   /** The league table last asked for, and the one whose neighbours are being read ahead. */
@@ -48,8 +50,16 @@ export class BackgroundWork {
     this.idle = false;
     return work.finally(() => {
       this.busy--;
-      if (this.busy === 0) this.idle = true;
+      if (this.busy > 0) return;
+      this.idle = true;
+      for (const resolve of this.waiters.splice(0)) resolve();
     });
+  }
+
+  /** Resolves once nothing runs in the background (at once when nothing does). */
+  whenIdle(): Promise<void> {
+    if (this.busy === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /**
@@ -75,10 +85,22 @@ export class BackgroundWork {
     );
   }
 
-  /** The league table on screen; its neighbours are read ahead after it. */
-  async leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable> {
+  /**
+   * The league table on screen; its neighbours are read ahead after it. `readAhead: false` reads a table that
+   * is not the one on screen (the period before, for the headline's change): what is on screen, and so where
+   * the read-ahead is centred, stays as it is.
+   */
+  async leagueTable(
+    frameworkId: string,
+    periodId: string,
+    group: string,
+    { readAhead = true }: { readAhead?: boolean } = {}
+  ): Promise<LeagueTable> {
     const workspace = this.deps.workspace();
     if (!workspace) throw new Error('the database is not ready');
+    if (!readAhead) {
+      return this.deps.timed('league before', () => workspace.leagueTable(frameworkId, periodId, group));
+    }
     this.shown = { frameworkId, periodId, group };
     const table = await this.deps.timed('league', () => workspace.leagueTable(frameworkId, periodId, group));
     this.readAhead();

@@ -11,7 +11,12 @@ import type { Selection } from './selection';
 export interface LeagueSession {
   readonly status: string;
   readonly revision: number;
-  leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable>;
+  leagueTable(
+    frameworkId: string,
+    periodId: string,
+    group: string,
+    options?: { readAhead?: boolean }
+  ): Promise<LeagueTable>;
 }
 
 /** Whether `previous` is the table of the period before `table` (same framework and group). */
@@ -41,7 +46,10 @@ export function useLeaguePair(session: LeagueSession, selection: () => Selection
   // Its absence only hides the headline's change: a failure reads as "nothing to compare with".
   const previous = useQuery(key, () => {
     const { frameworkId, period, group } = asked();
-    return session.leagueTable(frameworkId, previousPeriod(period).id, group).catch(() => null);
+    // Read beside the table on screen: the read-ahead stays centred on the period shown.
+    return session
+      .leagueTable(frameworkId, previousPeriod(period).id, group, { readAhead: false })
+      .catch(() => null);
   });
   return {
     get table(): LeagueTable | null {

@@ -129,9 +129,17 @@ export class Session extends SessionCore {
     return workspace.db;
   }
 
-  /** The league table on screen; the tables of the periods around it are read ahead after it. */
-  leagueTable(frameworkId: string, periodId: string, group: string): Promise<LeagueTable> {
-    return this.background.leagueTable(frameworkId, periodId, group);
+  /**
+   * The league table on screen; the tables of the periods around it are read ahead after it (`readAhead:
+   * false`: a table read beside the one on screen, such as the period before, moves nothing).
+   */
+  leagueTable(
+    frameworkId: string,
+    periodId: string,
+    group: string,
+    options: { readAhead?: boolean } = {}
+  ): Promise<LeagueTable> {
+    return this.background.leagueTable(frameworkId, periodId, group, options);
   }
 
   /**
