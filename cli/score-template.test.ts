@@ -11,7 +11,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { builtinFramework } from '../src/lib/frameworks/builtin';
 import { parseMonth } from '../src/lib/domain/periods';
-import { toExcelCsv } from '../src/lib/export/csv';
+import { toExcelCsv } from '../src/lib/domain/excel-csv';
 import { score } from './score.testing';
 
 const FRAMEWORK = builtinFramework('sakaeo-2567-r1')!;

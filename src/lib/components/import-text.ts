@@ -5,7 +5,7 @@
 import { formatNumber } from '../domain/numbers';
 import { monthLabel, type Lang } from '../domain/periods';
 import { DISTRICTS, provinceById } from '../domain/units';
-import { toExcelCsv } from '../export/csv';
+import { toExcelCsv } from '../domain/excel-csv';
 import type { ResultChange, ResultFigures } from '../scoring/workspace';
 
 export interface DiffCounts {

@@ -3,14 +3,10 @@
  * native DuckDB in Node) implements this, so scoring code and SQL never see an engine's own types.
  */
 
-export type SqlValue = string | number | boolean | null;
-export type Row = Record<string, unknown>;
+import type { ColumnSpec, SqlValue } from '../sql/types';
 
-export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN';
-export interface ColumnSpec {
-  name: string;
-  type: ColumnType;
-}
+export type { ColumnSpec, ColumnType, SqlValue } from '../sql/types';
+export type Row = Record<string, unknown>;
 
 export type EngineName = 'duckdb-wasm' | 'duckdb-native';
 

@@ -21,7 +21,7 @@ import {
   toExcelCsv,
   unescapeFormulaText,
   type CsvCell
-} from './csv';
+} from '../domain/excel-csv';
 
 /** Texts that start like formulas (and some that do not), with quotes, commas and line breaks. */
 const text = fc.oneof(

@@ -8,7 +8,7 @@
  */
 import type { Kpi } from '../domain/framework';
 import { rangeText } from '../ingest/reading-rules';
-import { exportFileName } from './csv';
+import { exportFileName } from '../domain/excel-csv';
 import {
   HELP_SHEET,
   extraFigure,

@@ -16,7 +16,7 @@ import { readResultsFile } from '../ingest/read-file';
 import { readResultsText } from '../ingest/results';
 import { Workspace } from '../scoring/workspace';
 import type { LeagueTable } from '../scoring/league';
-import { toExcelCsv } from './csv';
+import { toExcelCsv } from '../domain/excel-csv';
 import {
   LONG_SHEET,
   WIDE_SHEET,

@@ -11,17 +11,9 @@
  */
 import type { Framework, Kpi } from '../domain/framework';
 import { monthLabel, type Period } from '../domain/periods';
-import { unitsInScope } from '../domain/units';
-import { catalogOf, isComposite, rangeText, usesFigure, type NumberRole } from '../ingest/reading-rules';
-import { toExcelCsv, type CsvCell } from './csv';
-
-/** A unit of the template: its code and the names its row carries. */
-export interface TemplateUnit {
-  id: string;
-  name: string;
-  /** The province's name, written in its own column only for a framework over every district (`*`). */
-  province: string | null;
-}
+import { rangeText, usesFigure, type NumberRole } from '../ingest/reading-rules';
+import { reportedKpis, templateUnits, type TemplateUnit } from '../ingest/reported';
+import { toExcelCsv, type CsvCell } from '../domain/excel-csv';
 
 /** One pre-filled column a district writes a figure into (long: per role; wide: per KPI and role). */
 export interface TemplateColumn {
@@ -63,22 +55,6 @@ export const TEMPLATE_HEADERS = {
 export const LONG_SHEET = 'แบบรายงาน (แถวละตัวชี้วัด)';
 export const WIDE_SHEET = 'แบบรายงาน (แถวละเดือน)';
 export const HELP_SHEET = 'คำอธิบาย';
-
-/** The units a framework ranks, in the master list's order (Thai names as the reader matches them). */
-export function templateUnits(framework: Pick<Framework, 'province'>): TemplateUnit[] {
-  const everyDistrict = framework.province === '*';
-  return unitsInScope(framework.province).map((unit) => ({
-    id: unit.id,
-    name: unit.name,
-    province: everyDistrict && 'province' in unit ? unit.province : null
-  }));
-}
-
-/** KPIs that take results (leaves), in the framework's order. */
-export function reportedKpis(framework: Framework): Kpi[] {
-  const catalog = catalogOf(framework);
-  return framework.kpis.filter((kpi) => !isComposite(kpi, catalog));
-}
 
 /** The extra figure a KPI's measure needs besides its value: a target, a baseline, or none. */
 export function extraFigure(kpi: Kpi): 'target' | 'baseline' | null {

@@ -21,7 +21,7 @@ import {
 import { IssueList } from '../domain/issue-list';
 import { finiteOrNull, parseNumber } from '../domain/numbers';
 import { parseMonth } from '../domain/periods';
-import { escapeFormulaText } from '../export/csv';
+import { escapeFormulaText } from '../domain/excel-csv';
 import { clipMessage } from './limits';
 
 export interface FrameworkFile {

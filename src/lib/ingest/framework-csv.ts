@@ -14,7 +14,7 @@ import {
   type FrameworkTable
 } from '../domain/framework-fields';
 import type { IssueList } from '../domain/issue-list';
-import { unescapeFormulaText } from '../export/csv';
+import { unescapeFormulaText } from '../domain/excel-csv';
 import { parseCsv } from './csv';
 import {
   FRAMEWORK_CSV_COLUMNS,

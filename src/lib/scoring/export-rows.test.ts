@@ -10,7 +10,7 @@ import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
 import type { Framework, Kpi } from '../domain/framework';
 import { parsePeriodId } from '../domain/periods';
-import { toExcelCsv, type CsvCell } from '../export/csv';
+import { toExcelCsv, type CsvCell } from '../domain/excel-csv';
 import { STRINGS, type StringKey } from '../i18n/strings';
 import { comparePeriods } from './compare';
 import { districtScorecard, districtUnits } from './district-queries';

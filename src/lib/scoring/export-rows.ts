@@ -5,7 +5,7 @@
  * person typed (weights) are written as typed. Pure; the pages only call them and download the text.
  */
 import type { StringKey } from '../i18n/strings';
-import type { CsvCell } from '../export/csv';
+import type { CsvCell } from '../domain/excel-csv';
 import type { Comparison } from './compare';
 import type { DistrictScorecard } from './district-queries';
 import type { KpiStatus } from './league';

@@ -6,7 +6,7 @@
  */
 import type { Framework } from '../domain/framework';
 import type { Period } from '../domain/periods';
-import { reportedKpis, templateUnits, type TemplateUnit } from '../export/template';
+import { reportedKpis, templateUnits, type TemplateUnit } from '../ingest/reported';
 
 export type ReceivedStatus = 'received' | 'partial' | 'none';
 

@@ -25,6 +25,8 @@ import {
   insertAllStagedSql,
   stagedAndStoredCountSql
 } from '../sql/workspace';
+import { RECEIVED_SEPARATOR, receivedSql } from '../sql/received';
+import type { ReceivedRow } from './received';
 import { DEFAULT_MAX_CHANGES, toResultChange, type CommitOptions, type ResultsDiff } from './results-diff';
 
 /**
@@ -138,4 +140,25 @@ export async function inTransaction<T>(db: Db, work: () => Promise<T>): Promise<
     }
     throw error;
   }
+}
+
+/** Per unit and month from `first` to `last`, the KPIs with a stored value and the files they came from. */
+export async function readReceived(
+  db: Db,
+  frameworkId: string,
+  first: string,
+  last: string
+): Promise<ReceivedRow[]> {
+  const rows = await db.query<{ unit_id: string; month: string; kpis: unknown; sources: unknown }>(
+    receivedSql(),
+    [frameworkId, first, last]
+  );
+  const texts = (value: unknown) =>
+    typeof value === 'string' && value !== '' ? value.split(RECEIVED_SEPARATOR) : [];
+  return rows.map((row) => ({
+    unitId: row.unit_id,
+    month: row.month,
+    kpis: texts(row.kpis),
+    sources: texts(row.sources)
+  }));
 }

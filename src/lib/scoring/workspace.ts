@@ -36,7 +36,6 @@ import { LeagueCache } from './league-cache';
 import { leagueRowOf } from './league-rows';
 import { DEFAULT_MAX_CHANGES, type CommitOptions, type ResultsDiff } from './results-diff';
 import type { ReceivedRow } from './received';
-import { RECEIVED_SEPARATOR, receivedSql } from '../sql/received';
 import {
   commitStaged,
   diffStaged,
@@ -44,6 +43,7 @@ import {
   stageResults,
   type ResultsInput
 } from './workspace-results';
+import { readReceived } from './workspace-results';
 import { scoreAllPeriods, scoreSomePeriods, storedPeriodIds } from './workspace-scoring';
 
 export {
@@ -313,20 +313,7 @@ export class Workspace {
   received(frameworkId: string, months: readonly string[]): Promise<ReceivedRow[]> {
     const sorted = [...months].sort();
     if (sorted.length === 0) return Promise.resolve([]);
-    return this.serial(async () => {
-      const rows = await this.db.query<{ unit_id: string; month: string; kpis: unknown; sources: unknown }>(
-        receivedSql(),
-        [frameworkId, sorted[0], sorted[sorted.length - 1]]
-      );
-      const texts = (value: unknown) =>
-        typeof value === 'string' && value !== '' ? value.split(RECEIVED_SEPARATOR) : [];
-      return rows.map((row) => ({
-        unitId: row.unit_id,
-        month: row.month,
-        kpis: texts(row.kpis),
-        sources: texts(row.sources)
-      }));
-    }, true);
+    return this.serial(() => readReceived(this.db, frameworkId, sorted[0], sorted[sorted.length - 1]), true);
   }
 
   /** Every stored period in one query (the scores of the framework are replaced). */

@@ -2,7 +2,7 @@
  * The one place where names and values are turned into SQL text. Everything user-supplied reaches
  * DuckDB as a bound parameter or through these functions.
  */
-import type { ColumnSpec, SqlValue } from '../db/types';
+import type { ColumnSpec, SqlValue } from './types';
 
 /** A double-quoted identifier; embedded quotes doubled. */
 export function ident(name: string): string {

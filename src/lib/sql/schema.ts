@@ -2,7 +2,7 @@
  * Tables of a workspace. Frameworks and results are rows; scores are materialised per framework and
  * period by src/lib/sql/scoring.ts so that switching period or filter is a small query.
  */
-import type { ColumnSpec, SqlValue } from '../db/types';
+import type { ColumnSpec, SqlValue } from './types';
 import type { ResultRow } from '../domain/results';
 
 function columns(spec: Record<string, ColumnSpec['type']>): ColumnSpec[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, safeCell, toExcelCsv } from './csv';
+import { exportFileName, safeCell, toExcelCsv } from './excel-csv';
 
 describe('safeCell', () => {
   it.each([

@@ -6,8 +6,8 @@
  * downloads round computed numbers as shown on screen before they get here (scoring/kpi-text `scoreCell`,
  * `measuredCell`); a typed value passes as typed.
  */
-import { spreadsheetNumber } from '../domain/numbers';
-import { frameworkFilePart } from '../domain/demo';
+import { spreadsheetNumber } from './numbers';
+import { frameworkFilePart } from './demo';
 
 export type CsvCell = string | number | null | undefined;
 
