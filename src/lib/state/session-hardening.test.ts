@@ -11,11 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FRAMEWORK_FILE_BYTES, MAX_RESULTS_FILE_BYTES } from '../ingest/limits';
 import { MemoryStore, type StoredUpload, type StoredWorkspace, type WorkspaceStore } from '../persist/stored';
+import { builtinFramework } from '../frameworks/builtin';
 import { READER_MODES, testSessionDeps, type ReaderMode } from './session-testing';
 import { Session, type ImportReport } from './session.svelte';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FRAMEWORK = 'chachoengsao-2565-r2';
+/** The framework the tests import into, and one more so that a second framework's data is always there. */
+const CATALOGUE = [FRAMEWORK, 'sakaeo-2567-r1'].map((id) => builtinFramework(id)!);
 const open: { close(): Promise<void> }[] = [];
 /** How the sessions of the tests running now read files (each block of tests runs both ways). */
 let readerMode: ReaderMode = 'the page reader';
@@ -74,7 +77,7 @@ class ControlledStore implements WorkspaceStore {
 }
 
 async function session(store: WorkspaceStore): Promise<Session> {
-  const s = new Session(testSessionDeps(store, readerMode, open));
+  const s = new Session(testSessionDeps(store, readerMode, open, CATALOGUE));
   await s.start();
   expect(s.status).toBe('ready');
   await s.allLoaded();

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openTempFileRegistry } from '../db/node-files';
 import { openNodeNativeDb } from '../db/node-native';
 import type { Db } from '../db/types';
+import type { Framework } from '../domain/framework';
 import type { WorkspaceStore } from '../persist/stored';
 import type { SessionDeps } from './session.svelte';
 
@@ -27,13 +28,19 @@ export async function openTestDb(mode: ReaderMode, opened: { close(): Promise<vo
   return { ...db, files };
 }
 
-/** What a test session needs: native DuckDB read `mode`'s way, the demo files from static/, `store`, a fixed clock. */
+/**
+ * What a test session needs: native DuckDB read `mode`'s way, the demo files from static/, `store`, a fixed
+ * clock — and the built-in frameworks, all five unless `catalogue` names fewer (a test about one framework
+ * need not load and score the demo data of the other four).
+ */
 export function testSessionDeps(
   store: WorkspaceStore,
   mode: ReaderMode,
-  opened: { close(): Promise<void> }[]
+  opened: { close(): Promise<void> }[],
+  catalogue?: readonly Framework[]
 ): SessionDeps {
   return {
+    ...(catalogue ? { catalogue } : {}),
     openDb: () => openTestDb(mode, opened),
     fetchText: async (file) => readFileSync(path.join(root, 'static', file), 'utf8'),
     openStore: async () => store,

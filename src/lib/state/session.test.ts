@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builtinFramework } from '../frameworks/builtin';
 import { MemoryStore } from '../persist/stored';
 import { columnsOf } from '../sql/results-import';
 import { READER_MODES, testSessionDeps, type ReaderMode } from './session-testing';
@@ -14,6 +15,11 @@ import { demoFrameworkId } from '../domain/demo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FRAMEWORK = 'chachoengsao-2565-r2';
+/**
+ * The framework the import tests import into, and one more so that a second framework's data is always
+ * there; the start-up tests below load all five.
+ */
+const CATALOGUE = [FRAMEWORK, 'sakaeo-2567-r1'].map((id) => builtinFramework(id)!);
 const open: { close(): Promise<void> }[] = [];
 /** How the sessions of the tests running now read files (each block of tests runs both ways). */
 let readerMode: ReaderMode = 'the page reader';
@@ -23,7 +29,7 @@ function file(name: string) {
 }
 
 async function session(store: MemoryStore): Promise<Session> {
-  const s = new Session(testSessionDeps(store, readerMode, open));
+  const s = new Session(testSessionDeps(store, readerMode, open, CATALOGUE));
   await s.start();
   expect(s.status).toBe('ready');
   await s.allLoaded();
