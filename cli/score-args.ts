@@ -3,7 +3,7 @@
  * (`--flag value` or `--flag=value`); a wrong one is a `UsageError` (exit 2).
  */
 
-export const USAGE = `usage: npm run score -- --framework <built-in id | folder | framework.json> (--results <file> [--results <file> …] | --demo) --period <P> [--format csv|json] [--sheet <name>] [--engine native|wasm]
+export const USAGE = `usage: npm run score -- --framework <built-in id | folder | framework.json> (--results <file> [--results <file> …] | --demo) --period <P> [--format csv|json] [--sheet <name>] [--engine native|wasm] [--parquet <folder>]
        npm run score -- --framework <…> --period <P> --template <out.xlsx|out.csv|out.zip> [--layout long|wide]
        npm run score -- --list
 P: 2567-09 (month, BE) · FY2567-Q4 · FY2567-R2 · FY2567
@@ -25,6 +25,7 @@ export interface Options {
   help: boolean;
   template: string | null;
   layout: 'long' | 'wide' | null;
+  parquet: string | null;
 }
 
 export class UsageError extends Error {}
@@ -41,7 +42,8 @@ export function parseArgs(argv: readonly string[]): Options {
     list: false,
     help: false,
     template: null,
-    layout: null
+    layout: null,
+    parquet: null
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] =
@@ -84,6 +86,9 @@ export function parseArgs(argv: readonly string[]): Options {
         break;
       case '--template':
         options.template = value();
+        break;
+      case '--parquet':
+        options.parquet = value();
         break;
       case '--layout': {
         const layout = value();

@@ -27,9 +27,11 @@ import { readResultsFile } from '../src/lib/ingest/read-file';
 import { STAGED_RESULTS, createStagedResultsSql, stagedRowsSql } from '../src/lib/sql/results-import';
 import { resultRowOf } from '../src/lib/sql/schema';
 import { formatLeagueCsv, formatLeagueJson, listFrameworksCsv } from '../src/lib/scoring/league-format';
+import type { LeagueTable } from '../src/lib/scoring/league';
 import { Workspace } from '../src/lib/scoring/workspace';
 import { USAGE, parseArgs, type Options } from './score-args';
 import { ScoreError, failed, issueLine, loadFramework, type Output } from './score-framework';
+import { expandResults, isParquet, parquetAsCsv, writeParquet } from './score-parquet';
 import { writeTemplate } from './score-template';
 
 export { USAGE } from './score-args';
@@ -91,6 +93,8 @@ function scoreUsageError(options: Options): string | null {
   // Demo rows are never mixed with real ones (issue 11): the browser keeps them apart too.
   if (options.demo && options.results.length > 0)
     return `--demo and --results cannot be used together (the demo is not mixed with real results)`;
+  if (options.parquet !== null && options.engine !== 'native')
+    return `--parquet needs --engine native (the default)`;
   return null;
 }
 
@@ -135,7 +139,11 @@ async function scoreFiles(options: Options, period: Period, out: Output, run: Ru
     if (findings.usable === 0) {
       throw new ScoreError(`no usable result rows in ${files.join(', ')}`);
     }
-    await printLeague(workspace, framework, period, options, findings, out);
+    const league = await printLeague(workspace, framework, period, options, findings, out);
+    if (options.parquet !== null) {
+      await workspace.ensure(framework.id, 'all');
+      await writeParquet(db, framework.id, formatLeagueCsv(league), options.parquet);
+    }
     return 0;
   } catch (error) {
     return failed(error, out);
@@ -146,7 +154,7 @@ async function scoreFiles(options: Options, period: Period, out: Output, run: Ru
 
 /** The files to read: those given, or the framework's demo file (the demo warning first on stderr). */
 function resultsFiles(options: Options, framework: Framework, out: Output): string[] {
-  const files = [...options.results];
+  const files = expandResults(options.results);
   if (options.demo) {
     if (!builtinFramework(framework.id)) throw new ScoreError(`--demo needs a built-in framework`);
     files.push(path.join(repositoryRoot, 'static', 'demo', demoFileName(framework.id)));
@@ -166,8 +174,9 @@ async function readInputs(
   for (const file of files) {
     try {
       const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
-      inputs.push({ name, bytes: await readFile(file) });
+      inputs.push({ name, bytes: isParquet(file) ? await parquetAsCsv(file) : await readFile(file) });
     } catch (error) {
+      if (error instanceof ScoreError) throw error;
       throw new ScoreError(
         `cannot read results file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`
       );
@@ -246,7 +255,10 @@ function acrossFilesWarnings(framework: Framework, fileRows: ResultRow[][]): str
   return warnings;
 }
 
-/** Scores the period (and the one before, for rank movement) and prints its league table as CSV or JSON. */
+/**
+ * Scores the period (and the one before, for rank movement), prints its league table as CSV or JSON and
+ * returns it.
+ */
 async function printLeague(
   workspace: Workspace,
   framework: Framework,
@@ -254,7 +266,7 @@ async function printLeague(
   options: Options,
   { rejected, warnings }: Findings,
   out: Output
-): Promise<void> {
+): Promise<LeagueTable> {
   // Only the period asked for and the one before it (for rank movement) are scored.
   await workspace.ensure(framework.id, [period.id, previousPeriod(period).id]);
   const table = await workspace.leagueTable(framework.id, period.id);
@@ -270,4 +282,5 @@ async function printLeague(
         })
       : formatLeagueCsv(table)
   );
+  return table;
 }
