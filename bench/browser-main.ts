@@ -18,6 +18,7 @@ interface Input {
   port: number;
   build: boolean;
   sizes: Partial<Record<'province' | 'national' | 'national5', GeneratedSize>>;
+  profileDir?: string;
 }
 
 const [inputFile, outputFile] = process.argv.slice(2);
@@ -119,6 +120,7 @@ const results = await runBrowserBench({
   log,
   extra,
   baselinePage,
-  fiveYearsPage
+  fiveYearsPage,
+  profileDir: input.profileDir
 });
 writeFileSync(outputFile, JSON.stringify({ buildMs, bundle: bundleSizes(), ...results }));

@@ -6,7 +6,7 @@
  * peak memory is the renderer process's peak resident set (it holds the page, its workers and their WASM
  * memory), read from /proc.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_DIR } from './child';
@@ -36,6 +36,8 @@ export interface BrowserOptions {
   baselinePage?: (page: Page, server: StaticServer) => Promise<unknown>;
   /** Five years through the proposed upload path on the baseline page (a fresh browser, for its memory). */
   fiveYearsPage?: (page: Page, server: StaticServer) => Promise<unknown>;
+  /** Where to write main-thread CPU profiles of each view and of period switches (`--profile <dir>`). */
+  profileDir?: string;
 }
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -434,6 +436,127 @@ function selectOptions(page: Page, label: string): Promise<string[]> {
   }, label);
 }
 
+/**
+ * Main-thread CPU profiles (DevTools' .cpuprofile, 100 µs samples) of opening each view and of five period
+ * switches on the league table, with a summary of where the samples fall: idle (waiting — for DuckDB's
+ * worker, mostly), garbage collection, and the functions with the most self time. Taken after the timed
+ * steps, so it never slows them.
+ */
+async function profileViews(page: Page, periods: string[], dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const client = await page.context().newCDPSession(page);
+  await client.send('Profiler.enable');
+  await client.send('Profiler.setSamplingInterval', { interval: 100 });
+  const summaries: string[] = [];
+  const profiled = async (name: string, work: () => Promise<unknown>) => {
+    await client.send('Profiler.start');
+    const started = Date.now();
+    await work();
+    const wallMs = Date.now() - started;
+    const { profile } = (await client.send('Profiler.stop')) as { profile: CpuProfile };
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    summaries.push(summariseProfile(name, wallMs, profile));
+  };
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('header nav a')].map((a) => a.getAttribute('href') ?? '')
+  );
+  for (const href of [...links.slice(1), links[0]]) {
+    const name = 'view-' + (href.replace(/\?.*$/, '').replace(/\/$/, '').split('/').pop() || 'league');
+    await profiled(name, () =>
+      page.evaluate(async (href) => {
+        const link = [...document.querySelectorAll('header nav a')].find(
+          (a) => a.getAttribute('href') === href
+        );
+        let last = performance.now();
+        const observer = new MutationObserver(() => (last = performance.now()));
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true
+        });
+        (link as HTMLAnchorElement).click();
+        await new Promise<void>((resolve) => {
+          const poll = () => (performance.now() - last > 300 ? resolve() : setTimeout(poll, 20));
+          setTimeout(poll, 20);
+        });
+        observer.disconnect();
+      }, href)
+    );
+  }
+  const five = Array.from({ length: 5 }, (_, i) => periods[i % Math.max(1, periods.length)]);
+  await profiled('period-switches', () => switchTimes(page, 'ช่วงเวลา', five));
+  summaries.push(await tracedSwitches(page, periods.slice(5, 10), dir));
+  writeFileSync(path.join(dir, 'summary.md'), summaries.join('\n'));
+}
+
+/**
+ * Five more period switches under a DevTools trace (written as period-switches.trace.json, opens in the
+ * Performance panel): where the main thread's time goes by event — script, style, layout, paint.
+ */
+async function tracedSwitches(page: Page, periods: string[], dir: string): Promise<string> {
+  const client = await page.context().newCDPSession(page);
+  const events: {
+    name: string;
+    ph: string;
+    dur?: number;
+    tid: number;
+    pid: number;
+    args?: { name?: string };
+  }[] = [];
+  client.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as typeof events)));
+  const done = new Promise<void>((resolve) => client.once('Tracing.tracingComplete', () => resolve()));
+  await client.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink',
+    transferMode: 'ReportEvents'
+  });
+  const started = Date.now();
+  await switchTimes(page, 'ช่วงเวลา', periods);
+  const wallMs = Date.now() - started;
+  await client.send('Tracing.end');
+  await done;
+  writeFileSync(path.join(dir, 'period-switches.trace.json'), JSON.stringify({ traceEvents: events }));
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const byName = new Map<string, number>();
+  for (const event of events) {
+    if (!main || event.tid !== main.tid || event.pid !== main.pid || event.ph !== 'X' || !event.dur) continue;
+    byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000);
+  }
+  const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  return [
+    `## period switches traced: ${periods.length} in ${wallMs} ms wall (main-thread events, nested ones counted in their parents too)`,
+    '',
+    ...top.map(([name, ms]) => `- ${Math.round(ms)} ms ${name}`),
+    ''
+  ].join('\n');
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function summariseProfile(name: string, wallMs: number, profile: CpuProfile): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    self.set(key, (self.get(key) ?? 0) + ms);
+    total += ms;
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  return [
+    `## ${name}: ${wallMs} ms wall, ${Math.round(total)} ms sampled`,
+    '',
+    ...top.map(([key, ms]) => `- ${Math.round(ms)} ms ${key}`),
+    ''
+  ].join('\n');
+}
+
 /** Clicks each view in the navigation and times until the page stops changing (300 ms without mutations). */
 async function viewTimes(page: Page): Promise<Record<string, { ms: number; mutations: number }>> {
   const out: Record<string, { ms: number; mutations: number }> = {};
@@ -543,6 +666,10 @@ export async function runBrowserBench(options: BrowserOptions) {
           timing(await switchTimes(page, 'กรอบการประเมิน', frameworkValues))
         );
         results.views = await step(log, 'views', () => viewTimes(page));
+        if (options.profileDir) {
+          const dir = options.profileDir;
+          await step(log, 'profiles', () => profileViews(page, periods, dir));
+        }
       }
       results.nationalMemory = {
         rendererPeakMb: pid === null ? null : Math.max(0, ...rendererPeaksMb(pid)),

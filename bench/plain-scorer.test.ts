@@ -13,7 +13,8 @@ import { BUILTIN_FRAMEWORKS, demoFileName } from '../src/lib/frameworks/builtin'
 import { readResultsText } from '../src/lib/ingest/results';
 import { plainScore } from './plain-scorer';
 import { roundTo } from '../src/lib/scoring/reference';
-import { band, framework, kpi, ladder, randomCase, referenceTable, result } from '../src/lib/scoring/testing';
+import { band, framework, kpi, ladder, referenceTable, result } from '../src/lib/scoring/testing';
+import { randomCase } from '../src/lib/scoring/random-case.testing';
 import { Workspace, frameworkUnitIds, resolveFrameworkUnit } from '../src/lib/scoring/workspace';
 
 const RUNS = Number(process.env.PLAIN_SCORER_RUNS ?? 150);

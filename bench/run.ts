@@ -192,7 +192,10 @@ if (!flag('skip-browser')) {
   const tmp = path.join(BENCH_DIR, 'data', `browser-${process.pid}`);
   const input = `${tmp}-in.json`;
   const output = `${tmp}-out.json`;
-  writeFileSync(input, JSON.stringify({ port, build: !flag('no-build'), sizes: generated }));
+  writeFileSync(
+    input,
+    JSON.stringify({ port, build: !flag('no-build'), sizes: generated, profileDir: option('profile') })
+  );
   log('browser: waiting for the build lock (/tmp/scoreboard-build.lock)…');
   const run = await runChild(
     'flock',

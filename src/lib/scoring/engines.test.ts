@@ -12,7 +12,8 @@ import { openNodeNativeDb } from '../db/node-native';
 import { openNodeWasmDb } from '../db/node-wasm';
 import type { LeagueTable } from './league';
 import { roundTo } from './reference';
-import { band, composite, framework, item, kpi, ladder, randomCase, result, target } from './testing';
+import { band, composite, framework, item, kpi, ladder, result, target } from './testing';
+import { randomCase } from './random-case.testing';
 import { Workspace } from './workspace';
 
 interface Engine {

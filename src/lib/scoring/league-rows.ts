@@ -11,40 +11,46 @@ type CellField = (typeof PACKED_CELL_FIELDS)[number];
 
 const POSITION = new Map<CellField, number>(PACKED_CELL_FIELDS.map((field, i) => [field, i]));
 
-/** A unit's cells from `kpiCellsPackedSql`: the cells of `kpiCellsSql`'s rows (packed-cells.test.ts). */
+/** Each field's position, looked up by name once (not once per cell: a national table has 22 000 cells). */
+const AT = Object.fromEntries(PACKED_CELL_FIELDS.map((field) => [field, POSITION.get(field)!])) as Record<
+  CellField,
+  number
+>;
+
+/**
+ * A unit's cells from `kpiCellsPackedSql`: the cells of `kpiCellsSql`'s rows (packed-cells.test.ts). The
+ * league page's headline reads every unit's cells, so this runs over every row of a table once.
+ */
 export function unpackCells(packed: string): Record<string, KpiCell> {
   const cells: Record<string, KpiCell> = {};
   for (const record of packed.split(RECORD_SEPARATOR)) {
-    const fields = record.split(FIELD_SEPARATOR);
-    const raw = (name: CellField): string => fields[POSITION.get(name)!];
-    const text = (name: CellField): string | null => unpackText(raw(name));
-    const num = (name: CellField): number | null => unpackNumber(raw(name));
-    const kpi = String(text('kpi'));
-    const nextLevel = text('next_level');
+    const f = record.split(FIELD_SEPARATOR);
+    const kpi = String(unpackText(f[AT.kpi]));
+    const nextLevel = unpackText(f[AT.next_level]);
     cells[kpi] = {
       kpi,
-      value: num('value'),
-      target: num('target'),
-      baseline: num('baseline'),
-      adjust: num('adjust'),
-      monthsReported: num('months_reported') ?? 0,
-      lastMonth: text('last_month'),
-      measured: num('measured'),
-      level: text('level'),
-      points: num('points'),
-      bandLabel: text('band_label'),
-      score: num('score') ?? 0,
-      status: String(text('status')) as KpiStatus,
-      isTop: raw('is_top') === 't',
+      value: unpackNumber(f[AT.value]),
+      target: unpackNumber(f[AT.target]),
+      baseline: unpackNumber(f[AT.baseline]),
+      adjust: unpackNumber(f[AT.adjust]),
+      monthsReported: unpackNumber(f[AT.months_reported]) ?? 0,
+      lastMonth: unpackText(f[AT.last_month]),
+      measured: unpackNumber(f[AT.measured]),
+      level: unpackText(f[AT.level]),
+      points: unpackNumber(f[AT.points]),
+      bandLabel: unpackText(f[AT.band_label]),
+      score: unpackNumber(f[AT.score]) ?? 0,
+      status: String(unpackText(f[AT.status])) as KpiStatus,
+      isTop: f[AT.is_top] === 't',
       next:
         nextLevel === null
           ? null
           : {
               level: nextLevel,
-              op: String(text('next_op')),
-              value: num('next_value'),
-              value2: num('next_value2'),
-              start: num('next_start')
+              op: String(unpackText(f[AT.next_op])),
+              value: unpackNumber(f[AT.next_value]),
+              value2: unpackNumber(f[AT.next_value2]),
+              start: unpackNumber(f[AT.next_start])
             }
     };
   }

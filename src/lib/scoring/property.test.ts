@@ -12,7 +12,8 @@ import type { Db } from '../db/types';
 import { openNodeWasmDb } from '../db/node-wasm';
 import type { LeagueTable } from './league';
 import type { ReferenceRow } from './reference';
-import { period, randomCase, referenceTable } from './testing';
+import { period, referenceTable } from './testing';
+import { randomCase } from './random-case.testing';
 import { Workspace, resolveFrameworkUnit } from './workspace';
 import { periodsOfFramework, previousPeriod } from '../domain/periods';
 

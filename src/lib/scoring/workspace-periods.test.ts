@@ -12,7 +12,8 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { TABLE_COLUMNS } from '../sql/schema';
 import { STAGED_RESULTS, columnsOf, createStagedResultsSql } from '../sql/results-import';
 import type { PackedResults } from '../domain/results';
-import { framework, kpi, ladder, randomCase, result } from './testing';
+import { framework, kpi, ladder, result } from './testing';
+import { randomCase } from './random-case.testing';
 import { Workspace } from './workspace';
 
 let db: Db;
