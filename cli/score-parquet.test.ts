@@ -27,6 +27,10 @@ async function parquet(name: string, select: string): Promise<string> {
   return file;
 }
 
+/** `score` on the demo file (or `results`) for the framework and period of these tests. */
+const scoreOn = (results: string, ...more: string[]) =>
+  score('--framework', FRAMEWORK, '--results', results, '--period', PERIOD, ...more);
+
 const demoCsv = (options = '') => `SELECT * FROM read_csv(${literal(DEMO_CSV)}${options})`;
 
 beforeAll(async () => {
@@ -40,14 +44,14 @@ afterAll(async () => {
 
 describe('Parquet results files', () => {
   it('typed or all text, a Parquet copy of a file scores exactly as the file', async () => {
-    const fromCsv = await score('--framework', FRAMEWORK, '--results', DEMO_CSV, '--period', PERIOD);
+    const fromCsv = await scoreOn(DEMO_CSV);
     expect(fromCsv.code).toBe(0);
     for (const [name, select] of [
       ['typed.parquet', demoCsv()],
       ['text.parquet', demoCsv(', all_varchar = true')]
     ]) {
       const file = await parquet(name, select);
-      const fromParquet = await score('--framework', FRAMEWORK, '--results', file, '--period', PERIOD);
+      const fromParquet = await scoreOn(file);
       expect(fromParquet.code, name).toBe(0);
       expect(fromParquet.stdout, name).toBe(fromCsv.stdout);
       expect(fromParquet.stderr, name).toBe(fromCsv.stderr);
@@ -64,7 +68,7 @@ describe('Parquet results files', () => {
       `SELECT * REPLACE (CASE WHEN row_number() OVER () = 3 THEN 'เดือนที่สิบสาม' ELSE "เดือน" END AS "เดือน")
        FROM (${demoCsv(', all_varchar = true')})`
     );
-    const outcome = await score('--framework', FRAMEWORK, '--results', file, '--period', PERIOD);
+    const outcome = await scoreOn(file);
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toMatch(
       new RegExp(`rejected: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: `)
@@ -74,7 +78,7 @@ describe('Parquet results files', () => {
   it('a file that is not Parquet is refused, naming it', async () => {
     const file = path.join(dir, 'not.parquet');
     writeFileSync(file, 'อำเภอ,ตัวชี้วัด\n');
-    const outcome = await score('--framework', FRAMEWORK, '--results', file, '--period', PERIOD);
+    const outcome = await scoreOn(file);
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain(`score: cannot read Parquet file ${file}: `);
   });
@@ -89,27 +93,13 @@ describe('glob patterns', () => {
       path.join(sub, 'b-second.csv'),
       'อำเภอ,ตัวชี้วัด,เดือน,ผลการดำเนินงาน\nเมืองฉะเชิงเทรา,T1,2565-04,1\n'
     );
-    const outcome = await score(
-      '--framework',
-      FRAMEWORK,
-      '--results',
-      path.join(sub, '*'),
-      '--period',
-      PERIOD
-    );
+    const outcome = await scoreOn(path.join(sub, '*'));
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toContain(
       `warning: ${path.join(sub, 'b-second.csv')}:2: replaces ${path.join(sub, 'a-first.parquet')}:2 `
     );
 
-    const none = await score(
-      '--framework',
-      FRAMEWORK,
-      '--results',
-      path.join(sub, '*.xlsx'),
-      '--period',
-      PERIOD
-    );
+    const none = await scoreOn(path.join(sub, '*.xlsx'));
     expect(none).toEqual({
       code: 1,
       stdout: '',
@@ -121,16 +111,7 @@ describe('glob patterns', () => {
 describe('--parquet <folder>', () => {
   it('writes every score, every total and the league table printed', async () => {
     const out = path.join(dir, 'out');
-    const outcome = await score(
-      '--framework',
-      FRAMEWORK,
-      '--results',
-      DEMO_CSV,
-      '--period',
-      PERIOD,
-      '--parquet',
-      out
-    );
+    const outcome = await scoreOn(DEMO_CSV, '--parquet', out);
     expect(outcome.code).toBe(0);
     const read = (name: string, select = '*', rest = '') =>
       db.query(`SELECT ${select} FROM read_parquet(${literal(path.join(out, name))}) ${rest}`);
@@ -169,18 +150,7 @@ describe('--parquet <folder>', () => {
   });
 
   it('is refused with the WASM engine (exit 2)', async () => {
-    const outcome = await score(
-      '--framework',
-      FRAMEWORK,
-      '--results',
-      DEMO_CSV,
-      '--period',
-      PERIOD,
-      '--engine',
-      'wasm',
-      '--parquet',
-      path.join(dir, 'wasm')
-    );
+    const outcome = await scoreOn(DEMO_CSV, '--engine', 'wasm', '--parquet', path.join(dir, 'wasm'));
     expect(outcome.code).toBe(2);
     expect(outcome.stderr.split('\n')[0]).toBe('--parquet needs --engine native (the default)');
   });
