@@ -10,7 +10,7 @@ import type { Db } from './types';
 
 const engines: Record<string, Db> = {};
 beforeAll(async () => {
-  engines.wasm = await openNodeWasmDb();
+  engines.wasm = await openNodeWasmDb({ reuseModule: true });
   engines.native = await openNodeNativeDb();
 }, 60_000);
 afterAll(async () => {

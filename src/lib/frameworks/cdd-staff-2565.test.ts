@@ -342,7 +342,7 @@ beforeAll(async () => {
   });
   if (!read.framework) throw new Error(JSON.stringify(read.issues));
   fw = read.framework;
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   ws = await Workspace.open(db);
   const issues = await ws.putFramework(fw);
   expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);

@@ -674,7 +674,7 @@ beforeAll(async () => {
   const read = readFrameworkJson(FILE, TEXT, readOptions);
   if (!read.framework) throw new Error(JSON.stringify(read.issues));
   fw = read.framework;
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   ws = await Workspace.open(db);
   const issues = await ws.putFramework(fw);
   expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);

@@ -261,7 +261,7 @@ beforeAll(async () => {
   });
   if (!read.framework) throw new Error(JSON.stringify(read.issues));
   fw = read.framework;
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   ws = await Workspace.open(db);
   const issues = await ws.putFramework(fw);
   if (issues.some((issue) => issue.severity === 'error')) throw new Error(JSON.stringify(issues));

@@ -27,7 +27,7 @@ interface Engine {
 
 /** DuckDB-WASM (the browser's engine), which takes the bytes itself (`Db.files`). */
 async function openWasm(): Promise<Engine> {
-  const db = await openNodeWasmDb();
+  const db = await openNodeWasmDb({ reuseModule: true });
   return { db, files: db.files!, close: () => db.close() };
 }
 

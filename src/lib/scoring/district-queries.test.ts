@@ -21,7 +21,7 @@ const ROUND_MONTHS = ['2022-04', '2022-05', '2022-06', '2022-07', '2022-08', '20
 const MUEANG = unit('เมืองฉะเชิงเทรา');
 
 beforeAll(async () => {
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   workspace = await Workspace.open(db);
   await scoreOn(workspace, viewsFramework(), viewsResults(), '2565-09');
   await putDemo(workspace, DEMO);

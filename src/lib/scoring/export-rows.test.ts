@@ -30,7 +30,7 @@ const ROUND = 'FY2565-R2';
 const t = (key: StringKey): string => STRINGS.th[key];
 
 beforeAll(async () => {
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   workspace = await Workspace.open(db);
   demo = await putDemo(workspace, DEMO);
 });

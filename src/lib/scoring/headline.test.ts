@@ -18,7 +18,7 @@ let db: Db;
 let workspace: Workspace;
 
 beforeAll(async () => {
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   workspace = await Workspace.open(db);
 });
 

@@ -18,7 +18,7 @@ let workspace: Workspace;
 const DEMO = 'chachoengsao-2565-r2';
 
 beforeAll(async () => {
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   workspace = await Workspace.open(db);
   await scoreOn(workspace, viewsFramework(), viewsResults(), '2565-09');
   await putDemo(workspace, DEMO);

@@ -117,7 +117,7 @@ describe('SQL scorer agrees with the reference scorer (DESIGN §4)', () => {
   let started = 0;
 
   beforeAll(async () => {
-    db = await openNodeWasmDb();
+    db = await openNodeWasmDb({ reuseModule: true });
     workspace = await Workspace.open(db);
   });
 

@@ -31,7 +31,7 @@ function rows(file: string, name: string, month: string, kpis: string[]) {
 
 describe.each([
   ['native', () => openNodeNativeDb()],
-  ['wasm', () => openNodeWasmDb()]
+  ['wasm', () => openNodeWasmDb({ reuseModule: true })]
 ] as [string, () => Promise<Db>][])('received grid on %s DuckDB', (_engine, open) => {
   it('marks each district × month received, partly received (missing KPIs) or not received', async () => {
     const db = await open();

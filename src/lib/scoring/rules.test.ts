@@ -35,7 +35,7 @@ let workspace: Workspace;
 let counter = 0;
 
 beforeAll(async () => {
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   workspace = await Workspace.open(db);
 });
 

@@ -24,7 +24,7 @@ import { Workspace } from './workspace';
 let db: Db;
 
 beforeAll(async () => {
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   await loadFixture(await Workspace.open(db));
 });
 

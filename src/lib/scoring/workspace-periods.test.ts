@@ -19,7 +19,7 @@ import { Workspace } from './workspace';
 let db: Db;
 let workspace: Workspace;
 beforeAll(async () => {
-  db = await openNodeWasmDb();
+  db = await openNodeWasmDb({ reuseModule: true });
   workspace = await Workspace.open(db);
 });
 afterAll(async () => {

@@ -44,7 +44,7 @@ class RecordingDb implements Db {
 let db: RecordingDb;
 let workspace: Workspace;
 beforeAll(async () => {
-  db = new RecordingDb(await openNodeWasmDb());
+  db = new RecordingDb(await openNodeWasmDb({ reuseModule: true }));
   workspace = await Workspace.open(db);
 });
 afterAll(async () => {
