@@ -111,6 +111,8 @@ interface Findings {
 interface ResultsFile {
   name: string;
   bytes: Uint8Array;
+  /** What reading the file as given said before the reader saw it (a Parquet file's line breaks). */
+  warning?: string | null;
 }
 
 /** Scores the results files (or the demo) for `period` and prints the league table; the exit code. */
@@ -121,6 +123,7 @@ async function scoreFiles(options: Options, period: Period, out: Output, run: Ru
     const warnings = issues.filter((issue) => issue.severity === 'warning').map(issueLine);
     const files = resultsFiles(options, framework, out);
     const inputs = await readInputs(options, framework, files);
+    for (const input of inputs) if (input.warning) warnings.push(input.warning);
 
     db = await openEngine(options.engine, run);
     const workspace = await Workspace.open(db);
@@ -174,7 +177,9 @@ async function readInputs(
   for (const file of files) {
     try {
       const name = options.demo && file.endsWith(demoFileName(framework.id)) ? path.basename(file) : file;
-      inputs.push({ name, bytes: isParquet(file) ? await parquetAsCsv(file) : await readFile(file) });
+      inputs.push(
+        isParquet(file) ? { name, ...(await parquetAsCsv(file)) } : { name, bytes: await readFile(file) }
+      );
     } catch (error) {
       if (error instanceof ScoreError) throw error;
       throw new ScoreError(

@@ -75,6 +75,21 @@ describe('Parquet results files', () => {
     );
   });
 
+  it('a cell holding a line break: rows still read by the same rules, and the file says its lines are CSV lines', async () => {
+    const file = await parquet(
+      'line-breaks.parquet',
+      `SELECT * REPLACE ('"' || "อำเภอ" || chr(10) AS "อำเภอ") FROM (${demoCsv(', all_varchar = true')}) LIMIT 3`
+    );
+    const outcome = await scoreOn(file);
+    expect(outcome.code).toBe(1); // "เมืองฉะเชิงเทรา is no district: every row is rejected
+    expect(outcome.stderr).toContain(
+      `warning: ${file}: 3 row(s) hold a line break inside a cell; lines named for this file are lines of its ` +
+        'rows written as CSV (row + 1, plus the line breaks in the rows before)'
+    );
+    // Row 2 starts on line 4: row 1 took lines 2 and 3.
+    expect(outcome.stderr).toContain(`rejected: ${file}:4: `);
+  });
+
   it('a file that is not Parquet is refused, naming it', async () => {
     const file = path.join(dir, 'not.parquet');
     writeFileSync(file, 'อำเภอ,ตัวชี้วัด\n');

@@ -5,7 +5,7 @@
  * A Parquet results file is never read by rules of its own: native DuckDB writes its rows out as CSV (a header
  * line of the file's column names, then one line per row, so a rejection's line N is the file's row N − 1) and
  * the same reader as for every other file reads that text, with the same header names, month forms, numbers
- * and rejections.
+ * and rejections. A cell holding a line break adds lines to that text; the file then gets a warning saying so.
  */
 import { mkdtempSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,7 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Db } from '../src/lib/db/types';
-import { csvToParquetSql, parquetToCsvSql, scoresParquetSql, totalsParquetSql } from '../src/lib/sql/parquet';
+import {
+  csvToParquetSql,
+  parquetLineBreakRowsSql,
+  parquetTextColumnsSql,
+  parquetToCsvSql,
+  scoresParquetSql,
+  totalsParquetSql
+} from '../src/lib/sql/parquet';
 import { ScoreError } from './score-framework';
 
 const GLOB_CHARACTERS = /[*?[\]{}]/;
@@ -40,19 +47,32 @@ export function isParquet(file: string): boolean {
   return /\.parquet$/i.test(file);
 }
 
-/** A Parquet file's rows as CSV bytes (read by native DuckDB, whichever engine scores). */
-export async function parquetAsCsv(file: string): Promise<Uint8Array> {
+/**
+ * A Parquet file's rows as CSV bytes (read by native DuckDB, whichever engine scores), and a warning when a text
+ * cell holds a line break: the lines named for that file are then lines of the CSV text, not row + 1.
+ */
+export async function parquetAsCsv(file: string): Promise<{ bytes: Uint8Array; warning: string | null }> {
   const { openNodeNativeDb } = await import('../src/lib/db/node-native');
   const db = await openNodeNativeDb(1);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'scoreboard-parquet-'));
   try {
     const csv = path.join(dir, 'rows.csv');
+    let broken: number;
     try {
       await db.exec(parquetToCsvSql(path.resolve(file), csv));
+      const text = await db.query<{ column_name: string }>(parquetTextColumnsSql(path.resolve(file)));
+      const columns = text.map((row) => row.column_name);
+      broken = (await db.query<{ rows: number }>(parquetLineBreakRowsSql(path.resolve(file), columns)))[0]
+        .rows;
     } catch (error) {
       throw new ScoreError(`cannot read Parquet file ${file}: ${firstLine(error)}`);
     }
-    return new Uint8Array(await readFile(csv));
+    const warning =
+      broken === 0
+        ? null
+        : `warning: ${file}: ${broken} row(s) hold a line break inside a cell; lines named for this file are ` +
+          `lines of its rows written as CSV (row + 1, plus the line breaks in the rows before)`;
+    return { bytes: new Uint8Array(await readFile(csv)), warning };
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

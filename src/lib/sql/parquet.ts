@@ -4,11 +4,22 @@
  * other file — one set of reading rules; the scores and the league table are written as Parquet with
  * `COPY … TO`. Paths are quoted by identifiers.ts.
  */
-import { literal } from './identifiers';
+import { ident, literal } from './identifiers';
 
 /** A Parquet file's rows as CSV with a header line, columns as they are named in the file. */
 export function parquetToCsvSql(parquetPath: string, csvPath: string): string {
   return `COPY (SELECT * FROM read_parquet(${literal(parquetPath)})) TO ${literal(csvPath)} (FORMAT csv, HEADER true, DELIMITER ',')`;
+}
+
+/** The text columns of a Parquet file (`column_name`). */
+export function parquetTextColumnsSql(parquetPath: string): string {
+  return `SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(${literal(parquetPath)})) WHERE column_type = 'VARCHAR'`;
+}
+
+/** How many rows of a Parquet file hold a line break in one of `textColumns` (`rows`). */
+export function parquetLineBreakRowsSql(parquetPath: string, textColumns: readonly string[]): string {
+  const holds = textColumns.map((column) => `regexp_matches(${ident(column)}, '[\r\n]')`).join(' OR ');
+  return `SELECT count(*)::INTEGER AS rows FROM read_parquet(${literal(parquetPath)}) WHERE ${holds || 'FALSE'}`;
 }
 
 /** Every KPI score of framework `frameworkId` (every scored period), with the unit's name and province. */
