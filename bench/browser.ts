@@ -457,32 +457,8 @@ async function profileViews(page: Page, periods: string[], dir: string): Promise
     writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
     summaries.push(summariseProfile(name, wallMs, profile));
   };
-  const links = await page.evaluate(() =>
-    [...document.querySelectorAll('header nav a')].map((a) => a.getAttribute('href') ?? '')
-  );
-  for (const href of [...links.slice(1), links[0]]) {
-    const name = 'view-' + (href.replace(/\?.*$/, '').replace(/\/$/, '').split('/').pop() || 'league');
-    await profiled(name, () =>
-      page.evaluate(async (href) => {
-        const link = [...document.querySelectorAll('header nav a')].find(
-          (a) => a.getAttribute('href') === href
-        );
-        let last = performance.now();
-        const observer = new MutationObserver(() => (last = performance.now()));
-        observer.observe(document.body, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-          attributes: true
-        });
-        (link as HTMLAnchorElement).click();
-        await new Promise<void>((resolve) => {
-          const poll = () => (performance.now() - last > 300 ? resolve() : setTimeout(poll, 20));
-          setTimeout(poll, 20);
-        });
-        observer.disconnect();
-      }, href)
-    );
+  for (const href of await navLinks(page)) {
+    await profiled(`view-${viewName(href)}`, () => openView(page, href));
   }
   const five = Array.from({ length: 5 }, (_, i) => periods[i % Math.max(1, periods.length)]);
   await profiled('period-switches', () => switchTimes(page, 'ช่วงเวลา', five));
@@ -557,48 +533,58 @@ function summariseProfile(name: string, wallMs: number, profile: CpuProfile): st
   ].join('\n');
 }
 
-/** Clicks each view in the navigation and times until the page stops changing (300 ms without mutations). */
-async function viewTimes(page: Page): Promise<Record<string, { ms: number; mutations: number }>> {
-  const out: Record<string, { ms: number; mutations: number }> = {};
+/** The navigation's links in the order the views are visited: every view, then back to the league. */
+async function navLinks(page: Page): Promise<string[]> {
   const links = await page.evaluate(() =>
     [...document.querySelectorAll('header nav a')].map(
       (a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''
     )
   );
-  for (const href of [...links.slice(1), links[0]]) {
-    const result = await page.evaluate(async (href) => {
-      const link = [...document.querySelectorAll('header nav a')].find(
-        (a) => a.getAttribute('href') === href
-      ) as HTMLAnchorElement;
-      let last = performance.now();
-      let mutations = 0;
-      const observer = new MutationObserver(() => {
-        last = performance.now();
-        mutations++;
-      });
-      observer.observe(document.body, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-        attributes: true
-      });
-      const started = performance.now();
-      last = started;
-      link.click();
-      await new Promise<void>((resolve) => {
-        const poll = () => {
-          const now = performance.now();
-          if ((now - last > 300 && mutations > 0) || now - started > 15_000) resolve();
-          else setTimeout(poll, 20);
-        };
-        setTimeout(poll, 20);
-      });
-      observer.disconnect();
-      return { ms: Math.round(last - started), mutations };
-    }, href);
-    const name = (href.replace(/\?.*$/, '').replace(/\/$/, '').split('/').pop() || 'league') as string;
-    out[name] = result;
-  }
+  return [...links.slice(1), links[0]];
+}
+
+function viewName(href: string): string {
+  return href.replace(/\?.*$/, '').replace(/\/$/, '').split('/').pop() || 'league';
+}
+
+/** Clicks a view in the navigation and waits until the page stops changing (300 ms without mutations). */
+function openView(page: Page, href: string): Promise<{ ms: number; mutations: number }> {
+  return page.evaluate(async (href) => {
+    const link = [...document.querySelectorAll('header nav a')].find(
+      (a) => a.getAttribute('href') === href
+    ) as HTMLAnchorElement;
+    let last = performance.now();
+    let mutations = 0;
+    const observer = new MutationObserver(() => {
+      last = performance.now();
+      mutations++;
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true
+    });
+    const started = performance.now();
+    last = started;
+    link.click();
+    await new Promise<void>((resolve) => {
+      const poll = () => {
+        const now = performance.now();
+        if ((now - last > 300 && mutations > 0) || now - started > 15_000) resolve();
+        else setTimeout(poll, 20);
+      };
+      setTimeout(poll, 20);
+    });
+    observer.disconnect();
+    return { ms: Math.round(last - started), mutations };
+  }, href);
+}
+
+/** Opens each view in the navigation and times how long until it stops changing. */
+async function viewTimes(page: Page): Promise<Record<string, { ms: number; mutations: number }>> {
+  const out: Record<string, { ms: number; mutations: number }> = {};
+  for (const href of await navLinks(page)) out[viewName(href)] = await openView(page, href);
   return out;
 }
 

@@ -43,6 +43,16 @@ export function expandResults(values: readonly string[]): string[] {
   });
 }
 
+/** Runs `work` with a fresh temporary folder, removed afterwards. */
+async function inTempDir<T>(prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function isParquet(file: string): boolean {
   return /\.parquet$/i.test(file);
 }
@@ -54,28 +64,28 @@ export function isParquet(file: string): boolean {
 export async function parquetAsCsv(file: string): Promise<{ bytes: Uint8Array; warning: string | null }> {
   const { openNodeNativeDb } = await import('../src/lib/db/node-native');
   const db = await openNodeNativeDb(1);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'scoreboard-parquet-'));
+  const source = path.resolve(file);
   try {
-    const csv = path.join(dir, 'rows.csv');
-    let broken: number;
-    try {
-      await db.exec(parquetToCsvSql(path.resolve(file), csv));
-      const text = await db.query<{ column_name: string }>(parquetTextColumnsSql(path.resolve(file)));
-      const columns = text.map((row) => row.column_name);
-      broken = (await db.query<{ rows: number }>(parquetLineBreakRowsSql(path.resolve(file), columns)))[0]
-        .rows;
-    } catch (error) {
-      throw new ScoreError(`cannot read Parquet file ${file}: ${firstLine(error)}`);
-    }
-    const warning =
-      broken === 0
-        ? null
-        : `warning: ${file}: ${broken} row(s) hold a line break inside a cell; lines named for this file are ` +
-          `lines of its rows written as CSV (row + 1, plus the line breaks in the rows before)`;
-    return { bytes: new Uint8Array(await readFile(csv)), warning };
+    return await inTempDir('scoreboard-parquet-', async (dir) => {
+      const csv = path.join(dir, 'rows.csv');
+      let broken: number;
+      try {
+        await db.exec(parquetToCsvSql(source, csv));
+        const text = await db.query<{ column_name: string }>(parquetTextColumnsSql(source));
+        const columns = text.map((row) => row.column_name);
+        broken = (await db.query<{ rows: number }>(parquetLineBreakRowsSql(source, columns)))[0].rows;
+      } catch (error) {
+        throw new ScoreError(`cannot read Parquet file ${file}: ${firstLine(error)}`);
+      }
+      const warning =
+        broken === 0
+          ? null
+          : `warning: ${file}: ${broken} row(s) hold a line break inside a cell; lines named for this file are ` +
+            `lines of its rows written as CSV (row + 1, plus the line breaks in the rows before)`;
+      return { bytes: new Uint8Array(await readFile(csv)), warning };
+    });
   } finally {
     await db.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -117,12 +127,9 @@ export async function writeParquet(
   const target = (name: string) => path.resolve(folder, name);
   await db.exec(scoresParquetSql(frameworkId, target('scores.parquet')));
   await db.exec(totalsParquetSql(frameworkId, target('totals.parquet')));
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'scoreboard-league-'));
-  try {
+  await inTempDir('scoreboard-league-', async (dir) => {
     const csv = path.join(dir, 'league.csv');
     writeFileSync(csv, leagueCsv);
     await db.exec(csvToParquetSql(csv, leagueColumnTypes(leagueCsv), target('league.parquet')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

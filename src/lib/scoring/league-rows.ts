@@ -9,13 +9,8 @@ import { numberOrNull } from './results-diff';
 
 type CellField = (typeof PACKED_CELL_FIELDS)[number];
 
-const POSITION = new Map<CellField, number>(PACKED_CELL_FIELDS.map((field, i) => [field, i]));
-
-/** Each field's position, looked up by name once (not once per cell: a national table has 22 000 cells). */
-const AT = Object.fromEntries(PACKED_CELL_FIELDS.map((field) => [field, POSITION.get(field)!])) as Record<
-  CellField,
-  number
->;
+/** Each field's position, found by name once (not once per cell: a national table has 22 000 cells). */
+const AT = Object.fromEntries(PACKED_CELL_FIELDS.map((field, i) => [field, i])) as Record<CellField, number>;
 
 /**
  * A unit's cells from `kpiCellsPackedSql`: the cells of `kpiCellsSql`'s rows (packed-cells.test.ts). The
