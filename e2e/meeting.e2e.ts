@@ -57,10 +57,12 @@ test('the headline average is the mean of the totals, and its links lead to the 
 }) => {
   await page.goto(`/report/?f=${BURIRAM}&p=2567-09`);
   await ready(page);
-  const totals = await page
-    .getByTestId('report-league')
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent ?? ''));
+  // Idle is the background's state, not the view's: the report's rows are drawn when its query answers.
+  const rows = page.getByTestId('report-league').locator('tbody tr');
+  await expect(rows).toHaveCount(23);
+  const totals = await rows.evaluateAll((cells) =>
+    cells.map((row) => row.querySelectorAll('td')[2]?.textContent ?? '')
+  );
   expect(totals).toHaveLength(23);
   const mean = totals.map(thaiNumber).reduce((sum, total) => sum + total, 0) / totals.length;
   const average = thaiNumber((await page.getByTestId('headline-average').innerText()).split(' ')[0]);

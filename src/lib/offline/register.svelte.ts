@@ -9,6 +9,21 @@
 import { dev } from '$app/environment';
 
 const IDLE_WAIT_MS = 60_000;
+/**
+ * A first install that fails (one of its files did not arrive: a dropped office line, a busy server) leaves
+ * no worker at all, and the browser would not try again before the next visit: the page registers again
+ * after these waits, while it stays open.
+ */
+export const INSTALL_RETRY_MS = [15_000, 60_000, 300_000] as const;
+
+/** What the offline updates need from the browser (the real ones by default; a test passes its own). */
+export interface OfflineDeps {
+  container: Pick<ServiceWorkerContainer, 'register' | 'controller' | 'addEventListener'>;
+  /** Resolves when the first visit is idle (or after a time limit). */
+  idle: () => Promise<void>;
+  /** Runs `run` after `ms` (setTimeout). */
+  later: (run: () => void, ms: number) => void;
+}
 
 export class OfflineUpdates {
   /** A new version is installed and waits for "โหลดใหม่". */
@@ -17,16 +32,38 @@ export class OfflineUpdates {
   #reloading = false;
 
   /** Starts the registration (in the browser, built site only); returns at once. */
-  start(base: string): void {
-    if (dev || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-    void whenIdle(IDLE_WAIT_MS)
-      .then(() => navigator.serviceWorker.register(`${base}/service-worker.js`, { scope: `${base}/` }))
-      .then((registration) => this.#watch(registration))
-      // Blocked (a browser setting, a test) or failed: the app works as before, online.
-      .catch(() => undefined);
-    navigator.serviceWorker.addEventListener('controllerchange', () => {
+  start(base: string, deps?: OfflineDeps): void {
+    if (!deps) {
+      if (dev || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+      deps = {
+        container: navigator.serviceWorker,
+        idle: () => whenIdle(IDLE_WAIT_MS),
+        later: (run, ms) => void setTimeout(run, ms)
+      };
+    }
+    const { container } = deps;
+    void deps.idle().then(() => this.#register(base, deps, 0));
+    container.addEventListener('controllerchange', () => {
       if (this.#reloading) location.reload();
     });
+  }
+
+  async #register(base: string, deps: OfflineDeps, attempt: number): Promise<void> {
+    const retry = () => {
+      const wait = INSTALL_RETRY_MS[attempt];
+      if (wait !== undefined) deps.later(() => void this.#register(base, deps, attempt + 1), wait);
+    };
+    try {
+      const registration = await deps.container.register(`${base}/service-worker.js`, { scope: `${base}/` });
+      this.#watch(registration, () => {
+        // The first install failed and nothing else controls or waits: try again later.
+        if (!deps.container.controller && !registration.active && !registration.waiting) retry();
+      });
+    } catch {
+      // The worker's script did not arrive, or workers are blocked (a browser setting, a test): the app
+      // works as before, online, and tries again later.
+      retry();
+    }
   }
 
   /** Switches to the waiting version and reloads; the stored workspace stays as it is. */
@@ -40,15 +77,16 @@ export class OfflineUpdates {
     waiting.postMessage({ type: 'skip-waiting' });
   }
 
-  #watch(registration: ServiceWorkerRegistration) {
+  #watch(registration: ServiceWorkerRegistration, onFailed: () => void) {
     this.#registration = registration;
     const check = () => {
-      // A waiting worker while another controls the page is a new version (the first one takes over at once).
-      if (registration.waiting && navigator.serviceWorker.controller) this.updateReady = true;
+      // A waiting worker beside an active one is a new version (the first one takes over at once).
+      if (registration.waiting && registration.active) this.updateReady = true;
     };
     const follow = (worker: ServiceWorker | null) =>
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed') check();
+        if (worker.state === 'redundant') onFailed();
       });
     check();
     // The browser may have started installing the new version (it looks on every page load) before this
@@ -56,9 +94,10 @@ export class OfflineUpdates {
     follow(registration.installing);
     registration.addEventListener('updatefound', () => follow(registration.installing));
     // The browser looks for a new worker on each page load; a tab left open all day looks every hour.
-    setInterval(() => {
-      if (document.visibilityState === 'visible') void registration.update().catch(() => undefined);
-    }, 3_600_000);
+    if (typeof document !== 'undefined')
+      setInterval(() => {
+        if (document.visibilityState === 'visible') void registration.update().catch(() => undefined);
+      }, 3_600_000);
   }
 }
 
