@@ -285,6 +285,8 @@ interface UploadResult {
   commitToTableMs: number;
   fileToTableMs: number;
   rows: number;
+  /** The app's own User Timing measures (`scoreboard:<name>`, Session.timed) in that time, ms by name. */
+  phases: Record<string, number>;
 }
 
 /** One import through the UI: choose files → check step → `นำเข้า` → the league table of the new framework. */
@@ -333,11 +335,24 @@ async function uploadThroughUi(
     return at;
   });
   const drawnAt = await waitForLeague(page, units, frameworkName, timeoutMs);
+  const phases = await page.evaluate(
+    ({ from, to }) => {
+      const sums: Record<string, number> = {};
+      for (const entry of performance.getEntriesByType('measure'))
+        if (entry.name.startsWith('scoreboard:') && entry.startTime >= from && entry.startTime <= to) {
+          const name = entry.name.slice('scoreboard:'.length);
+          sums[name] = Math.round((sums[name] ?? 0) + entry.duration);
+        }
+      return sums;
+    },
+    { from: changeAt, to: drawnAt }
+  );
   return {
     validateMs: Math.round(validatedAt - changeAt),
     commitToTableMs: Math.round(drawnAt - clickAt),
     fileToTableMs: Math.round(validatedAt - changeAt + drawnAt - clickAt),
-    rows: await leagueRows(page)
+    rows: await leagueRows(page),
+    phases
   };
 }
 

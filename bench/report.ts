@@ -44,7 +44,7 @@ function ratio(slow: number | null, fast: number | null): number | null {
 }
 
 /** The Chromium scoring time of the period a league table opens on (the framework's whole year). */
-function sqlScoreOnePeriod(results: Json): number | null {
+export function sqlScoreOnePeriod(results: Json): number | null {
   const one = (results.browser as Json | null)?.baselines as Json | undefined;
   const periods = ((one?.value as Json | undefined)?.sqlScoreOnePeriod ?? null) as Json | null;
   if (!periods) return null;
@@ -63,12 +63,21 @@ export interface Summary {
   figures: { name: string; where: string; value: string }[];
   ratios: { name: string; ratio: number | null; slow: number | null; fast: number | null; note: string }[];
   targets: Target[];
+  /** Issue 15's targets (bench/speed-targets.ts), shown first when present. */
+  speedTargets?: Target[];
 }
 
 const ms = (value: number | null) =>
   value === null ? 'n/a' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 const mb = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value)} MB`);
 const kb = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value / 1000)} kB`);
+
+function phasesText(phases: unknown): string {
+  if (!phases || typeof phases !== 'object') return 'n/a';
+  return Object.entries(phases as Record<string, number>)
+    .map(([name, value]) => `${name} ${ms(value)}`)
+    .join(', ');
+}
 
 /** Node results keyed `engine.wasm.national` (flat) → nested objects, so that `at` finds them. */
 export function nestKeys(flat: Json): Json {
@@ -128,6 +137,14 @@ export function summarise(input: Json): Summary {
       name: 'national file → validated → scored → table drawn',
       where: 'Chromium',
       value: `${ms(fileToTable)} (check ${ms(b('nationalUpload.value.validateMs'))} + import ${ms(b('nationalUpload.value.commitToTableMs'))})`
+    },
+    {
+      name: "— the app's own measures in it (Session.timed; nested ones overlap)",
+      where: 'Chromium',
+      value: phasesText(
+        (((results.browser as Json | null)?.nationalUpload as Json | undefined)?.value as Json | undefined)
+          ?.phases
+      )
     },
     {
       name: 'after that table: every other period scored and the tables around it read ahead',
@@ -463,15 +480,16 @@ export function renderMarkdown(results: Json, summary: Summary): string {
         .join(' · ')
   );
   lines.push('');
-  lines.push('## Targets');
-  lines.push('');
-  lines.push('| target | goal | measured | met |');
-  lines.push('|---|---|---|---|');
-  for (const t of summary.targets)
-    lines.push(
-      `| ${t.name} | ${t.target} | ${t.measured} | ${t.met === null ? 'n/a' : t.met ? 'yes' : '**no**'} |`
-    );
-  lines.push('');
+  const targetTable = (title: string, targets: Target[]) => {
+    lines.push(title, '', '| target | goal | measured | met |', '|---|---|---|---|');
+    for (const t of targets)
+      lines.push(
+        `| ${t.name} | ${t.target} | ${t.measured} | ${t.met === null ? 'n/a' : t.met ? 'yes' : '**no**'} |`
+      );
+    lines.push('');
+  };
+  if (summary.speedTargets) targetTable('## Targets of issue 15 (this run)', summary.speedTargets);
+  targetTable(summary.speedTargets ? '## Targets of the first speed issue' : '## Targets', summary.targets);
   lines.push('## Ratios (slow ÷ fast; what the team tracks)');
   lines.push('');
   lines.push('| comparison | where | slow | fast | ratio |');
