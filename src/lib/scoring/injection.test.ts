@@ -265,6 +265,7 @@ function readFramework(files: FrameworkFile[]) {
 }
 
 const TABLES = [
+  'band_ladders',
   'bands',
   'framework_units',
   'frameworks',

@@ -20,6 +20,7 @@ import { parsePeriodId, periodsOfFramework, previousPeriod, type Period } from '
 import { DISTRICTS, PROVINCES, unitSortKeys } from '../domain/units';
 import type { Db, SqlValue } from '../db/types';
 import { TABLE_COLUMNS, createSchemaSql, type TableName } from '../sql/schema';
+import { PUT_BAND_LADDERS_SQL } from '../sql/band-ladders';
 import { CLEAR_SCORES_SQL, kpiCellsPackedSql, leagueTableSql } from '../sql/scoring';
 import { STAGED_RESULTS, dropStagedResultsSql } from '../sql/results-import';
 import {
@@ -150,6 +151,7 @@ export class Workspace {
     }
     await this.removeFrameworkNow(framework.id);
     for (const [table, rows] of frameworkTableRows(framework)) await this.insert(table, rows);
+    await this.db.query(PUT_BAND_LADDERS_SQL, [framework.id]);
     this.frameworkById.set(framework.id, framework);
     await this.ensurePeriodsNow(framework.id, periodsOfFramework(framework.fiscalYear, framework.period));
     return issues;

@@ -2,6 +2,7 @@
  * Tables of a workspace. Frameworks and results are rows; scores are materialised per framework and
  * period by src/lib/sql/scoring.ts so that switching period or filter is a small query.
  */
+import { BAND_LADDERS_TABLE_SQL } from './band-ladders';
 import type { ColumnSpec, SqlValue } from './types';
 import type { ResultRow } from '../domain/results';
 
@@ -116,7 +117,7 @@ export function createSchemaSql(): string {
     ([table, cols]) =>
       `CREATE TABLE IF NOT EXISTS ${table} (${cols.map((column) => `${column.name} ${column.type}`).join(', ')})`
   );
-  return [...tables, KPI_SCORES, UNIT_TOTALS].join(';\n') + ';';
+  return [...tables, BAND_LADDERS_TABLE_SQL, KPI_SCORES, UNIT_TOTALS].join(';\n') + ';';
 }
 
 /** A result row of a framework as the values of `results`' columns, in `TABLE_COLUMNS.results` order. */

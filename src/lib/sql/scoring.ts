@@ -19,6 +19,7 @@ const AGGREGATE = (column: string) =>
   `CASE k.aggregate WHEN 'sum' THEN g.sum_${column} WHEN 'mean' THEN g.mean_${column} ` +
   `WHEN 'max' THEN g.max_${column} ELSE g.last_${column} END`;
 
+/** Whether band `b` (a struct of `band_ladders.bands`) holds for `m.measured`. */
 const BAND_HOLDS = `CASE b.op
       WHEN '>=' THEN m.measured >= b.value
       WHEN '>' THEN m.measured > b.value
@@ -29,72 +30,37 @@ const BAND_HOLDS = `CASE b.op
       ELSE FALSE END`;
 
 /**
- * The band ladders of framework `$1`: the general one of each KPI (`ladder` = ''), and one per unit and KPI
- * for the units with bands of their own (`ladder` = the unit), where a unit's own band for a level replaces
- * the general one. Each ladder is ranked best first (most points, then the framework's order) with what the
- * next better band that can be reached starts at (`shadowed_bands` names those that cannot). A unit is
- * scored on its own ladder when it has one, else on the general one.
- */
-const BAND_LADDERS = `own_ladders AS (
-  SELECT DISTINCT unit_id, kpi FROM bands WHERE framework_id = $1 AND unit_id IS NOT NULL
-),
-ladder_bands AS (
-  SELECT '' AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
-  FROM bands b WHERE b.framework_id = $1 AND b.unit_id IS NULL
-  QUALIFY row_number() OVER (PARTITION BY b.kpi, b.level) = 1
-  UNION ALL
-  SELECT o.unit_id AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
-  FROM own_ladders o
-  JOIN bands b ON b.framework_id = $1 AND b.kpi = o.kpi AND (b.unit_id IS NULL OR b.unit_id = o.unit_id)
-  QUALIFY row_number() OVER (PARTITION BY o.unit_id, b.kpi, b.level ORDER BY b.unit_id IS NULL) = 1
-),
--- A band that can never be reached on its ladder (every value it holds for meets a better band first) is left
--- out: it would never match, and the next better band of a level is then one that can be reached.
-reachable_bands AS (
-  SELECT l.* FROM ladder_bands l
-  WHERE NOT EXISTS (SELECT 1 FROM shadowed_bands s
-    WHERE s.framework_id = $1 AND s.ladder = l.ladder AND s.kpi = l.kpi AND s.level = l.level)
-),
-ranked_bands AS (
-  SELECT *,
-    row_number() OVER w AS band_rank,
-    lag(level) OVER w AS next_level, lag(points) OVER w AS next_points, lag(start) OVER w AS next_start,
-    lag(op) OVER w AS next_op, lag(value) OVER w AS next_value, lag(value2) OVER w AS next_value2,
-    max(points) OVER (PARTITION BY ladder, kpi) AS unit_top_points
-  FROM reachable_bands
-  WINDOW w AS (PARTITION BY ladder, kpi ORDER BY points DESC, ord)
-)`;
-
-/**
  * Bands a measured CTE (columns period_id, unit_id, kpi, value, target, baseline, adjust,
- * months_reported, last_month, measured) into the kpi_scores columns.
+ * months_reported, last_month, measured) into the kpi_scores columns. A unit is scored on its own ladder
+ * when it has one, else on the general one (band-ladders.ts); the first band of the ladder that holds is
+ * the level (`b`, NULL when none holds or nothing was measured).
  */
 function bandStage(name: string, measured: string): string {
-  return `${name}_matched AS (
-  SELECT m.period_id, m.unit_id, m.kpi, coalesce(o.unit_id, '') AS ladder,
-    min(b.band_rank) FILTER (WHERE m.measured IS NOT NULL AND ${BAND_HOLDS}) AS band_rank
-  FROM ${measured} m
-  LEFT JOIN own_ladders o ON o.unit_id = m.unit_id AND o.kpi = m.kpi
-  LEFT JOIN ranked_bands b ON b.ladder = coalesce(o.unit_id, '') AND b.kpi = m.kpi
-  GROUP BY ALL
+  return `${name}_banded AS (
+  SELECT m.* EXCLUDE (bands), CASE WHEN m.measured IS NOT NULL
+    THEN m.bands[list_position(list_transform(m.bands, lambda b: ${BAND_HOLDS}), TRUE)] END AS b
+  FROM (
+    SELECT m.*, CASE WHEN o.ladder IS NOT NULL THEN o.bands ELSE g.bands END AS bands
+    FROM ${measured} m
+    LEFT JOIN band_ladders o ON o.framework_id = $1 AND o.ladder = m.unit_id AND o.kpi = m.kpi
+    LEFT JOIN band_ladders g ON g.framework_id = $1 AND g.ladder = '' AND g.kpi = m.kpi
+  ) m
 ),
 ${name} AS (
   SELECT m.period_id, m.unit_id, m.kpi, m.value, m.target, m.baseline, m.adjust, m.months_reported, m.last_month,
-    m.measured, b.level, b.points, b.label AS band_label, b.start AS band_start, b.next_level, b.next_points,
-    b.next_start, b.next_op, b.next_value, b.next_value2,
-    CASE WHEN m.measured IS NULL THEN 'missing' WHEN b.level IS NULL THEN 'below' ELSE 'ok' END AS status,
+    m.measured, m.b.level, m.b.points, m.b.label AS band_label, m.b.start AS band_start, m.b.next_level,
+    m.b.next_points, m.b.next_start, m.b.next_op, m.b.next_value, m.b.next_value2,
+    CASE WHEN m.measured IS NULL THEN 'missing' WHEN m.b.level IS NULL THEN 'below' ELSE 'ok' END AS status,
     CASE
-      WHEN m.measured IS NULL OR b.level IS NULL THEN 0.0
+      WHEN m.measured IS NULL OR m.b.level IS NULL THEN 0.0
       ELSE greatest(0.0, coalesce(m.adjust, 0.0) + CASE
-        WHEN k.interpolate AND b.next_start IS NOT NULL AND b.start IS NOT NULL AND b.next_start <> b.start
-        THEN b.points + least(greatest((m.measured - b.start) / (b.next_start - b.start), 0.0), 1.0)
-          * (b.next_points - b.points)
-        ELSE b.points END)
+        WHEN k.interpolate AND m.b.next_start IS NOT NULL AND m.b.start IS NOT NULL AND m.b.next_start <> m.b.start
+        THEN m.b.points + least(greatest((m.measured - m.b.start) / (m.b.next_start - m.b.start), 0.0), 1.0)
+          * (m.b.next_points - m.b.points)
+        ELSE m.b.points END)
     END AS score,
-    coalesce(b.level IS NOT NULL AND b.points >= b.unit_top_points, FALSE) AS is_top
-  FROM ${measured} m
-  JOIN ${name}_matched x ON x.period_id = m.period_id AND x.unit_id = m.unit_id AND x.kpi = m.kpi
-  LEFT JOIN ranked_bands b ON b.ladder = x.ladder AND b.kpi = m.kpi AND b.band_rank = x.band_rank
+    coalesce(m.b.level IS NOT NULL AND m.b.points >= m.b.unit_top_points, FALSE) AS is_top
+  FROM ${name}_banded m
   JOIN kpis k ON k.framework_id = $1 AND k.kpi = m.kpi
 )`;
 }
@@ -254,7 +220,6 @@ WITH
 ${resultsEffectiveCte(scope, options.unitTargets)},
 ${aggregateCtes(scope)},
 ${leafMeasuredCtes(scope)},
-${BAND_LADDERS},
 ${bandStage('leaf_scored', 'leaf_measured')}${composites.stages.length > 0 ? ',\n' + composites.stages.join(',\n') : ''}
 SELECT $1 AS framework_id, ${SCORE_COLUMNS} FROM ${composites.last}`;
 }

@@ -14,6 +14,7 @@ export const FRAMEWORK_TABLES = [
   'kpis',
   'bands',
   'shadowed_bands',
+  'band_ladders',
   'unit_targets',
   'periods',
   'period_months',

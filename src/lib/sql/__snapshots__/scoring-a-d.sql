@@ -73,67 +73,38 @@ leaf_measured AS MATERIALIZED (
   LEFT JOIN aggregated a ON a.period_id = g.period_id AND a.unit_id = g.unit_id AND a.kpi = g.kpi
   WHERE g.measure IN ('rank_desc', 'rank_asc')
 ),
-own_ladders AS (
-  SELECT DISTINCT unit_id, kpi FROM bands WHERE framework_id = $1 AND unit_id IS NOT NULL
-),
-ladder_bands AS (
-  SELECT '' AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
-  FROM bands b WHERE b.framework_id = $1 AND b.unit_id IS NULL
-  QUALIFY row_number() OVER (PARTITION BY b.kpi, b.level) = 1
-  UNION ALL
-  SELECT o.unit_id AS ladder, b.kpi, b.level, b.points, b.op, b.value, b.value2, b.label, b.ord, b.start
-  FROM own_ladders o
-  JOIN bands b ON b.framework_id = $1 AND b.kpi = o.kpi AND (b.unit_id IS NULL OR b.unit_id = o.unit_id)
-  QUALIFY row_number() OVER (PARTITION BY o.unit_id, b.kpi, b.level ORDER BY b.unit_id IS NULL) = 1
-),
--- A band that can never be reached on its ladder (every value it holds for meets a better band first) is left
--- out: it would never match, and the next better band of a level is then one that can be reached.
-reachable_bands AS (
-  SELECT l.* FROM ladder_bands l
-  WHERE NOT EXISTS (SELECT 1 FROM shadowed_bands s
-    WHERE s.framework_id = $1 AND s.ladder = l.ladder AND s.kpi = l.kpi AND s.level = l.level)
-),
-ranked_bands AS (
-  SELECT *,
-    row_number() OVER w AS band_rank,
-    lag(level) OVER w AS next_level, lag(points) OVER w AS next_points, lag(start) OVER w AS next_start,
-    lag(op) OVER w AS next_op, lag(value) OVER w AS next_value, lag(value2) OVER w AS next_value2,
-    max(points) OVER (PARTITION BY ladder, kpi) AS unit_top_points
-  FROM reachable_bands
-  WINDOW w AS (PARTITION BY ladder, kpi ORDER BY points DESC, ord)
-),
-leaf_scored_matched AS (
-  SELECT m.period_id, m.unit_id, m.kpi, coalesce(o.unit_id, '') AS ladder,
-    min(b.band_rank) FILTER (WHERE m.measured IS NOT NULL AND CASE b.op
+leaf_scored_banded AS (
+  SELECT m.* EXCLUDE (bands), CASE WHEN m.measured IS NOT NULL
+    THEN m.bands[list_position(list_transform(m.bands, lambda b: CASE b.op
       WHEN '>=' THEN m.measured >= b.value
       WHEN '>' THEN m.measured > b.value
       WHEN '<=' THEN m.measured <= b.value
       WHEN '<' THEN m.measured < b.value
       WHEN 'between' THEN m.measured >= b.value AND m.measured <= b.value2
       WHEN 'any' THEN TRUE
-      ELSE FALSE END) AS band_rank
-  FROM leaf_measured m
-  LEFT JOIN own_ladders o ON o.unit_id = m.unit_id AND o.kpi = m.kpi
-  LEFT JOIN ranked_bands b ON b.ladder = coalesce(o.unit_id, '') AND b.kpi = m.kpi
-  GROUP BY ALL
+      ELSE FALSE END), TRUE)] END AS b
+  FROM (
+    SELECT m.*, CASE WHEN o.ladder IS NOT NULL THEN o.bands ELSE g.bands END AS bands
+    FROM leaf_measured m
+    LEFT JOIN band_ladders o ON o.framework_id = $1 AND o.ladder = m.unit_id AND o.kpi = m.kpi
+    LEFT JOIN band_ladders g ON g.framework_id = $1 AND g.ladder = '' AND g.kpi = m.kpi
+  ) m
 ),
 leaf_scored AS (
   SELECT m.period_id, m.unit_id, m.kpi, m.value, m.target, m.baseline, m.adjust, m.months_reported, m.last_month,
-    m.measured, b.level, b.points, b.label AS band_label, b.start AS band_start, b.next_level, b.next_points,
-    b.next_start, b.next_op, b.next_value, b.next_value2,
-    CASE WHEN m.measured IS NULL THEN 'missing' WHEN b.level IS NULL THEN 'below' ELSE 'ok' END AS status,
+    m.measured, m.b.level, m.b.points, m.b.label AS band_label, m.b.start AS band_start, m.b.next_level,
+    m.b.next_points, m.b.next_start, m.b.next_op, m.b.next_value, m.b.next_value2,
+    CASE WHEN m.measured IS NULL THEN 'missing' WHEN m.b.level IS NULL THEN 'below' ELSE 'ok' END AS status,
     CASE
-      WHEN m.measured IS NULL OR b.level IS NULL THEN 0.0
+      WHEN m.measured IS NULL OR m.b.level IS NULL THEN 0.0
       ELSE greatest(0.0, coalesce(m.adjust, 0.0) + CASE
-        WHEN k.interpolate AND b.next_start IS NOT NULL AND b.start IS NOT NULL AND b.next_start <> b.start
-        THEN b.points + least(greatest((m.measured - b.start) / (b.next_start - b.start), 0.0), 1.0)
-          * (b.next_points - b.points)
-        ELSE b.points END)
+        WHEN k.interpolate AND m.b.next_start IS NOT NULL AND m.b.start IS NOT NULL AND m.b.next_start <> m.b.start
+        THEN m.b.points + least(greatest((m.measured - m.b.start) / (m.b.next_start - m.b.start), 0.0), 1.0)
+          * (m.b.next_points - m.b.points)
+        ELSE m.b.points END)
     END AS score,
-    coalesce(b.level IS NOT NULL AND b.points >= b.unit_top_points, FALSE) AS is_top
-  FROM leaf_measured m
-  JOIN leaf_scored_matched x ON x.period_id = m.period_id AND x.unit_id = m.unit_id AND x.kpi = m.kpi
-  LEFT JOIN ranked_bands b ON b.ladder = x.ladder AND b.kpi = m.kpi AND b.band_rank = x.band_rank
+    coalesce(m.b.level IS NOT NULL AND m.b.points >= m.b.unit_top_points, FALSE) AS is_top
+  FROM leaf_scored_banded m
   JOIN kpis k ON k.framework_id = $1 AND k.kpi = m.kpi
 )
 SELECT $1 AS framework_id, period_id, unit_id, kpi, value, target, baseline, adjust, months_reported, last_month,
