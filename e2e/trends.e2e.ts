@@ -53,7 +53,10 @@ test('opens on the bottom 3 districts of the round (the last first) against the 
   const grid = page.getByRole('list', { name: `ตัวชี้วัดรายเดือนของ ${bottom3[0]}` });
   await expect(grid.getByRole('listitem')).toHaveCount(16);
   await expect(grid.getByRole('img')).toHaveCount(16);
+  // A chart starts when it comes near the screen (Chart.svelte); printing starts every one of them.
+  await page.emulateMedia({ media: 'print' });
   await expect(grid.locator('canvas')).toHaveCount(16);
+  await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('group', { name: 'คำอธิบายสี' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(screenshots, 'trends.png'), fullPage: true });
@@ -73,9 +76,12 @@ test('a shared URL restores the districts, the KPI and the district of the small
   await expect(page.getByText('แถบสีเป็นเกณฑ์ของ บางคล้า')).toBeVisible();
   await expect(page.getByText('ค่าน้อยดีกว่า').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'ตัวชี้วัดทุกตัวของ คลองเขื่อน' })).toBeVisible();
+  // Charts start near the screen; printing starts them all (as in the first test).
+  await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('list', { name: 'ตัวชี้วัดรายเดือนของ คลองเขื่อน' }).locator('canvas')).toHaveCount(
     16
   );
+  await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(screenshots, 'trends-shared.png'), fullPage: true });
 });

@@ -61,6 +61,12 @@ export function baseOption(description: string): ChartOption {
   };
 }
 
+/** The description a chart's option gives its readers (`baseOption`), '' when it has none. */
+export function chartDescription(option: ChartOption): string {
+  const aria = option.aria as { label?: { description?: unknown } } | undefined;
+  return typeof aria?.label?.description === 'string' ? aria.label.description : '';
+}
+
 /** How many series a reader sees (helper series left out). */
 export function visibleSeriesCount(option: ChartOption): number {
   const series =

@@ -3,6 +3,7 @@
  * scored tables. `$1` is always the framework id; period lists travel as one comma-separated parameter
  * (period ids never contain commas). No value is spliced into the SQL text.
  */
+import { inCommaListSql } from './identifiers';
 
 /**
  * Periods of one grain that the framework has scored, oldest first, each with whether anything was
@@ -21,7 +22,7 @@ ORDER BY p.ord`;
 export function resultsInMonthsSql(): string {
   return `SELECT count(*)::INTEGER AS results
 FROM results r
-WHERE r.framework_id = $1 AND r.value IS NOT NULL AND list_contains(string_split($2, ','), r.month)`;
+WHERE r.framework_id = $1 AND r.value IS NOT NULL AND ${inCommaListSql('r.month', '$2')}`;
 }
 
 /**

@@ -35,3 +35,12 @@ export function readRegisteredCsv(fileName: string, columns: readonly ColumnSpec
     `new_line = '\\n', nullstr = '\\N', allow_quoted_nulls = false, auto_detect = false, columns = {${spec}})`
   );
 }
+
+/**
+ * `<column> IN` the values of a bound parameter holding them comma-separated (`a,b,c`): a semi-join on the
+ * split list, which DuckDB hashes once, where `list_contains(string_split(…), column)` scanned the list for
+ * every row (the trends view's monthly values of a national framework: 37 → 18 ms, issue 15.4).
+ */
+export function inCommaListSql(column: string, param: string): string {
+  return `${column} IN (SELECT unnest(string_split(${param}, ',')))`;
+}

@@ -4,6 +4,7 @@
  * Parameters: `$1` is always the framework id; unit lists travel as one comma-separated parameter
  * (unit codes never contain commas) and are split in SQL, so no value is spliced into the text.
  */
+import { inCommaListSql } from './identifiers';
 
 /** The framework's month periods with their ISO month, oldest first. `$1` framework. */
 export function monthPeriodsSql(): string {
@@ -74,7 +75,7 @@ export function monthlyUnitTotalsSql(): string {
   return `WITH ${MONTH_TOTALS}
 SELECT t.period_id, t.unit_id, t.total, t.total_pct
 FROM month_totals t
-WHERE list_contains(string_split($3, ','), t.unit_id)`;
+WHERE ${inCommaListSql('t.unit_id', '$3')}`;
 }
 
 /**
@@ -113,5 +114,5 @@ FROM kpi_scores s
 JOIN periods p ON p.framework_id = s.framework_id AND p.period_id = s.period_id AND p.grain = 'month'
 JOIN kpis k ON k.framework_id = s.framework_id AND k.kpi = s.kpi
 WHERE s.framework_id = $1 AND (s.kpi = $2 OR ($2 IS NULL AND k.parent IS NULL))
-  AND list_contains(string_split($3, ','), s.unit_id)`;
+  AND ${inCommaListSql('s.unit_id', '$3')}`;
 }
