@@ -562,7 +562,10 @@ function viewName(href: string): string {
   return href.replace(/\?.*$/, '').replace(/\/$/, '').split('/').pop() || 'league';
 }
 
-/** Clicks a view in the navigation and waits until the page stops changing (300 ms without mutations). */
+/**
+ * Clicks a view in the navigation and waits until the page stops changing (300 ms without mutations) with
+ * nothing loading.
+ */
 function openView(page: Page, href: string): Promise<{ ms: number; mutations: number }> {
   return page.evaluate(async (href) => {
     const link = [...document.querySelectorAll('header nav a')].find(
@@ -586,7 +589,10 @@ function openView(page: Page, href: string): Promise<{ ms: number; mutations: nu
     await new Promise<void>((resolve) => {
       const poll = () => {
         const now = performance.now();
-        if ((now - last > 300 && mutations > 0) || now - started > 15_000) resolve();
+        // Quiet for 300 ms and no query of the page still loading (`data-loading`): a view whose query takes
+        // longer than 300 ms shows its loading line first, and that is not the view drawn.
+        const loaded = document.documentElement.dataset.loading === 'false';
+        if ((now - last > 300 && mutations > 0 && loaded) || now - started > 15_000) resolve();
         else setTimeout(poll, 20);
       };
       setTimeout(poll, 20);

@@ -10,13 +10,37 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * How many queries are loading right now, over every view on the page: the layout marks it on
+ * `<html data-loading>` so that tests and the benchmark know when a view has its data (`data-idle` is the
+ * background's state, not the view's).
+ */
+export const queriesLoading = $state({ count: 0 });
+
 export class Query<T> {
   current = $state.raw<T | null>(null);
-  loading = $state(false);
+  #loading = $state(false);
   error = $state<string | null>(null);
   private seq = 0;
   private key: string | null = null;
   private load: (() => Promise<T>) | null = null;
+
+  get loading(): boolean {
+    return this.#loading;
+  }
+
+  private set loading(value: boolean) {
+    if (value === this.#loading) return;
+    this.#loading = value;
+    queriesLoading.count += value ? 1 : -1;
+  }
+
+  /** Stops waiting (the component went away): a late answer is dropped and nothing is loading. */
+  dispose(): void {
+    this.seq++;
+    this.key = null;
+    this.loading = false;
+  }
 
   /**
    * Loads for `key` (null: nothing to ask yet — what was shown stays) unless that key is the one loaded or
@@ -72,5 +96,6 @@ export function useQuery<T>(key: () => string | null, load: () => Promise<T>): Q
     const next = key();
     void untrack(() => query.run(next, load));
   });
+  $effect(() => () => query.dispose());
   return query;
 }

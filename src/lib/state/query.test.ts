@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Query } from './query.svelte';
+import { Query, queriesLoading } from './query.svelte';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -65,5 +65,31 @@ describe('Query', () => {
     expect([query.current, query.loading]).toEqual([null, false]);
     await query.retry(); // nothing to retry
     expect(query.current).toBeNull();
+  });
+
+  it('counts the queries loading over the page: up while waiting, down on an answer, an error or a dispose', async () => {
+    const before = queriesLoading.count;
+    const a = new Query<string>();
+    const b = new Query<string>();
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const third = deferred<string>();
+    const answered = a.run('a', () => first.promise);
+    const failed = b.run('b', () => second.promise);
+    expect(queriesLoading.count).toBe(before + 2);
+    // A new key while loading is still one query loading.
+    const again = a.run('a2', () => third.promise);
+    expect(queriesLoading.count).toBe(before + 2);
+    first.resolve('late');
+    await answered;
+    expect(queriesLoading.count).toBe(before + 2);
+    second.reject(new Error('no'));
+    await failed;
+    expect([b.error, queriesLoading.count]).toEqual(['no', before + 1]);
+    a.dispose();
+    expect(queriesLoading.count).toBe(before);
+    third.resolve('after dispose');
+    await again;
+    expect([a.current, queriesLoading.count]).toEqual([null, before]);
   });
 });
