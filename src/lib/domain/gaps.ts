@@ -196,9 +196,11 @@ export function missGaps(input: {
   bands: readonly RuleBand[];
   targetLevel: string | null;
   context?: MeasureContext;
+  /** `reachableBands(effectiveBands(bands, unitId))` when the caller has it already (one per ladder). */
+  ordered?: readonly RuleBand[];
 }): MissGaps {
   // Bands may overlap (DESIGN §9.2): a band no value can reach is never the next level nor the target's.
-  const ordered = reachableBands(effectiveBands(input.bands, input.unitId));
+  const ordered = input.ordered ?? reachableBands(effectiveBands(input.bands, input.unitId));
   const nextRule = input.level === null ? worstBand(ordered) : nextBand(ordered, input.level);
   const targetRule = targetBand(ordered, input.targetLevel, input.bands);
   const gapTo = (band: RuleBand | null) => {

@@ -91,6 +91,29 @@ describe('misses of the fixture in September', () => {
     const group = await findMisses(db, fw, { ...all, periodId: '2565-09', group: 'G1' });
     expect(new Set(group.rows.map((row) => row.kpi.kpi))).toEqual(new Set(['a']));
   });
+
+  test.each([
+    ['the fixture', () => viewsFramework(), '2565-09', 'b'],
+    ['the demo', () => builtinFramework(DEMO)!, '2565-09', 'I1']
+  ])(
+    'counts without a KPI filter (counted from the list) are those the counts query gives: %s',
+    async (_name, framework, periodId, kpi) => {
+      const fw = framework();
+      const counted = (misses: Awaited<ReturnType<typeof findMisses>>) =>
+        misses.counts.map((c) => [c.kpi.kpi, c.misses, c.unreported]);
+      for (const filter of [
+        { ...all, periodId },
+        { ...all, periodId, level: 'top' as const },
+        { ...all, periodId, unit: BANGKHLA },
+        { ...all, periodId, group: fw.kpis.find((k) => k.group !== null)?.group ?? '*' }
+      ]) {
+        const fromList = await findMisses(db, fw, filter);
+        const fromQuery = await findMisses(db, fw, { ...filter, kpi });
+        expect(counted(fromList), JSON.stringify(filter)).toEqual(counted(fromQuery));
+        expect(fromList.counts.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      }
+    }
+  );
 });
 
 describe('weighted points lost (issue 13 §4): a 60, b 40, c 0 — Σ 100, so a point of a is 0.6, of b 0.4', () => {

@@ -4,11 +4,11 @@
  * and to the target level (src/lib/domain/gaps.ts, on the unit's effective bands).
  */
 import type { Framework, Kpi } from '../domain/framework';
-import { effectiveBands, missGaps, worstBand, type MissGaps } from '../domain/gaps';
+import { effectiveBands, missGaps, worstBand, type MissGaps, type RuleBand } from '../domain/gaps';
 import { reachableBands } from '../domain/bands';
 import { byPointsLost, nextSteps, pointsLost, type NextStep } from '../domain/points-lost';
 import { parsePeriodId, previousPeriod } from '../domain/periods';
-import type { Db } from '../db/types';
+import type { Db, Row } from '../db/types';
 import { missBandsSql, missCountsSql, missesSql } from '../sql/misses';
 import type { KpiStatus } from './league';
 import { bandsByKpi, numberOrNull, statusOf, stringOrNull } from './view-rows';
@@ -90,17 +90,23 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
   const level = filter.level ?? 'target';
   const params = [framework.id, filter.periodId, filter.group, kpi, unit, level];
   const rows = await db.query(missesSql(), params);
-  const countRows = await db.query(missCountsSql(), [
-    framework.id,
-    filter.periodId,
-    filter.group,
-    '',
-    unit,
-    level
-  ]);
+  // Without a KPI filter the list holds every miss the counts count: counted here, not queried again.
+  const countRows =
+    kpi === ''
+      ? countsOf(rows)
+      : await db.query(missCountsSql(), [framework.id, filter.periodId, filter.group, '', unit, level]);
   const bandRows = await db.query(missBandsSql(), [framework.id, filter.group, kpi]);
   const kpiById = new Map(framework.kpis.map((k) => [k.kpi, k]));
   const bands = bandsByKpi(bandRows);
+  const ladderOf = ladders(bands);
+  // The first period of a streak, by its length: a national list has thousands of rows with the same few.
+  const starts = new Map<number, string>();
+  const sinceOf = (streak: number) => {
+    const steps = Math.max(0, streak - 1);
+    let since = starts.get(steps);
+    if (since === undefined) starts.set(steps, (since = periodBefore(filter.periodId, steps)));
+    return since;
+  };
   const misses: MissRow[] = [];
   for (const row of rows) {
     const kpiRule = kpiById.get(String(row.kpi));
@@ -109,7 +115,7 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
     const measured = numberOrNull(row.measured);
     const reached = stringOrNull(row.level);
     const kpiBands = bands.get(kpiRule.kpi) ?? [];
-    const ordered = reachableBands(effectiveBands(kpiBands, unitId));
+    const ordered = ladderOf(kpiRule.kpi, unitId);
     const topPoints = ordered.length > 0 ? ordered[0].points : null;
     const weighted = {
       score: Number(row.score ?? 0),
@@ -136,14 +142,15 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
       monthsReported: Number(row.months_reported ?? 0),
       targetPoints: numberOrNull(row.target_points),
       streak,
-      since: periodBefore(filter.periodId, Math.max(0, streak - 1)),
+      since: sinceOf(streak),
       gaps: missGaps({
         measured,
         level: reached,
         unitId,
         bands: kpiBands,
         targetLevel: level === 'top' ? null : kpiRule.targetLevel,
-        context: { measure: kpiRule.measure, value, target, baseline }
+        context: { measure: kpiRule.measure, value, target, baseline },
+        ordered
       }),
       topPoints,
       worstPoints: worstBand(ordered)?.points ?? null,
@@ -159,6 +166,37 @@ export async function findMisses(db: Db, framework: Framework, filter: MissFilte
       counts.push({ kpi: kpiRule, misses: Number(row.misses), unreported: Number(row.unreported) });
   }
   return { rows: misses, counts };
+}
+
+/** Misses and unreported per KPI of `missesSql` rows, in their (KPI) order: what `missCountsSql` answers. */
+function countsOf(rows: readonly Row[]): Row[] {
+  const byKpi = new Map<string, { kpi: string; misses: number; unreported: number }>();
+  for (const row of rows) {
+    const kpi = String(row.kpi);
+    let count = byKpi.get(kpi);
+    if (!count) byKpi.set(kpi, (count = { kpi, misses: 0, unreported: 0 }));
+    count.misses++;
+    if (row.status === 'missing') count.unreported++;
+  }
+  return [...byKpi.values()];
+}
+
+/**
+ * A unit's ladder of a KPI (its effective bands that can be reached, best first), worked out once per KPI
+ * for every unit on the general bands and once per unit with bands of its own: a national list has tens of
+ * thousands of misses on a few dozen ladders.
+ */
+function ladders(bands: ReadonlyMap<string, RuleBand[]>): (kpi: string, unitId: string) => RuleBand[] {
+  const own = new Set<string>();
+  for (const [kpi, list] of bands)
+    for (const band of list) if (band.unitId !== null) own.add(`${kpi}\u0000${band.unitId}`);
+  const made = new Map<string, RuleBand[]>();
+  return (kpi, unitId) => {
+    const key = own.has(`${kpi}\u0000${unitId}`) ? `${kpi}\u0000${unitId}` : kpi;
+    let ladder = made.get(key);
+    if (!ladder) made.set(key, (ladder = reachableBands(effectiveBands(bands.get(kpi) ?? [], unitId))));
+    return ladder;
+  };
 }
 
 /** Misses in their default order: most weighted points lost first, then unit name, then KPI (framework order). */
