@@ -278,6 +278,7 @@ export class ImportFlow {
     const table = `results_pending_${index + 1}`;
     this.tables.push(table);
     await workspace.db.exec(createPendingResultsSql(table));
+    const readStart = core.clock();
     const fast = await core.timed('read', () =>
       readResultsFast(workspace.db, files, input, {
         framework,
@@ -286,6 +287,7 @@ export class ImportFlow {
         readFallback: readSlow
       })
     );
+    core.measurePhases('read', readStart, fast.phases);
     const {
       rowCount,
       path: _path,
