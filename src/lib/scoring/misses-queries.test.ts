@@ -92,6 +92,21 @@ describe('misses of the fixture in September', () => {
     expect(new Set(group.rows.map((row) => row.kpi.kpi))).toEqual(new Set(['a']));
   });
 
+  test('without streaks (the next steps): the same misses, gaps and points, every streak 1', async () => {
+    const fw = builtinFramework(DEMO)!;
+    for (const level of ['target', 'top'] as const) {
+      const filter = { ...all, periodId: '2565-09', level };
+      const followed = await findMisses(db, fw, filter);
+      const alone = await findMisses(db, fw, filter, { streaks: false });
+      const shape = (rows: typeof followed.rows) =>
+        rows.map((row) => [row.unitId, row.kpi.kpi, row.level, row.status, row.gaps, row.pointsLost]);
+      expect(shape(alone.rows)).toEqual(shape(followed.rows));
+      expect(alone.counts).toEqual(followed.counts);
+      expect(followed.rows.some((row) => row.streak > 1)).toBe(true);
+      expect(new Set(alone.rows.map((row) => `${row.streak} ${row.since}`))).toEqual(new Set(['1 2565-09']));
+    }
+  });
+
   test.each([
     ['the fixture', () => viewsFramework(), '2565-09', 'b'],
     ['the demo', () => builtinFramework(DEMO)!, '2565-09', 'I1']

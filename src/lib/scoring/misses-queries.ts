@@ -9,7 +9,7 @@ import { reachableBands } from '../domain/bands';
 import { byPointsLost, nextSteps, pointsLost, type NextStep } from '../domain/points-lost';
 import { parsePeriodId, previousPeriod } from '../domain/periods';
 import type { Db, Row } from '../db/types';
-import { missBandsSql, missCountsSql, missesSql } from '../sql/misses';
+import { MISS_STREAK_ALL, missBandsSql, missCountsSql, missesSql } from '../sql/misses';
 import type { KpiStatus } from './league';
 import { bandsByKpi, numberOrNull, statusOf, stringOrNull } from './view-rows';
 
@@ -76,6 +76,15 @@ export interface Misses {
   counts: MissCount[];
 }
 
+export interface FindOptions {
+  /**
+   * false: streaks are not followed back (every `streak` is 1 and `since` the period itself) — for the next
+   * steps, which do not show them: the query then reads the period's scores only, not those of every
+   * period before it.
+   */
+  streaks?: boolean;
+}
+
 /** The period id `steps` periods of the same grain before `periodId`. */
 export function periodBefore(periodId: string, steps: number): string {
   let period = parsePeriodId(periodId);
@@ -84,17 +93,23 @@ export function periodBefore(periodId: string, steps: number): string {
   return period.id;
 }
 
-export async function findMisses(db: Db, framework: Framework, filter: MissFilter): Promise<Misses> {
+export async function findMisses(
+  db: Db,
+  framework: Framework,
+  filter: MissFilter,
+  options: FindOptions = {}
+): Promise<Misses> {
   const kpi = filter.kpi ?? '';
   const unit = filter.unit ?? '';
   const level = filter.level ?? 'target';
-  const params = [framework.id, filter.periodId, filter.group, kpi, unit, level];
+  const back = options.streaks === false ? 0 : MISS_STREAK_ALL;
+  const params = [framework.id, filter.periodId, filter.group, kpi, unit, level, back];
   const rows = await db.query(missesSql(), params);
   // Without a KPI filter the list holds every miss the counts count: counted here, not queried again.
   const countRows =
     kpi === ''
       ? countsOf(rows)
-      : await db.query(missCountsSql(), [framework.id, filter.periodId, filter.group, '', unit, level]);
+      : await db.query(missCountsSql(), [framework.id, filter.periodId, filter.group, '', unit, level, back]);
   const bandRows = await db.query(missBandsSql(), [framework.id, filter.group, kpi]);
   const kpiById = new Map(framework.kpis.map((k) => [k.kpi, k]));
   const bands = bandsByKpi(bandRows);

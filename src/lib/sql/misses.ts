@@ -5,7 +5,8 @@
  *
  * Parameters: `$1` framework, `$2` period, `$3` group (`*` = all), `$4` KPI (`''` = all), `$5` unit
  * (`''` = all), `$6` what counts as a miss: `'target'` = below the target level, `'top'` = below the unit's
- * top level (issue 13 §4). Target: the KPI's `target_level` (its points, taken from any band of that level),
+ * top level (issue 13 §4), `$7` how many periods back a streak is followed (`MISS_STREAK_ALL`; 0 = the
+ * period alone: every streak is 1, for callers that do not show it). Target: the KPI's `target_level` (its points, taken from any band of that level),
  * at most the unit's top points; no target level (or `$6` = `'top'`) = the unit's top band. Bands are the unit's effective bands (its
  * own band for a level replaces the general one), as in scoring.ts.
  *
@@ -13,13 +14,16 @@
  * period nobody has any results for (not uploaded yet is not a miss), or where the framework's periods end.
  */
 
+/** `$7` that follows a streak back to its start (the framework's periods end long before). */
+export const MISS_STREAK_ALL = 400;
+
 const MISSES_CTE = `WITH RECURSIVE chain AS (
   SELECT p.period_id, p.prev_period_id, 0 AS step
   FROM periods p WHERE p.framework_id = $1 AND p.period_id = $2
   UNION ALL
   SELECT p.period_id, p.prev_period_id, c.step + 1
   FROM chain c JOIN periods p ON p.framework_id = $1 AND p.period_id = c.prev_period_id
-  WHERE c.step < 400
+  WHERE c.step < $7
 ),
 chain_data AS (
   SELECT c.period_id, c.step,
