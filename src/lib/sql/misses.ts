@@ -6,9 +6,11 @@
  * Parameters: `$1` framework, `$2` period, `$3` group (`*` = all), `$4` KPI (`''` = all), `$5` unit
  * (`''` = all), `$6` what counts as a miss: `'target'` = below the target level, `'top'` = below the unit's
  * top level (issue 13 §4), `$7` how many periods back a streak is followed (`MISS_STREAK_ALL`; 0 = the
- * period alone: every streak is 1, for callers that do not show it). Target: the KPI's `target_level` (its points, taken from any band of that level),
- * at most the unit's top points; no target level (or `$6` = `'top'`) = the unit's top band. Bands are the unit's effective bands (its
- * own band for a level replaces the general one), as in scoring.ts.
+ * period alone: every streak is 1, for callers that do not show it).
+ *
+ * Target: the KPI's `target_level` (its points, taken from any band of that level), at most the unit's top
+ * points; no target level (or `$6` = `'top'`) = the unit's top band. Bands are the unit's effective bands
+ * (its own band for a level replaces the general one), as in scoring.ts.
  *
  * A streak walks `periods.prev_period_id` back from the period; it stops at a period that was met, at a
  * period nobody has any results for (not uploaded yet is not a miss), or where the framework's periods end.
