@@ -2,7 +2,7 @@
  * A framework as the rows of the workspace's tables (src/lib/sql/schema.ts): its units, KPIs, bands (with the
  * levels no value can reach), per-unit targets. Pure: no database here; `Workspace.putFramework` inserts them.
  */
-import { bandStart, kpiReachability, orderBands } from '../domain/bands';
+import { bandStart, kpiLadders, kpiReachability, orderBands } from '../domain/bands';
 import { totalWeight, type Framework } from '../domain/framework';
 import { deriveKpiFacts } from '../domain/framework-validate';
 import { matchDistrict, matchProvince, unitsInScope } from '../domain/units';
@@ -31,21 +31,63 @@ export function resolveFrameworkUnit(framework: Pick<Framework, 'province'>, nam
 }
 
 /**
- * The `shadowed_bands` rows of a framework: per KPI and ladder (the general one, '', and each unit with bands
- * of its own, by unit code, as the scoring SQL builds them), the levels no measured value can reach.
+ * The `ladder_bands` rows of a framework (issue 15.2): per KPI, one ladder for every unit (`ladder` '') and one
+ * per unit with bands of its own (by unit code), as `kpiLadders` builds them — a unit's own band for a level
+ * replaces the general one; best first (most points, then the framework's order). A band that can never be
+ * reached on its ladder (every value it holds for meets a better band first, `kpiReachability`) is left out,
+ * so that interpolation and gaps run towards the next band a value can reach; each band carries that next
+ * better band and the ladder's top points. A ladder whose every band was left out is one row with a null
+ * rank: its units stay on it with no band (and are `below`). One implementation of a ladder: the same domain
+ * code the validator and the gaps use.
  */
-export function shadowedBandRows(id: string, framework: Framework): SqlValue[][] {
+export function ladderBandRows(id: string, framework: Framework): SqlValue[][] {
+  const facts = deriveKpiFacts(framework);
   const rows: SqlValue[][] = [];
   for (const kpi of framework.kpis) {
+    const direction = facts.get(kpi.kpi)?.direction ?? 1;
     const bands = framework.bands.flatMap((band) => {
       if (band.kpi !== kpi.kpi) return [];
       if (band.unit === null) return [band];
       const unitId = resolveFrameworkUnit(framework, band.unit);
       return unitId === null ? [] : [{ ...band, unit: unitId }];
     });
-    for (const ladder of kpiReachability(bands).ladders) {
-      ladder.bands.forEach((band, i) => {
-        if (ladder.reach[i] === 'shadowed') rows.push([id, ladder.unit ?? '', kpi.kpi, band.level]);
+    const { ladders, unchecked } = kpiReachability(bands);
+    const reached = ladders.map((ladder) => ({
+      unit: ladder.unit,
+      bands: ladder.bands.filter((_, i) => ladder.reach[i] !== 'shadowed')
+    }));
+    // Unit ladders past the validator's budget are not checked for reachability: they keep every band.
+    const skipped = new Set(unchecked);
+    for (const ladder of kpiLadders(bands))
+      if (ladder.unit !== null && skipped.has(ladder.unit)) reached.push(ladder);
+    const hasGeneral = bands.some((band) => band.unit === null);
+    for (const ladder of reached) {
+      if (ladder.unit === null && !hasGeneral) continue; // only units' own bands: no general ladder
+      const name = ladder.unit ?? '';
+      if (ladder.bands.length === 0) rows.push([id, name, kpi.kpi, null, ...Array(14).fill(null)]);
+      const top = ladder.bands[0]?.points ?? null;
+      ladder.bands.forEach((band, rank) => {
+        const next = rank > 0 ? ladder.bands[rank - 1] : null;
+        rows.push([
+          id,
+          name,
+          kpi.kpi,
+          rank + 1,
+          band.level,
+          band.points,
+          band.op,
+          band.value,
+          band.value2,
+          band.label,
+          bandStart(band, direction),
+          next?.level ?? null,
+          next?.points ?? null,
+          next ? bandStart(next, direction) : null,
+          next?.op ?? null,
+          next?.value ?? null,
+          next?.value2 ?? null,
+          top
+        ]);
       });
     }
   }
@@ -135,7 +177,7 @@ export function frameworkTableRows(framework: Framework): [TableName, SqlValue[]
     ['framework_units', frameworkUnitIds(framework).map((unitId) => [id, unitId])],
     ['kpis', kpiRows(framework)],
     ['bands', bandRows(framework)],
-    ['shadowed_bands', shadowedBandRows(id, framework)],
+    ['ladder_bands', ladderBandRows(id, framework)],
     ['unit_targets', targetRows(framework)]
   ];
 }

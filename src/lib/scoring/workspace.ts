@@ -51,7 +51,7 @@ export {
   frameworkUnitIds,
   frameworkUnitKind,
   resolveFrameworkUnit,
-  shadowedBandRows,
+  ladderBandRows,
   type UnitKind
 } from './framework-rows';
 export type { CommitOptions, ResultChange, ResultFigures, ResultsDiff } from './results-diff';

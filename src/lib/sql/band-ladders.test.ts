@@ -69,6 +69,25 @@ describe('band_ladders', () => {
     expect(await ladders(fw.id)).toEqual({ 'k@general': '5(5→-@-) 4(4→5@100) 1(1→4@80)' });
   });
 
+  it('a KPI with bands for one district only has no general ladder: the others stay unbanded', async () => {
+    const fw = framework(
+      'ladders-unit-only',
+      [kpi('k'), kpi('u')],
+      [
+        ...ladder('k', '>=', [100, 95, 90, 85, 80]),
+        band('u', 5, 5, '>=', 50, null, 'บางคล้า'),
+        band('u', 1, 1, 'any', null, null, 'บางคล้า')
+      ]
+    );
+    const issues = await workspace.putFramework(fw);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(await ladders(fw.id)).toEqual({
+      'k@general': '5(5→-@-) 4(4→5@100) 3(3→4@95) 2(2→3@90) 1(1→2@85)',
+      [`u@${unit('บางคล้า')}`]: '5(5→-@-) 1(1→5@50)'
+    });
+    await workspace.removeFramework(fw.id);
+  });
+
   it('goes with its framework', async () => {
     await workspace.removeFramework('ladders-own');
     expect(await ladders('ladders-own')).toEqual({});

@@ -61,11 +61,31 @@ export const TABLE_COLUMNS = {
     start: 'DOUBLE'
   }),
   /**
-   * Bands that can never give the level on a ladder (`ladder`: a unit code, '' = the general ladder): every
-   * value they hold for meets a band tried before them (DESIGN §9.2 allows such bands). Left out of the ladder
-   * when scoring, so that interpolation and gaps run towards the next better band that can be reached.
+   * Each band ladder of a framework, one row per band (`band_rank` 1 = best; a ladder left with no band is one
+   * row with a null rank): `ladder` '' = the general ladder, else the unit with bands of its own. Bands that can
+   * never give the level on a ladder are left out (framework-rows.ts `ladderBandRows`); `band_ladders` holds the
+   * same as one list per ladder, for scoring.
    */
-  shadowed_bands: columns({ framework_id: 'VARCHAR', ladder: 'VARCHAR', kpi: 'VARCHAR', level: 'VARCHAR' }),
+  ladder_bands: columns({
+    framework_id: 'VARCHAR',
+    ladder: 'VARCHAR',
+    kpi: 'VARCHAR',
+    band_rank: 'INTEGER',
+    level: 'VARCHAR',
+    points: 'DOUBLE',
+    op: 'VARCHAR',
+    value: 'DOUBLE',
+    value2: 'DOUBLE',
+    label: 'VARCHAR',
+    start: 'DOUBLE',
+    next_level: 'VARCHAR',
+    next_points: 'DOUBLE',
+    next_start: 'DOUBLE',
+    next_op: 'VARCHAR',
+    next_value: 'DOUBLE',
+    next_value2: 'DOUBLE',
+    unit_top_points: 'DOUBLE'
+  }),
   unit_targets: columns({
     framework_id: 'VARCHAR',
     kpi: 'VARCHAR',

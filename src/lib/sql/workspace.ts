@@ -13,7 +13,7 @@ export const FRAMEWORK_TABLES = [
   'framework_units',
   'kpis',
   'bands',
-  'shadowed_bands',
+  'ladder_bands',
   'band_ladders',
   'unit_targets',
   'periods',
