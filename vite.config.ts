@@ -6,7 +6,13 @@ export default defineConfig({
   plugins: [sveltekit()],
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    // The engine's worker starter (src/lib/db/engine-worker.js) is a file of its own: a worker from a data:
+    // URL would have no origin (and no service worker), so it is never inlined however small.
+    assetsInlineLimit: (file) => (file.endsWith('/engine-worker.js') ? false : undefined)
+  },
   server: { fs: { allow: ['..'] } },
   test: {
     include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],

@@ -66,7 +66,7 @@ export class Startup {
         const id = this.firstFrameworkId(saved, firstFrameworkId);
         if (core.builtin(id)) this.demoText(demoFileName(id)).catch(() => undefined);
       });
-      const db = await core.deps.openDb();
+      const db = await core.timed('engine', () => core.deps.openDb());
       core.workspace = await Workspace.open(db);
       const engine = core.clock() - started;
       core.status = 'loading';
