@@ -121,7 +121,7 @@ export function summarise(input: Json): Summary {
   const cliFast = n('cliFast.national.wallMs');
 
   const views = ((results.browser as Json | null)?.views as Json | undefined)?.value as
-    Record<string, { ms: number }> | undefined;
+    Record<string, { ms: number; samples?: number[] }> | undefined;
   const figures: Summary['figures'] = [
     {
       name: 'cold start → demo league table',
@@ -178,11 +178,11 @@ export function summarise(input: Json): Summary {
       value: `${ms(b('frameworkSwitch.value.median'))} / ${ms(b('frameworkSwitch.value.p95'))}`
     },
     {
-      name: 'drawing each view (national)',
+      name: 'drawing each view (national; median of the runs in brackets)',
       where: 'Chromium',
       value: views
         ? Object.entries(views)
-            .map(([view, v]) => `${view} ${ms(v.ms)}`)
+            .map(([view, v]) => `${view} ${ms(v.ms)}${v.samples ? ` (${v.samples.join(', ')})` : ''}`)
             .join(', ')
         : 'n/a'
     },
