@@ -7,7 +7,7 @@ import { totalWeight, type Framework } from '../domain/framework';
 import { deriveKpiFacts } from '../domain/framework-validate';
 import { matchDistrict, matchProvince, unitsInScope } from '../domain/units';
 import type { SqlValue } from '../db/types';
-import type { TableName } from '../sql/schema';
+import { TABLE_COLUMNS, type TableName } from '../sql/schema';
 
 export type UnitKind = 'province' | 'district';
 
@@ -29,6 +29,9 @@ export function resolveFrameworkUnit(framework: Pick<Framework, 'province'>, nam
   const match = matchDistrict(name, framework.province === '*' ? null : framework.province);
   return match.kind === 'match' ? match.district.id : null;
 }
+
+/** An empty ladder's one row after its key: a null rank and no band. */
+const EMPTY_LADDER: SqlValue[] = Array(TABLE_COLUMNS.ladder_bands.length - 3).fill(null);
 
 /**
  * The `ladder_bands` rows of a framework (issue 15.2): per KPI, one ladder for every unit (`ladder` '') and one
@@ -56,15 +59,18 @@ export function ladderBandRows(id: string, framework: Framework): SqlValue[][] {
       unit: ladder.unit,
       bands: ladder.bands.filter((_, i) => ladder.reach[i] !== 'shadowed')
     }));
-    // Unit ladders past the validator's budget are not checked for reachability: they keep every band.
-    const skipped = new Set(unchecked);
-    for (const ladder of kpiLadders(bands))
-      if (ladder.unit !== null && skipped.has(ladder.unit)) reached.push(ladder);
+    // Unit ladders past the validator's budget are not checked for reachability: they keep every band (built
+    // again only for such a KPI: a hostile file).
+    if (unchecked.length > 0) {
+      const skipped = new Set(unchecked);
+      for (const ladder of kpiLadders(bands))
+        if (ladder.unit !== null && skipped.has(ladder.unit)) reached.push(ladder);
+    }
     const hasGeneral = bands.some((band) => band.unit === null);
     for (const ladder of reached) {
       if (ladder.unit === null && !hasGeneral) continue; // only units' own bands: no general ladder
       const name = ladder.unit ?? '';
-      if (ladder.bands.length === 0) rows.push([id, name, kpi.kpi, null, ...Array(14).fill(null)]);
+      if (ladder.bands.length === 0) rows.push([id, name, kpi.kpi, ...EMPTY_LADDER]);
       const top = ladder.bands[0]?.points ?? null;
       ladder.bands.forEach((band, rank) => {
         const next = rank > 0 ? ladder.bands[rank - 1] : null;
