@@ -19,7 +19,9 @@ test.use({ serviceWorkers: 'allow' });
 // Twice in fresh-clone CI runs (63 specs before it on 2 cores) the first worker never took the page within
 // 120 s, while the spec passed alone and in other full runs (also with CI=true). The page now registers
 // again after a failed first install (register.svelte.ts, INSTALL_RETRY_MS), and a timeout here says where
-// the registration stood; one retry stays until a run shows the cause.
+// the registration stood. It showed the cause: worker activated, caches stored, no controller (activate's
+// clients.claim() left the page out); the page now asks an activated worker to claim it (askToBeClaimed).
+// One retry stays until runs show the timeout gone.
 test.describe.configure({ retries: 1 });
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -60,7 +60,10 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void sw.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'skip-waiting') void sw.skipWaiting();
+  // The page is still nobody's after activate's claim (register.svelte.ts askToBeClaimed): take it.
+  if (type === 'claim') event.waitUntil(sw.clients.claim().catch(() => undefined));
 });
 
 async function fromCache(request: Request): Promise<Response | undefined> {

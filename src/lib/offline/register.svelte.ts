@@ -18,7 +18,7 @@ export const INSTALL_RETRY_MS = [15_000, 60_000, 300_000] as const;
 
 /** What the offline updates need from the browser (the real ones by default; a test passes its own). */
 export interface OfflineDeps {
-  container: Pick<ServiceWorkerContainer, 'register' | 'controller' | 'addEventListener'>;
+  container: Pick<ServiceWorkerContainer, 'register' | 'controller' | 'addEventListener' | 'ready'>;
   /** Resolves when the first visit is idle (or after a time limit). */
   idle: () => Promise<void>;
   /** Runs `run` after `ms` (setTimeout). */
@@ -59,6 +59,7 @@ export class OfflineUpdates {
         // The first install failed and nothing else controls or waits: try again later.
         if (!deps.container.controller && !registration.active && !registration.waiting) retry();
       });
+      void deps.container.ready.then((ready) => askToBeClaimed(deps.container, ready));
     } catch {
       // The worker's script did not arrive, or workers are blocked (a browser setting, a test): the app
       // works as before, online, and tries again later.
@@ -99,6 +100,30 @@ export class OfflineUpdates {
         if (document.visibilityState === 'visible') void registration.update().catch(() => undefined);
       }, 3_600_000);
   }
+}
+
+/**
+ * The first version claims the open tab when it activates (`clients.claim()` in the worker's activate), but
+ * now and then Chromium leaves the tab uncontrolled (seen in CI: worker activated, caches stored, no
+ * controller), and that tab would not work offline until reloaded. So once the worker is activated and the
+ * page is still nobody's, the page asks it again (`claim`), which the worker answers with `clients.claim()`.
+ */
+export function askToBeClaimed(
+  container: Pick<ServiceWorkerContainer, 'controller'>,
+  registration: Pick<ServiceWorkerRegistration, 'active'>
+): void {
+  const worker = registration.active;
+  if (!worker || container.controller) return;
+  const ask = () => {
+    if (!container.controller) worker.postMessage({ type: 'claim' });
+  };
+  if (worker.state === 'activated') return ask();
+  const onChange = () => {
+    if (worker.state !== 'activated') return;
+    worker.removeEventListener('statechange', onChange);
+    ask();
+  };
+  worker.addEventListener('statechange', onChange);
 }
 
 function whenIdle(limitMs: number): Promise<void> {

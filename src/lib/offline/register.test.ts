@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTALL_RETRY_MS, OfflineUpdates, type OfflineDeps } from './register.svelte';
+import { INSTALL_RETRY_MS, OfflineUpdates, askToBeClaimed, type OfflineDeps } from './register.svelte';
 
 type Listener = () => void;
 
@@ -25,6 +25,8 @@ function fakeBrowser(outcomes: Array<'fails-to-fetch' | 'installs' | 'install-fa
   const container = {
     controller: null as ServiceWorker | null,
     addEventListener: () => undefined,
+    // Never ready: these tests follow the install, not the claim (askToBeClaimed below).
+    ready: new Promise<ServiceWorkerRegistration>(() => undefined),
     register: async () => {
       const outcome = outcomes[calls++] ?? 'installs';
       if (outcome === 'fails-to-fetch') throw new TypeError('Failed to fetch the script');
@@ -111,5 +113,55 @@ describe('OfflineUpdates.start', () => {
     await settle();
     browser.workers[0]!.moveTo('redundant');
     expect(browser.waits).toEqual([]);
+  });
+});
+
+/** An active worker whose messages the test reads. */
+class MessagedWorker extends FakeWorker {
+  messages: unknown[] = [];
+  removed = 0;
+  postMessage(message: unknown) {
+    this.messages.push(message);
+  }
+  removeEventListener() {
+    this.removed++;
+  }
+}
+
+describe('askToBeClaimed', () => {
+  const asActive = (worker: MessagedWorker) => ({ active: worker as unknown as ServiceWorker });
+
+  it('asks an activated worker to claim a page nobody controls', () => {
+    const worker = new MessagedWorker();
+    worker.state = 'activated';
+    askToBeClaimed({ controller: null }, asActive(worker));
+    expect(worker.messages).toEqual([{ type: 'claim' }]);
+  });
+
+  it('waits for a worker still activating, then asks once', () => {
+    const worker = new MessagedWorker();
+    worker.state = 'activating';
+    askToBeClaimed({ controller: null }, asActive(worker));
+    expect(worker.messages).toEqual([]);
+    worker.moveTo('activated');
+    expect(worker.messages).toEqual([{ type: 'claim' }]);
+    expect(worker.removed).toBe(1);
+  });
+
+  it("does not ask when activate's own claim took the page meanwhile", () => {
+    const worker = new MessagedWorker();
+    worker.state = 'activating';
+    const container = { controller: null as ServiceWorker | null };
+    askToBeClaimed(container, asActive(worker));
+    container.controller = worker as unknown as ServiceWorker;
+    worker.moveTo('activated');
+    expect(worker.messages).toEqual([]);
+  });
+
+  it('does nothing for a page already controlled', () => {
+    const worker = new MessagedWorker();
+    worker.state = 'activated';
+    askToBeClaimed({ controller: worker as unknown as ServiceWorker }, asActive(worker));
+    expect(worker.messages).toEqual([]);
   });
 });
