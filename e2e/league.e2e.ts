@@ -63,3 +63,43 @@ test('uploading a framework and results re-ranks; rejected rows are listed with 
     .click();
   await expect.poll(async () => (await unitsInOrder(page))[0]).toBe('ราชสาส์น');
 });
+
+test('a period switch does not make the page jump: the headline and the data-as-of line keep their place', async ({
+  page
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('headline-change')).toContainText('จาก');
+  await expect(page.getByTestId('data-as-of')).toBeVisible();
+  const period = page.getByLabel('ช่วงเวลา');
+  const options = await period
+    .locator('option')
+    .evaluateAll((all) => all.map((option) => (option as HTMLOptionElement).value));
+  const shown = await period.inputValue();
+  const others = options.filter((value) => value !== shown).slice(0, 4);
+  expect(others.length).toBe(4);
+  for (const value of others) {
+    const title = await page.locator('h1 small').innerText();
+    // Watches, from before the switch until the page has the new period, whether the headline box or the
+    // data-as-of line left the page (the page below them would jump up and back).
+    await page.evaluate(() => {
+      const w = window as unknown as { gone: string[]; watch: MutationObserver };
+      w.gone = [];
+      w.watch = new MutationObserver(() => {
+        if (!document.querySelector('section.headline')) w.gone.push('headline');
+        if (!document.querySelector('[data-testid="data-as-of"]')) w.gone.push('data-as-of');
+      });
+      w.watch.observe(document.body, { subtree: true, childList: true });
+    });
+    await period.selectOption(value);
+    await expect(page.locator('h1 small')).not.toHaveText(title);
+    await expect(page.locator('html')).toHaveAttribute('data-loading', 'false');
+    await expect(page.getByTestId('headline-change')).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByTestId('data-as-of')).toBeVisible();
+    const gone = await page.evaluate(() => {
+      const w = window as unknown as { gone: string[]; watch: MutationObserver };
+      w.watch.disconnect();
+      return w.gone;
+    });
+    expect(gone, value).toEqual([]);
+  }
+});

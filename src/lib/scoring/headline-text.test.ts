@@ -37,6 +37,16 @@ describe('headline words', () => {
     expect([none.change, none.direction]).toEqual(['ยังไม่มีผลของก.ค.ให้เทียบ', null]);
     expect(headlineWords(headline({}), t, 'th', 'x', true).atTargetOf).toBe('จาก 23 จังหวัด');
   });
+  it('while the period before is read: says it is comparing, the rest as with the change', () => {
+    const { change: _change, previousAverage: _previous, ...facts } = headline({});
+    const pending = headlineWords(facts, t, 'th', 'ก.ค.');
+    expect([pending.change, pending.direction]).toEqual(['กำลังเทียบกับก.ค.…', null]);
+    expect({ ...pending, change: '', direction: null }).toEqual({
+      ...headlineWords(headline({}), t, 'th', 'ก.ค.'),
+      change: '',
+      direction: null
+    });
+  });
   it('a loss per district and its share', () => {
     const loss = { kpi: null as never, lost: 6.44, perUnit: 0.28, share: 0.1312, missed: 23 };
     expect(lossText(loss, t, 'th')).toBe('เสียเฉลี่ย 0.28 คะแนนต่ออำเภอ (13% ของที่เสียทั้งหมด)');

@@ -3,7 +3,7 @@
  * figure of `Headline` as the text a director reads. Pure; strings come from src/lib/i18n/strings.ts.
  */
 import type { StringKey } from '../i18n/strings';
-import type { Headline } from './headline';
+import type { Headline, TableHeadline } from './headline';
 import { formatNumber, type Lang } from './kpi-text';
 
 export type Translate = (key: StringKey) => string;
@@ -18,7 +18,10 @@ export interface HeadlineWords {
   average: string;
   /** `จาก 5 (ร้อยละ 68.4)`; empty without a maximum. */
   ofMax: string;
-  /** `▲ 0.12 จากสิงหาคม 2565`, `เท่าเดิม…`, or that there is nothing to compare with. */
+  /**
+   * `▲ 0.12 จากสิงหาคม 2565`, `เท่าเดิม…`, that there is nothing to compare with, or (the period before
+   * still being read) that it is being compared.
+   */
   change: string;
   /** `up`, `down`, `same`, or null without a previous period. */
   direction: 'up' | 'down' | 'same' | null;
@@ -33,15 +36,17 @@ export function unitsWord(t: Translate, provinces: boolean): string {
   return provinces ? t('unitsWordProvince') : t('unitsWord');
 }
 
+/** `headline` with its change, or without it (`change` undefined) while the period before is read. */
 export function headlineWords(
-  headline: Headline,
+  headline: TableHeadline & Partial<Pick<Headline, 'change'>>,
   t: Translate,
   lang: Lang,
   previousLabel: string,
   provinces = false
 ): HeadlineWords {
   const unit = unitsWord(t, provinces);
-  const change = headline.change === null ? null : Math.round(headline.change * 10000) / 10000;
+  const pending = headline.change === undefined;
+  const change = headline.change == null ? null : Math.round(headline.change * 10000) / 10000;
   const direction = change === null ? null : change > 0 ? 'up' : change < 0 ? 'down' : 'same';
   return {
     average: formatNumber(headline.average, lang, 2, 2),
@@ -52,8 +57,9 @@ export function headlineWords(
             max: formatNumber(headline.maxTotal, lang, 2),
             pct: formatNumber(headline.averagePct, lang, 1, 1)
           }),
-    change:
-      change === null
+    change: pending
+      ? fill(t('headlineChangeLoading'), { period: previousLabel })
+      : change === null
         ? fill(t('headlineNoPrevious'), { period: previousLabel })
         : change === 0
           ? fill(t('headlineNoChange'), { period: previousLabel })

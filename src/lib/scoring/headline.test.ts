@@ -8,7 +8,7 @@ import { openNodeWasmDb } from '../db/node-wasm';
 import { BUILTIN_FRAMEWORKS } from '../frameworks/builtin';
 import { readResultsText } from '../ingest/results';
 import { periodsOfFramework, previousPeriod } from '../domain/periods';
-import { leagueHeadline } from './headline';
+import { headlineChange, leagueHeadline, tableHeadline } from './headline';
 import { findMisses } from './misses-queries';
 import { framework, kpi, result, scoreOn, twoKpiFramework, unit } from './testing';
 import { Workspace } from './workspace';
@@ -74,6 +74,12 @@ describe('headline of a small framework (11 districts, 8 of them not reporting)'
     expect(headline.risers.map((m) => [m.unit, m.movement])).toEqual([[MUEANG, 1]]);
     expect(headline.fallers.map((m) => [m.unit, m.movement])).toEqual([['บางคล้า', -1]]);
     expect(headline.risers[0].unitId).toBe(unit(MUEANG));
+    // The page draws the table's part first, its change after; together they are the headline.
+    expect({ ...tableHeadline(september), ...headlineChange(september, august) }).toEqual(headline);
+    // Rows without the quick `scores` (a copy of the rows: it is not enumerable) read their whole cells.
+    const copied = { ...september, rows: september.rows.map((row) => ({ ...row })) };
+    expect(copied.rows.every((row) => row.scores === undefined)).toBe(true);
+    expect(tableHeadline(copied)).toEqual(tableHeadline(september));
   });
 
   test('no change and no movers when the period before has no results', async () => {

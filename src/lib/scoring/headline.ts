@@ -7,7 +7,7 @@
 import { totalWeight, type Kpi } from '../domain/framework';
 import { pointsLost } from '../domain/points-lost';
 import { deriveKpiFacts } from '../domain/framework-validate';
-import type { KpiCell, LeagueRow, LeagueTable } from './league';
+import type { CellScore, LeagueRow, LeagueTable } from './league';
 
 /** What one KPI costs the province: (top points − score) × weight, over every district. */
 export interface KpiLoss {
@@ -30,6 +30,12 @@ export interface Mover {
   /** Previous rank minus rank (positive = up). */
   movement: number;
 }
+
+/** The headline's part read from the table on screen alone (everything but the change). */
+export type TableHeadline = Omit<Headline, 'previousAverage' | 'change'>;
+
+/** The change since the period before: read from that period's table. */
+export type HeadlineChange = Pick<Headline, 'previousAverage' | 'change'>;
 
 export interface Headline {
   units: number;
@@ -73,7 +79,7 @@ function targetLevelPoints(table: LeagueTable, kpi: Kpi): number | null {
  * reported or below every band; or, not at the unit's top band, with fewer points than the target level's
  * (the target is at most the unit's top points, so a cell at its top band always meets it).
  */
-export function missesTarget(cell: KpiCell | undefined, levelPoints: number | null): boolean {
+export function missesTarget(cell: CellScore | undefined, levelPoints: number | null): boolean {
   if (!cell || cell.status !== 'ok') return true;
   if (cell.isTop) return false;
   return levelPoints === null || (cell.points ?? 0) < levelPoints;
@@ -105,18 +111,32 @@ function mover(row: LeagueRow): Mover | null {
  * or null. The previous average counts only when that period has results (some district has a previous rank).
  */
 export function leagueHeadline(table: LeagueTable, previous: LeagueTable | null): Headline {
+  return { ...tableHeadline(table), ...headlineChange(table, previous) };
+}
+
+/** The change since the period before (`leagueHeadline`); cheap: it reads the totals only. */
+export function headlineChange(table: LeagueTable, previous: LeagueTable | null): HeadlineChange {
+  const hasPrevious = previous !== null && table.rows.some((row) => row.previousRank !== null);
+  const previousAverage = hasPrevious ? mean(previous.rows) : null;
+  return { previousAverage, change: previousAverage === null ? null : mean(table.rows) - previousAverage };
+}
+
+/**
+ * Everything of the headline but the change: read from `table` alone, so the page draws it with the table,
+ * and the change follows when the period before is read.
+ */
+export function tableHeadline(table: LeagueTable): TableHeadline {
   const rows = table.rows;
   const weights = weightsOf(table);
   const weightSum = [...weights.values()].reduce((sum, w) => sum + w, 0);
   const facts = deriveKpiFacts(table.framework);
   const average = mean(rows);
   const maxTotal = rows[0]?.maxTotal ?? null;
-  const hasPrevious = previous !== null && rows.some((row) => row.previousRank !== null);
-  const previousAverage = hasPrevious ? mean(previous.rows) : null;
+  const scores = rows.map((row) => row.scores ?? row.cells);
 
   const levelPoints = new Map(table.kpis.map((kpi) => [kpi.kpi, targetLevelPoints(table, kpi)]));
-  const atTarget = rows.filter((row) =>
-    table.kpis.every((kpi) => !missesTarget(row.cells[kpi.kpi], levelPoints.get(kpi.kpi) ?? null))
+  const atTarget = scores.filter((cells) =>
+    table.kpis.every((kpi) => !missesTarget(cells[kpi.kpi], levelPoints.get(kpi.kpi) ?? null))
   ).length;
 
   const raw = table.kpis.map((kpi, order) => {
@@ -124,8 +144,8 @@ export function leagueHeadline(table: LeagueTable, previous: LeagueTable | null)
     const weight = weights.get(kpi.kpi) ?? 0;
     let lost = 0;
     let missed = 0;
-    for (const row of rows) {
-      const cell = row.cells[kpi.kpi];
+    for (const cells of scores) {
+      const cell = cells[kpi.kpi];
       lost += pointsLost(top, { score: cell?.score ?? 0, weight, weightSum });
       if (missesTarget(cell, levelPoints.get(kpi.kpi) ?? null)) missed++;
     }
@@ -150,8 +170,6 @@ export function leagueHeadline(table: LeagueTable, previous: LeagueTable | null)
     average,
     maxTotal,
     averagePct: maxTotal ? (average / maxTotal) * 100 : null,
-    previousAverage,
-    change: previousAverage === null ? null : average - previousAverage,
     atTarget,
     belowTarget: rows.length - atTarget,
     losses,

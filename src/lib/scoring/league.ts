@@ -51,7 +51,15 @@ export interface LeagueRow {
   /** Previous rank minus rank now (positive = moved up); null when there is no previous period data. */
   movement: number | null;
   cells: Record<string, KpiCell>;
+  /**
+   * What the headline reads of every cell, without the rest (a national table has 22 000 cells): rows read
+   * from SQL have it (league-rows.ts, not enumerable: a copy of the row drops it); otherwise read `cells`.
+   */
+  scores?: Record<string, CellScore>;
 }
+
+/** The part of a cell the headline reads for every row: its score and whether it meets the target. */
+export type CellScore = Pick<KpiCell, 'points' | 'score' | 'status' | 'isTop'>;
 
 export interface LeagueTable {
   framework: Framework;

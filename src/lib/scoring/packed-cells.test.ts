@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/types';
 import { openNodeNativeDb } from '../db/node-native';
 import { openNodeWasmDb } from '../db/node-wasm';
-import { kpiCellsSql } from '../sql/scoring';
+import { PACKED_CELL_FIELDS, kpiCellsSql } from '../sql/scoring';
+import { FIELD_SEPARATOR, RECORD_SEPARATOR } from '../sql/packed';
+import { unpackCellScores, unpackCells } from './league-rows';
 import { band, composite, framework, item, kpi, result } from './testing';
 import { Workspace } from './workspace';
 
@@ -100,11 +102,22 @@ describe.each(['wasm', 'native'])('packed league cells on %s DuckDB', (name) => 
     let compared = 0;
     for (const periodId of ['FY2565-R2', '2565-08', '2565-09']) {
       const table = await workspace.leagueTable(fw.id, periodId);
+      // A second reading of the same table whose `scores` are read first, from the packed text.
+      const fresh = await workspace.leagueTable(fw.id, periodId);
+      const scores = new Map(fresh.rows.map((r) => [r.unitId, r.scores!]));
       const rows = await db.query(kpiCellsSql(), [fw.id, periodId]);
       expect(rows.length).toBe(11 * 5);
       for (const row of rows) {
         const unit = table.rows.find((r) => r.unitId === row.unit_id)!;
-        expect(unit.cells[String(row.kpi)]).toEqual(fromRow(row));
+        const cell = fromRow(row);
+        expect(unit.cells[String(row.kpi)]).toEqual(cell);
+        // The headline's quick reading (before any cell is read whole) gives the same four fields.
+        expect(scores.get(unit.unitId)![cell.kpi]).toEqual({
+          points: cell.points,
+          score: cell.score,
+          status: cell.status,
+          isTop: cell.isTop
+        });
         compared++;
       }
     }
@@ -121,5 +134,51 @@ describe.each(['wasm', 'native'])('packed league cells on %s DuckDB', (name) => 
     for (const label of AWKWARD.slice(0, 5)) expect(labels.has(label), JSON.stringify(label)).toBe(true);
     await workspace.removeFramework(fw.id);
     await workspace.clearResults(fw.id);
+  });
+});
+
+describe('the headline reads the first fields of a packed cell only', () => {
+  test('the fields it reads come first', () => {
+    expect(PACKED_CELL_FIELDS.slice(0, 5)).toEqual(['kpi', 'points', 'score', 'status', 'is_top']);
+  });
+
+  /** A unit's cells packed as `kpiCellsPackedSql` writes them: '' for NULL, texts as `=` + escaped text. */
+  function packed(cells: Record<string, string | null | undefined>[]): string {
+    const text = (v: string) =>
+      '=' + v.replaceAll('\\', '\\\\').replaceAll(FIELD_SEPARATOR, '\\u').replaceAll(RECORD_SEPARATOR, '\\r');
+    const texts = new Set(['kpi', 'status', 'level', 'band_label', 'last_month', 'next_level', 'next_op']);
+    return cells
+      .map((cell) =>
+        PACKED_CELL_FIELDS.map((field) => {
+          const v = cell[field] ?? null;
+          return v === null ? '' : field === 'is_top' ? v : texts.has(field) ? text(v) : v;
+        }).join(FIELD_SEPARATOR)
+      )
+      .join(RECORD_SEPARATOR);
+  }
+
+  test.each([
+    ['one cell', [{ kpi: 'k1', points: '5', score: '5', status: 'ok', is_top: 't', level: '5' }]],
+    [
+      'NULL points, a missing cell and names holding the separators',
+      [
+        { kpi: 'a\u001fb', points: null, score: '0', status: 'missing', is_top: 'f', level: 'x\u001ey' },
+        { kpi: 'k\\2\u001e', points: '0.1', score: '0.30000000000000004', status: 'ok', is_top: 'f' },
+        { kpi: 'last', points: '3', score: '1.5', status: 'below', is_top: 'f', band_start: '7' }
+      ]
+    ]
+  ])('%s: the same as the whole cells', (_, cells) => {
+    const text = packed(cells);
+    const whole = unpackCells(text);
+    const quick = unpackCellScores(text);
+    expect(Object.keys(quick)).toEqual(cells.map((cell) => cell.kpi));
+    expect(Object.keys(quick)).toEqual(Object.keys(whole));
+    for (const [kpi, cell] of Object.entries(whole))
+      expect(quick[kpi]).toEqual({
+        points: cell.points,
+        score: cell.score,
+        status: cell.status,
+        isTop: cell.isTop
+      });
   });
 });

@@ -298,9 +298,17 @@ WHERE t.framework_id = $1 AND t.period_id = $2 AND t.grp = $3
 ORDER BY t.rank, t.top_count DESC, u.sort_key, u.name`;
 }
 
-/** The fields of a packed cell, in order (see `kpiCellsPackedSql`). */
+/**
+ * The fields of a packed cell, in order (see `kpiCellsPackedSql`). The first five are what the league page's
+ * headline reads of every cell (`unpackCellScores`, src/lib/scoring/league-rows.ts): first, so that reading
+ * them stops before the rest of the cell.
+ */
 export const PACKED_CELL_FIELDS = [
   'kpi',
+  'points',
+  'score',
+  'status',
+  'is_top',
   'value',
   'target',
   'baseline',
@@ -309,11 +317,7 @@ export const PACKED_CELL_FIELDS = [
   'last_month',
   'measured',
   'level',
-  'points',
   'band_label',
-  'score',
-  'status',
-  'is_top',
   'next_level',
   'next_start',
   'next_op',
