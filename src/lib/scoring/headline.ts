@@ -121,18 +121,31 @@ export function headlineChange(table: LeagueTable, previous: LeagueTable | null)
   return { previousAverage, change: previousAverage === null ? null : mean(table.rows) - previousAverage };
 }
 
+/** `tableHeadline` of the tables read so far (a table is kept as it is: `LeagueCache`). */
+const tableHeadlines = new WeakMap<LeagueTable, TableHeadline>();
+
 /**
  * Everything of the headline but the change: read from `table` alone, so the page draws it with the table,
- * and the change follows when the period before is read.
+ * and the change follows when the period before is read. Kept per table: the read-ahead works it out for
+ * the tables around the one on screen (background.svelte.ts), and a period switch finds it done.
  */
 export function tableHeadline(table: LeagueTable): TableHeadline {
+  let headline = tableHeadlines.get(table);
+  if (!headline) {
+    headline = readTableHeadline(table);
+    tableHeadlines.set(table, headline);
+  }
+  return headline;
+}
+
+function readTableHeadline(table: LeagueTable): TableHeadline {
   const rows = table.rows;
   const weights = weightsOf(table);
   const weightSum = [...weights.values()].reduce((sum, w) => sum + w, 0);
   const facts = deriveKpiFacts(table.framework);
   const average = mean(rows);
   const maxTotal = rows[0]?.maxTotal ?? null;
-  const scores = rows.map((row) => row.scores ?? row.cells);
+  const scores = rows.map((row) => row.cellScores?.() ?? row.cells);
 
   const levelPoints = new Map(table.kpis.map((kpi) => [kpi.kpi, targetLevelPoints(table, kpi)]));
   const atTarget = scores.filter((cells) =>

@@ -87,29 +87,11 @@ export function unpackCellScores(packed: string): Record<string, CellScore> {
   return scores;
 }
 
-/** Defines `name` on `row` as read from `read()` the first time it is asked for, then kept. */
-function lazy<K extends 'cells' | 'scores'>(
-  row: Partial<LeagueRow>,
-  name: K,
-  enumerable: boolean,
-  read: () => LeagueRow[K]
-): void {
-  Object.defineProperty(row, name, {
-    enumerable,
-    configurable: true,
-    get() {
-      const value = read();
-      Object.defineProperty(row, name, { value, enumerable });
-      return value;
-    }
-  });
-}
-
 /**
  * A league row of `leagueTableSql`, its `cells` read from the unit's packed cells the first time they are
  * asked for: a view draws the cells of the rows in sight, so a national table decodes ~50 units' cells, not
- * 878 (issue 6). Its `scores` (the headline's part of every cell) are read the same way, from the whole cells
- * when those are read already.
+ * 878 (issue 6). Its `cellScores()` reads the headline's part of every cell (from the whole cells when those
+ * are read already).
  */
 export function leagueRowOf(row: Record<string, unknown>, packed: string | undefined): LeagueRow {
   const league: Omit<LeagueRow, 'cells'> = {
@@ -126,8 +108,16 @@ export function leagueRowOf(row: Record<string, unknown>, packed: string | undef
     movement: numberOrNull(row.movement)
   };
   let cells: Record<string, KpiCell> | null = null;
-  lazy(league, 'cells', true, () => (cells = packed === undefined ? {} : unpackCells(packed)));
-  // Once the whole cells are read, the headline reads those.
-  lazy(league, 'scores', false, () => cells ?? (packed === undefined ? {} : unpackCellScores(packed)));
+  Object.defineProperty(league, 'cells', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      cells = packed === undefined ? {} : unpackCells(packed);
+      Object.defineProperty(league, 'cells', { value: cells, enumerable: true });
+      return cells;
+    }
+  });
+  const cellScores = () => cells ?? (packed === undefined ? {} : unpackCellScores(packed));
+  Object.defineProperty(league, 'cellScores', { value: cellScores, enumerable: false });
   return league as LeagueRow;
 }

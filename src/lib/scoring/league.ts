@@ -52,10 +52,11 @@ export interface LeagueRow {
   movement: number | null;
   cells: Record<string, KpiCell>;
   /**
-   * What the headline reads of every cell, without the rest (a national table has 22 000 cells): rows read
-   * from SQL have it (league-rows.ts, not enumerable: a copy of the row drops it); otherwise read `cells`.
+   * Reads what the headline reads of every cell, without the rest (a national table has 22 000 cells), and
+   * keeps nothing: the headline is kept per table instead. Rows read from SQL have it (league-rows.ts, not
+   * enumerable: a copy of the row drops it); otherwise read `cells`.
    */
-  scores?: Record<string, CellScore>;
+  cellScores?: () => Record<string, CellScore>;
 }
 
 /** The part of a cell the headline reads for every row: its score and whether it meets the target. */

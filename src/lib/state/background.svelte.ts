@@ -20,6 +20,11 @@ export interface BackgroundDeps {
   timed<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Background scoring failed (the page says so; the views still score what they ask for). */
   onError(error: unknown): void;
+  /**
+   * Works out, for a table read ahead, what the page would otherwise work out at the switch to it (its
+   * headline); kept with the table. A failure here is nobody's: the page works it out again when drawn.
+   */
+  prepare?(table: LeagueTable): void;
 }
 
 /** Lets the current task finish first (the views a change made ask for their period before this runs). */
@@ -109,8 +114,8 @@ export class BackgroundWork {
 
   /**
    * Reads, in the background, the league tables of the other periods of the table last asked for (same
-   * framework and group), nearest periods first, one at a time: once a framework is scored, switching period
-   * shows the table at once (issue 6). Stops when another table is asked for (that one starts its own round);
+   * framework and group), nearest periods first, one at a time, and works out their headlines: once a
+   * framework is scored, switching period shows the table at once (issue 6). Stops when another table is asked for (that one starts its own round);
    * periods still waiting for their scores are left to the background scoring, which reads ahead after it.
    */
   private readAhead(): void {
@@ -136,8 +141,20 @@ export class BackgroundWork {
           if (this.shown !== shown) return;
           const pending = workspace.pendingPeriods(shown.frameworkId);
           if (pending.includes(period.id) || pending.includes(previousPeriod(period).id)) continue;
-          if (workspace.hasLeagueTable(shown.frameworkId, period.id, shown.group)) continue;
-          await workspace.leagueTable(shown.frameworkId, period.id, shown.group).catch(() => undefined);
+          const kept = workspace.hasLeagueTable(shown.frameworkId, period.id, shown.group);
+          const table = await workspace
+            .leagueTable(shown.frameworkId, period.id, shown.group)
+            .catch(() => undefined);
+          if (!table) continue;
+          // The headline of a table is worked out once (~10 ms national), here in a task of its own rather
+          // than at the switch to it.
+          if (!kept) await nextTask();
+          if (this.shown !== shown) return;
+          try {
+            this.deps.prepare?.(table);
+          } catch {
+            // the page draws it anyway
+          }
         }
       })().finally(() => {
         if (this.warming === shown) this.warming = null;

@@ -17,20 +17,22 @@ function recordingWorkspace() {
     framework: (id: string) => (id === FRAMEWORK.id ? FRAMEWORK : undefined),
     pendingPeriods: () => [],
     hasLeagueTable: (_f: string, periodId: string) => kept.has(periodId),
+    // A kept table is answered from memory, as the workspace's LeagueCache does: not asked again.
     leagueTable: async (_f: string, periodId: string) => {
-      asked.push(periodId);
+      if (!kept.has(periodId)) asked.push(periodId);
       kept.add(periodId);
-      return { rows: [] } as unknown as LeagueTable;
+      return { period: { id: periodId }, rows: [] } as unknown as LeagueTable;
     }
   } as unknown as Workspace;
   return { workspace, asked };
 }
 
-function background(workspace: Workspace) {
+function background(workspace: Workspace, prepare?: (table: LeagueTable) => void) {
   return new BackgroundWork({
     workspace: () => workspace,
     timed: (_name, work) => work(),
-    onError: () => {}
+    onError: () => {},
+    prepare
   });
 }
 
@@ -53,5 +55,24 @@ describe('read-ahead', () => {
     await bg.whenIdle();
     // On screen (06) and the period before (05), then the read-ahead around 06: 07 first, not 04.
     expect(asked.slice(0, 3)).toEqual(['2565-06', '2565-05', '2565-07']);
+  });
+
+  it('works out the headline of every table it reads, also of tables kept already; a failure stops nothing', async () => {
+    const { workspace, asked } = recordingWorkspace();
+    const prepared: string[] = [];
+    const bg = background(workspace, (table) => {
+      prepared.push(table.period.id);
+      if (table.period.id === '2565-07') throw new Error('a headline that cannot be worked out');
+    });
+    await bg.leagueTable(FRAMEWORK.id, '2565-06', '*');
+    await bg.whenIdle();
+    expect(asked.length).toBeGreaterThan(3);
+    expect(prepared.toSorted()).toEqual(asked.toSorted());
+    // A round over tables all kept asks nothing again, and still works out each one's headline.
+    prepared.length = 0;
+    await bg.leagueTable(FRAMEWORK.id, '2565-08', '*');
+    await bg.whenIdle();
+    expect(prepared.toSorted()).toEqual(asked.toSorted());
+    expect(new Set(asked).size).toBe(asked.length);
   });
 });

@@ -19,6 +19,7 @@ import { EMPTY_WORKSPACE } from '../persist/stored';
 import { readWorkspaceFile, workspaceToJson } from '../persist/workspace-file';
 import type { Framework } from '../domain/framework';
 import { previewLeague, type FrameworkPreview } from '../scoring/framework-preview';
+import { tableHeadline } from '../scoring/headline';
 import type { LeagueTable } from '../scoring/league';
 import { receivedGrid, type ReceivedGrid } from '../scoring/received';
 import { BackgroundWork } from './background.svelte';
@@ -67,7 +68,8 @@ export class Session extends SessionCore {
       timed: (name, work) => this.timed(name, work),
       onError: (error) => {
         this.storageError = `คำนวณคะแนนไม่ครบทุกงวด: ${errorMessage(error)}`;
-      }
+      },
+      prepare: (table) => void tableHeadline(table)
     });
     this.startup = new Startup(this, this.shared, this.background);
     this.imports = new ImportFlow({
