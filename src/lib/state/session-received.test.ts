@@ -74,4 +74,17 @@ describe('the received grid of the session', () => {
     await reloaded.removeUpload(reloaded.uploads[0].id);
     expect((await reloaded.receivedGrid(FRAMEWORK, R2))!.counts.none).toBe(66);
   });
+
+  it('the data-as-of line is kept per period until the results change', async () => {
+    const s = await session(new MemoryStore());
+    const first = await s.dataAsOf(FRAMEWORK, R2);
+    expect(first).toEqual({ month: null, notReported: 0, units: 11 });
+    // Asked again (the next switch back to the period): the same answer, not read again.
+    expect(await s.dataAsOf(FRAMEWORK, R2)).toBe(first);
+    await upload(s, 'มิ.ย.csv', june());
+    expect(await s.dataAsOf(FRAMEWORK, R2)).toEqual({ month: '2022-06', notReported: 9, units: 11 });
+    await s.removeUpload(s.uploads[0].id);
+    expect(await s.dataAsOf(FRAMEWORK, R2)).toEqual({ month: null, notReported: 0, units: 11 });
+    expect(await s.dataAsOf('no-such-framework', R2)).toBeNull();
+  });
 });

@@ -21,7 +21,7 @@ import type { Framework } from '../domain/framework';
 import { previewLeague, type FrameworkPreview } from '../scoring/framework-preview';
 import { tableHeadline } from '../scoring/headline';
 import type { LeagueTable } from '../scoring/league';
-import { receivedGrid, type ReceivedGrid } from '../scoring/received';
+import { dataAsOf, receivedGrid, type DataAsOf, type ReceivedGrid } from '../scoring/received';
 import { BackgroundWork } from './background.svelte';
 import { clearDraft } from './editor-draft-store';
 import { ImportFlow } from './import-flow.svelte';
@@ -156,6 +156,35 @@ export class Session extends SessionCore {
     if (!framework || !this.workspace) return null;
     const stored = await this.workspace.received(frameworkId, period.months);
     return receivedGrid(framework, period, stored, this.uploads);
+  }
+
+  /** Per framework (as it is now), the data-as-of line of the periods asked for at one revision. */
+  private asOfKept = new WeakMap<Framework, { revision: number; byPeriod: Map<string, DataAsOf | null> }>();
+
+  /**
+   * The views' "ข้อมูล ณ" line of a framework's period (`dataAsOf` of its `receivedGrid`), kept until the
+   * results change (`revision`) or the framework does: the line is asked for at every period switch, and
+   * going back to a period finds it at once.
+   */
+  async dataAsOf(frameworkId: string, period: Period): Promise<DataAsOf | null> {
+    await this.startup.settled;
+    const revision = this.revision;
+    const framework =
+      this.framework(frameworkId) ?? this.demoFrameworks.find((demo) => demo.id === frameworkId);
+    if (!framework) return null;
+    let kept = this.asOfKept.get(framework);
+    if (kept?.revision !== revision) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never rendered
+      kept = { revision, byPeriod: new Map() };
+      this.asOfKept.set(framework, kept);
+    }
+    if (kept.byPeriod.has(period.id)) return kept.byPeriod.get(period.id)!;
+    const grid = await this.receivedGrid(frameworkId, period);
+    const asOf = grid ? dataAsOf(grid) : null;
+    // Kept only when nothing changed meanwhile.
+    if (this.revision === revision && this.asOfKept.get(framework) === kept)
+      kept.byPeriod.set(period.id, asOf);
+    return asOf;
   }
 
   /**
