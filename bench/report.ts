@@ -100,6 +100,7 @@ export function summarise(input: Json): Summary {
   const scoreOne = sqlScoreOnePeriod(results);
   const periodMedian = b('periodSwitch.value.median');
   const periodP95 = b('periodSwitch.value.p95');
+  const periodAnswered = b('periodSwitchAnswered.median');
   const groupMedian = b('groupSwitch.value.median');
   const groupP95 = b('groupSwitch.value.p95');
   const national5Ms = b('national5.loadAndRankMs');
@@ -161,6 +162,11 @@ export function summarise(input: Json): Summary {
       name: 'period switch (median / p95)',
       where: 'Chromium',
       value: `${ms(periodMedian)} / ${ms(periodP95)}`
+    },
+    {
+      name: '— of a period switch, until the engine answered (median; the rest is drawing)',
+      where: 'Chromium',
+      value: ms(periodAnswered)
     },
     {
       name: 'group filter switch (median / p95)',
