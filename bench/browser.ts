@@ -696,9 +696,11 @@ export async function runBrowserBench(options: BrowserOptions) {
         results.periodSwitchAnswered = timing(periodAnswered);
         await switchTimes(page, 'ช่วงเวลา', [periods[periods.length - 1]]).catch(() => undefined);
         const groupValues = Array.from({ length: 20 }, (_, i) => groups[(i + 1) % groups.length]);
+        const groupAnswered: number[] = [];
         results.groupSwitch = await step(log, 'group filter switches', async () =>
-          timing(await switchTimes(page, 'กลุ่มตัวชี้วัด', groupValues))
+          timing(await switchTimes(page, 'กลุ่มตัวชี้วัด', groupValues, groupAnswered))
         );
+        results.groupSwitchAnswered = timing(groupAnswered);
         const terms = Array.from({ length: 20 }, (_, i) => ['เมือง', '', 'บาง', '', 'นา', ''][i % 6]);
         results.searchFilter = await step(log, 'search filter', async () =>
           timing(await searchTimes(page, terms))

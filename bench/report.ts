@@ -101,6 +101,7 @@ export function summarise(input: Json): Summary {
   const periodMedian = b('periodSwitch.value.median');
   const periodP95 = b('periodSwitch.value.p95');
   const periodAnswered = b('periodSwitchAnswered.median');
+  const groupAnswered = b('groupSwitchAnswered.median');
   const groupMedian = b('groupSwitch.value.median');
   const groupP95 = b('groupSwitch.value.p95');
   const national5Ms = b('national5.loadAndRankMs');
@@ -164,9 +165,9 @@ export function summarise(input: Json): Summary {
       value: `${ms(periodMedian)} / ${ms(periodP95)}`
     },
     {
-      name: '— of a period switch, until the engine answered (median; the rest is drawing)',
+      name: '— of a period / group switch, until the engine answered (median; the rest is drawing)',
       where: 'Chromium',
-      value: ms(periodAnswered)
+      value: `${ms(periodAnswered)} / ${ms(groupAnswered)}`
     },
     {
       name: 'group filter switch (median / p95)',
