@@ -115,8 +115,9 @@ export class BackgroundWork {
   /**
    * Reads, in the background, the league tables of the other periods of the table last asked for (same
    * framework and group), nearest periods first, one at a time, and works out their headlines: once a
-   * framework is scored, switching period shows the table at once (issue 6). Stops when another table is asked for (that one starts its own round);
-   * periods still waiting for their scores are left to the background scoring, which reads ahead after it.
+   * framework is scored, switching period shows the table at once (issue 6). Stops when another table is
+   * asked for (that one starts its own round); periods still waiting for their scores are left to the
+   * background scoring, which reads ahead after it.
    */
   private readAhead(): void {
     const shown = this.shown;
@@ -141,14 +142,14 @@ export class BackgroundWork {
           if (this.shown !== shown) return;
           const pending = workspace.pendingPeriods(shown.frameworkId);
           if (pending.includes(period.id) || pending.includes(previousPeriod(period).id)) continue;
-          const kept = workspace.hasLeagueTable(shown.frameworkId, period.id, shown.group);
+          // A kept table is answered from memory, not asked of the engine again.
           const table = await workspace
             .leagueTable(shown.frameworkId, period.id, shown.group)
             .catch(() => undefined);
           if (!table) continue;
-          // The headline of a table is worked out once (~10 ms national), here in a task of its own rather
-          // than at the switch to it.
-          if (!kept) await nextTask();
+          // The headline of a table is worked out once (~10 ms national), each in a task of its own (a round
+          // over kept tables is not one long task) rather than at the switch to it.
+          await nextTask();
           if (this.shown !== shown) return;
           try {
             this.deps.prepare?.(table);

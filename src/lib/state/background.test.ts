@@ -16,7 +16,6 @@ function recordingWorkspace() {
   const workspace = {
     framework: (id: string) => (id === FRAMEWORK.id ? FRAMEWORK : undefined),
     pendingPeriods: () => [],
-    hasLeagueTable: (_f: string, periodId: string) => kept.has(periodId),
     // A kept table is answered from memory, as the workspace's LeagueCache does: not asked again.
     leagueTable: async (_f: string, periodId: string) => {
       if (!kept.has(periodId)) asked.push(periodId);
